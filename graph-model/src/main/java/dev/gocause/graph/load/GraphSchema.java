@@ -1,0 +1,116 @@
+package dev.gocause.graph.load;
+
+import dev.gocause.graph.GocauseException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies {@code dev/gocause/graph/schema.cypher}: uniqueness constraints on {@code id} per label
+ * and the two full-text indexes {@code searchZh} (cjk) and {@code searchEn} (standard).
+ * Idempotent; waits until every index is online.
+ *
+ * <p>{@code CREATE FULLTEXT INDEX ... IF NOT EXISTS} keeps an existing index of the same name
+ * even when its definition changed, and silently creates nothing when another full-text index
+ * covers the same labels and properties. So after running the file, each full-text index is
+ * compared with its definition, and dropped and recreated when it differs or is missing.
+ */
+public final class GraphSchema {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphSchema.class);
+  public static final String RESOURCE = "/dev/gocause/graph/schema.cypher";
+  /** Name of the Chinese full-text index (analyzer cjk) over property {@code searchZh}. */
+  public static final String SEARCH_ZH = "searchZh";
+  /** Name of the English full-text index over property {@code searchEn}. */
+  public static final String SEARCH_EN = "searchEn";
+
+  private static final Pattern FULLTEXT = Pattern.compile(
+      "CREATE FULLTEXT INDEX (\\w+) IF NOT EXISTS FOR \\(n:([\\w|]+)\\) ON EACH \\[([^\\]]+)\\].*?`fulltext.analyzer`: '([\\w-]+)'",
+      Pattern.DOTALL);
+
+  private record FulltextDef(String name, Set<String> labels, List<String> properties, String analyzer, String statement) {}
+
+  private GraphSchema() {}
+
+  /** The statements of schema.cypher, comments removed. */
+  public static List<String> statements() {
+    try (InputStream in = GraphSchema.class.getResourceAsStream(RESOURCE)) {
+      Objects.requireNonNull(in, "schema resource " + RESOURCE + " is missing from the jar");
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      StringBuilder cleaned = new StringBuilder();
+      for (String line : text.split("\n")) {
+        if (!line.strip().startsWith("//")) {
+          cleaned.append(line).append('\n');
+        }
+      }
+      List<String> out = new ArrayList<>();
+      for (String s : cleaned.toString().split(";\\s*\n")) {
+        if (!s.isBlank()) {
+          out.add(s.strip().replaceAll(";$", ""));
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new GocauseException("cannot read the graph schema " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  public static void apply(Driver driver, String database) {
+    List<String> statements = statements();
+    List<FulltextDef> fulltext = new ArrayList<>();
+    try (Session s = driver.session(SessionConfig.forDatabase(database))) {
+      for (String st : statements) {
+        s.run(st).consume();
+        Matcher m = FULLTEXT.matcher(st);
+        if (m.find()) {
+          fulltext.add(new FulltextDef(m.group(1), new HashSet<>(Arrays.asList(m.group(2).split("\\|"))),
+              Arrays.stream(m.group(3).split(",")).map(p -> p.strip().replaceFirst("^n\\.", "")).toList(), m.group(4), st));
+        }
+      }
+      for (FulltextDef def : fulltext) {
+        reconcile(s, def);
+      }
+      s.run("CALL db.awaitIndexes(300)").consume();
+    }
+  }
+
+  private static void reconcile(Session s, FulltextDef def) {
+    List<Record> existing = s.run("""
+        SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, entityType
+        WHERE entityType = 'NODE'
+        RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer
+        """).list();
+    boolean ok = false;
+    for (Record r : existing) {
+      String name = r.get("name").asString();
+      Set<String> labels = new HashSet<>(r.get("labelsOrTypes").asList(v -> v.asString()));
+      List<String> props = r.get("properties").asList(v -> v.asString());
+      String analyzer = r.get("analyzer").isNull() ? null : r.get("analyzer").asString();
+      boolean same = labels.equals(def.labels()) && props.equals(def.properties()) && def.analyzer().equals(analyzer);
+      boolean sameSchema = labels.equals(def.labels()) && props.equals(def.properties());
+      if (name.equals(def.name()) && same) {
+        ok = true;
+      } else if (name.equals(def.name()) || sameSchema) {
+        LOG.info("replacing full-text index {} (labels {}, properties {}, analyzer {}) by its definition in schema.cypher", name, labels, props, analyzer);
+        // the name comes from SHOW INDEXES, not from a user; quoted anyway
+        s.run("DROP INDEX `" + name.replace("`", "``") + "` IF EXISTS").consume();
+      }
+    }
+    if (!ok) {
+      s.run(def.statement()).consume();
+    }
+  }
+}
