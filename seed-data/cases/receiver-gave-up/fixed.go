@@ -1,0 +1,26 @@
+package main
+
+import (
+	"fmt"
+	"time"
+)
+
+// lookup answers slowly on reply.
+func lookup(key string, reply chan<- string) {
+	time.Sleep(30 * time.Millisecond)
+	reply <- "value of " + key
+}
+
+func main() {
+	// One slot: the late answer is stored and lookup returns even if nobody reads it.
+	reply := make(chan string, 1)
+	go lookup("user:7", reply)
+	select {
+	case v := <-reply:
+		fmt.Println(v)
+	case <-time.After(5 * time.Millisecond):
+		fmt.Println("timed out; the caller stops waiting")
+	}
+	time.Sleep(50 * time.Millisecond)
+	fmt.Println("main done")
+}

@@ -1,0 +1,35 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+	"time"
+)
+
+func check(item string) error {
+	if item == "" {
+		return errors.New("empty item")
+	}
+	return nil
+}
+
+// validate calls Done exactly once, through defer, on every path.
+func validate(items []string, wg *sync.WaitGroup) {
+	defer wg.Done()
+	for _, it := range items {
+		if err := check(it); err != nil {
+			fmt.Println("invalid:", err)
+			return
+		}
+	}
+}
+
+func main() {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go validate([]string{"a", "", "c"}, &wg)
+	wg.Wait()
+	time.Sleep(20 * time.Millisecond)
+	fmt.Println("validated")
+}
