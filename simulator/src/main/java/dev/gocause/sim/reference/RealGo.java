@@ -209,6 +209,10 @@ public final class RealGo {
         if (output.contains("WARNING: DATA RACE")) {
             return new Run(Outcome.DATA_RACE, "WARNING: DATA RACE", List.of(), exitCode, elapsed, output);
         }
+        if (exitCode == 0) {
+            // A program may print anything, even "panic:"; Go itself exits with status 2 after a panic.
+            return new Run(Outcome.CLEAN, "", List.of(), exitCode, elapsed, output);
+        }
         String deadlock = "fatal error: all goroutines are asleep - deadlock!";
         if (output.contains(deadlock)) {
             return new Run(Outcome.DEADLOCK, deadlock, waitReasons(output, false), exitCode, elapsed, output);
@@ -223,9 +227,6 @@ public final class RealGo {
             int eol = output.indexOf('\n', marker);
             String summary = output.substring(marker + LEAK_MARKER.length(), eol < 0 ? output.length() : eol).strip();
             return new Run(Outcome.LEAK, summary, waitReasons(output.substring(marker), true), exitCode, elapsed, output);
-        }
-        if (exitCode == 0) {
-            return new Run(Outcome.CLEAN, "", List.of(), exitCode, elapsed, output);
         }
         return new Run(Outcome.FAILED, "exit status " + exitCode, List.of(), exitCode, elapsed, output);
     }

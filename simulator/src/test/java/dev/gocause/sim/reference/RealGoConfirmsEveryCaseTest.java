@@ -1,0 +1,54 @@
+package dev.gocause.sim.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Real Go 1.19 is the reference: each buggy case shows its expected outcome within K runs
+ * (directly, or through its forcing variant under reference/), and never a different bug;
+ * each fixed case is CLEAN in every run, with and without -race.
+ */
+class RealGoConfirmsEveryCaseTest {
+
+    @TestFactory
+    Stream<DynamicTest> real_go_shows_the_expected_outcome_of_every_case() {
+        List<CaseCatalog.Case> cases = CaseCatalog.load();
+        Map<String, ReferenceRuns.Evidence> evidence = ReferenceRuns.shared().evidenceFor(cases);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.id() + " -> " + c.expected().label(),
+                () -> check(evidence.get(c.id()))));
+    }
+
+    private static void check(ReferenceRuns.Evidence e) {
+        CaseCatalog.Case c = e.kase();
+        assertThat(e.error()).as(c.id() + ": build").isEmpty();
+        if (!c.buggy()) {
+            assertThat(e.direct()).as(c.id() + " without -race: " + describe(e.direct()))
+                    .allMatch(r -> r.outcome() == RealGo.Outcome.CLEAN);
+            assertThat(e.race()).as(c.id() + " with -race: " + describe(e.race()))
+                    .allMatch(r -> r.outcome() == RealGo.Outcome.CLEAN);
+            return;
+        }
+        Set<RealGo.Outcome> allowed = EnumSet.of(c.expected(), RealGo.Outcome.CLEAN);
+        assertThat(e.direct()).as(c.id() + ": every run is the expected bug or clean: " + describe(e.direct()))
+                .allMatch(r -> allowed.contains(r.outcome()));
+        List<RealGo.Run> confirming = e.forcing().isPresent() ? e.forced() : e.direct();
+        String which = e.forcing().map(p -> "forcing variant " + p.getFileName()).orElse("direct runs");
+        assertThat(confirming).as(c.id() + " (" + which + ") shows " + c.expected().label() + ": " + describe(confirming))
+                .anyMatch(r -> r.outcome() == c.expected());
+        assertThat(confirming).as(c.id() + " (" + which + ") never shows another bug: " + describe(confirming))
+                .allMatch(r -> allowed.contains(r.outcome()));
+    }
+
+    private static String describe(List<RealGo.Run> runs) {
+        return ReferenceRuns.tally(runs) + runs.stream().filter(r -> r.outcome() == RealGo.Outcome.FAILED
+                        || r.outcome() == RealGo.Outcome.HANG).findFirst()
+                .map(r -> "\n--- first unexpected run output ---\n" + r.output()).orElse("");
+    }
+}
