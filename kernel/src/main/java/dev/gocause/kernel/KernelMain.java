@@ -1,0 +1,74 @@
+package dev.gocause.kernel;
+
+import dev.gocause.graph.GocauseException;
+import dev.gocause.kernel.graph.GraphOpener;
+import dev.gocause.kernel.graph.LazyGraph;
+import dev.gocause.kernel.graph.Vocabulary;
+import dev.gocause.kernel.magic.Lang;
+import dev.gocause.kernel.magic.MagicRegistry;
+import dev.gocause.kernel.magic.Session;
+import dev.gocause.kernel.protocol.ParentWatcher;
+import dev.gocause.kernel.protocol.SafeConnection;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/**
+ * Runs the kernel on a Jupyter connection file until Jupyter shuts it down or goes away.
+ * Started by {@code gocause kernel run FILE} (the installed kernelspec) or, in tests, by this
+ * class's {@code main} on the test classpath.
+ */
+public final class KernelMain {
+  private KernelMain() {}
+
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println("usage: KernelMain CONNECTION_FILE");
+      System.exit(2);
+    }
+    try {
+      run(Path.of(args[0]));
+      System.exit(0);
+    } catch (GocauseException e) {
+      System.err.println("gocause kernel: " + e.getMessage());
+      System.exit(2);
+    }
+  }
+
+  /** Serves the connection until shutdown; returns the exit code. */
+  public static int run(Path connectionFile) {
+    KernelConnectionProperties props;
+    try {
+      props = KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new GocauseException("cannot read the connection file " + connectionFile + ": " + e.getMessage());
+    } catch (RuntimeException e) {
+      throw new GocauseException("the connection file " + connectionFile + " is not a Jupyter connection file: " + e.getMessage());
+    }
+    MagicRegistry registry = Magics.standard();
+    LazyGraph graph = new LazyGraph(GraphOpener::open);
+    Session session = new Session(registry, graph, Vocabulary.loadInBackground(), Lang.fromEnvironment());
+    GocauseKernel kernel = new GocauseKernel(registry, session);
+    SafeConnection connection;
+    try {
+      connection = new SafeConnection(props);
+    } catch (GeneralSecurityException e) {
+      throw new GocauseException("the connection file's signature scheme is not supported: " + e.getMessage());
+    }
+    Runtime.getRuntime().addShutdownHook(new Thread(graph::close, "gocause-graph-stop"));
+    kernel.onStartup();
+    kernel.becomeHandlerForConnection(connection);
+    connection.connect();
+    ParentWatcher.start(Duration.ofSeconds(1), () -> {
+      // Runtime.exit runs the shutdown hook, which stops the graph and removes its temp store.
+      Runtime.getRuntime().exit(0);
+    });
+    connection.waitUntilClose();
+    graph.close();
+    return 0;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.gocause.kernel.graph;
+
+import dev.gocause.graph.GocauseException;
+import dev.gocause.graph.load.KnowledgeLoader;
+import dev.gocause.graph.load.StoredKnowledge;
+import dev.gocause.graph.seed.KnowledgeSet;
+import dev.gocause.graph.seed.SeedReader;
+import dev.gocause.graph.seed.SeedSource;
+import dev.gocause.graph.store.EmbeddedGraphStore;
+import dev.gocause.graph.store.Environment;
+import dev.gocause.graph.store.GraphStore;
+import dev.gocause.graph.store.RemoteGraphStore;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Opens the kernel's graph (DESIGN, runtime topology): a running gocause graph over Bolt
+ * ({@code NEO4J_URI}, else 127.0.0.1:7687) when one answers and holds the same knowledge
+ * (version and content hash of the KnowledgeBase node) as this kernel's seed-data; otherwise a
+ * throw-away embedded graph (temp store, free port, HTTP off) loaded from the classpath
+ * seed-data. Never opens the store {@code gocause up} holds.
+ */
+public final class GraphOpener {
+  private static final Logger LOG = LoggerFactory.getLogger(GraphOpener.class);
+  static final String DEFAULT_URI = "bolt://127.0.0.1:" + Environment.DEFAULT_BOLT_PORT;
+
+  private GraphOpener() {}
+
+  public static KernelGraph open() {
+    return open(System.getenv(), SeedReader.read(SeedSource.fromClasspath()));
+  }
+
+  static KernelGraph open(Map<String, String> envVars, KnowledgeSet knowledge) {
+    Environment env = Environment.from(envVars);
+    String uri = env.remote() ? env.neo4jUri() : DEFAULT_URI;
+    String why;
+    Optional<RemoteGraphStore> remote = connect(uri, env);
+    if (remote.isPresent()) {
+      RemoteGraphStore store = remote.get();
+      Optional<StoredKnowledge> stored = storedKnowledge(store);
+      if (stored.isPresent() && knowledge.version().equals(stored.get().version())
+          && knowledge.contentHash().equals(stored.get().contentHash())) {
+        return new StoreGraph(store, uri + " (knowledge " + knowledge.version() + ")", knowledge.version());
+      }
+      why = stored.isEmpty()
+          ? uri + " holds no gocause knowledge"
+          : uri + " holds knowledge " + stored.get().version() + " (" + shortHash(stored.get().contentHash())
+              + "), this kernel carries " + knowledge.version() + " (" + shortHash(knowledge.contentHash()) + ")";
+      store.close();
+    } else {
+      why = "no graph answers at " + uri;
+    }
+    LOG.info("{}; starting a throw-away embedded graph", why);
+    EmbeddedGraphStore store = EmbeddedGraphStore.startTemporary();
+    try {
+      new KnowledgeLoader(store).load(knowledge, false);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    return new StoreGraph(store,
+        "throw-away embedded graph at " + store.boltUri() + " (knowledge " + knowledge.version() + "; " + why + ")",
+        knowledge.version());
+  }
+
+  private static Optional<RemoteGraphStore> connect(String uri, Environment env) {
+    try {
+      return Optional.of(RemoteGraphStore.connect(uri, env.username(), env.password(), env.database()));
+    } catch (GocauseException | IllegalArgumentException e) {
+      LOG.debug("no graph at {}: {}", uri, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<StoredKnowledge> storedKnowledge(GraphStore store) {
+    try {
+      return new KnowledgeLoader(store).stored();
+    } catch (RuntimeException e) {
+      LOG.debug("cannot read the KnowledgeBase node: {}", e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static String shortHash(String h) {
+    return h == null ? "no hash" : h.substring(0, Math.min(8, h.length()));
+  }
+}

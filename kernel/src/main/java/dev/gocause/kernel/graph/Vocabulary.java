@@ -1,0 +1,77 @@
+package dev.gocause.kernel.graph;
+
+import dev.gocause.graph.NodeLabel;
+import dev.gocause.graph.seed.KnowledgeSet;
+import dev.gocause.graph.seed.SeedEntry;
+import dev.gocause.graph.seed.SeedReader;
+import dev.gocause.graph.seed.SeedSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The ids and names of the knowledge this kernel carries (its classpath seed-data), read in the
+ * background at start-up. Completion and Shift-Tab answer from it at once, before the graph is
+ * up; the graph holds the same knowledge (the kernel checks the version when it connects).
+ */
+public final class Vocabulary {
+  private final CompletableFuture<KnowledgeSet> knowledge;
+
+  private Vocabulary(CompletableFuture<KnowledgeSet> knowledge) {
+    this.knowledge = knowledge;
+  }
+
+  public static Vocabulary loadInBackground() {
+    CompletableFuture<KnowledgeSet> f = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        f.complete(SeedReader.read(SeedSource.fromClasspath()));
+      } catch (Throwable e) {
+        f.completeExceptionally(e);
+      }
+    }, "gocause-vocabulary");
+    t.setDaemon(true);
+    t.start();
+    return new Vocabulary(f);
+  }
+
+  public static Vocabulary of(KnowledgeSet set) {
+    return new Vocabulary(CompletableFuture.completedFuture(set));
+  }
+
+  /** The knowledge set, waiting for it to be read; empty when seed-data cannot be read. */
+  public Optional<KnowledgeSet> knowledge() {
+    try {
+      return Optional.of(knowledge.join());
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Sorted ids with one of these labels. */
+  public List<String> ids(List<String> labels) {
+    List<String> out = new ArrayList<>();
+    knowledge().ifPresent(k -> {
+      for (String l : labels) {
+        NodeLabel.byCypherName(l).ifPresent(nl -> k.entries(nl).forEach(e -> out.add(e.id())));
+      }
+    });
+    return out.stream().distinct().sorted().toList();
+  }
+
+  /** Every entry with this id, in label order (ids are unique per label only). */
+  public List<SeedEntry> find(String id) {
+    List<SeedEntry> out = new ArrayList<>();
+    knowledge().ifPresent(k -> {
+      for (NodeLabel l : NodeLabel.entryLabels()) {
+        k.find(l, id).ifPresent(out::add);
+      }
+    });
+    return out;
+  }
+
+  public Optional<String> version() {
+    return knowledge().map(KnowledgeSet::version);
+  }
+}

@@ -1,0 +1,181 @@
+package dev.gocause.kernel.install;
+
+import dev.gocause.graph.GocauseException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Writes the {@code gocause} kernelspec the way {@code jupyter kernelspec install} does: into
+ * {@code <data dir>/kernels/gocause} for the user ({@code JUPYTER_DATA_DIR} honoured), the
+ * Python prefix, or a given prefix. The runnable jar is copied into the kernelspec folder and
+ * {@code argv} refers to it through {@code {resource_dir}}, so the spec keeps working when the
+ * build tree moves or is cleaned.
+ */
+public final class KernelSpecInstaller {
+  public static final String KERNEL_NAME = "gocause";
+  public static final String JAR_NAME = "gocause.jar";
+
+  /** Where to install, as in {@code jupyter kernelspec install --user|--sys-prefix|--prefix}. */
+  public sealed interface Target {
+    record User() implements Target {}
+
+    record SysPrefix() implements Target {}
+
+    record Prefix(Path prefix) implements Target {}
+  }
+
+  /** How Jupyter starts the kernel. */
+  public sealed interface Launch {
+    /** {@code java -jar {resource_dir}/gocause.jar kernel run {connection_file}} (the jar is copied). */
+    record Jar(Path jar) implements Launch {}
+
+    /** {@code java -cp CP MAIN {connection_file}}: for tests, which run before any jar exists. */
+    record Classpath(String classpath, String mainClass) implements Launch {}
+  }
+
+  private final Map<String, String> env;
+
+  public KernelSpecInstaller(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public KernelSpecInstaller() {
+    this(System.getenv());
+  }
+
+  /** The kernels folder for a target, e.g. {@code ~/.local/share/jupyter/kernels}. */
+  public Path kernelsDir(Target target) {
+    if (target instanceof Target.Prefix p) {
+      return p.prefix().toAbsolutePath().resolve("share/jupyter/kernels");
+    }
+    if (target instanceof Target.SysPrefix) {
+      return pythonPrefix().resolve("share/jupyter/kernels");
+    }
+    return userDataDir().resolve("kernels");
+  }
+
+  Path userDataDir() {
+    String d = env.get("JUPYTER_DATA_DIR");
+    if (d != null && !d.isBlank()) {
+      return Path.of(d).toAbsolutePath();
+    }
+    String xdg = env.get("XDG_DATA_HOME");
+    if (xdg != null && !xdg.isBlank()) {
+      return Path.of(xdg, "jupyter");
+    }
+    return Path.of(System.getProperty("user.home"), ".local", "share", "jupyter");
+  }
+
+  /** {@code sys.prefix} of the Python that runs Jupyter. */
+  Path pythonPrefix() {
+    for (String py : List.of("/usr/bin/python3", "python3")) {
+      try {
+        Process p = new ProcessBuilder(py, "-c", "import sys; print(sys.prefix)")
+            .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        if (p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0 && !out.isEmpty()) {
+          return Path.of(out);
+        }
+      } catch (IOException e) {
+        // try the next interpreter
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new GocauseException("--sys-prefix: no python3 found to ask for sys.prefix; use --prefix PATH or --user");
+  }
+
+  /** Installs (replacing any previous gocause kernelspec there) and returns the kernelspec folder. */
+  public Path install(Target target, Launch launch) {
+    Path dir = kernelsDir(target).resolve(KERNEL_NAME);
+    try {
+      deleteRecursively(dir);
+      Files.createDirectories(dir);
+      List<String> argv = new ArrayList<>();
+      argv.add(javaBinary());
+      argv.add("-XX:+UseSerialGC");
+      argv.add("-Xshare:auto");
+      argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+      argv.add("-Dfile.encoding=UTF-8");
+      if (launch instanceof Launch.Jar j) {
+          if (!Files.isRegularFile(j.jar())) {
+            throw new GocauseException("kernel install: the jar " + j.jar() + " does not exist; build it with ./gocause (or mvn package)");
+          }
+          Files.copy(j.jar(), dir.resolve(JAR_NAME), StandardCopyOption.REPLACE_EXISTING);
+          argv.addAll(List.of("-jar", "{resource_dir}/" + JAR_NAME, "kernel", "run", "{connection_file}"));
+      } else if (launch instanceof Launch.Classpath c) {
+        argv.addAll(List.of("-cp", c.classpath(), c.mainClass(), "{connection_file}"));
+      }
+      Files.writeString(dir.resolve("kernel.json"), kernelJson(argv), StandardCharsets.UTF_8);
+      Logos.write(32, dir.resolve("logo-32x32.png"));
+      Logos.write(64, dir.resolve("logo-64x64.png"));
+      return dir;
+    } catch (IOException e) {
+      throw new GocauseException("kernel install: cannot write " + dir + ": " + e.getMessage()
+          + " (choose another place with --user or --prefix PATH)", e);
+    }
+  }
+
+  static String javaBinary() {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    return Files.isExecutable(java) ? java.toString() : "java";
+  }
+
+  static String kernelJson(List<String> argv) {
+    StringBuilder b = new StringBuilder("{\n  \"argv\": [");
+    for (int i = 0; i < argv.size(); i++) {
+      b.append(i == 0 ? "\n    " : ",\n    ").append(jsonString(argv.get(i)));
+    }
+    b.append("\n  ],\n")
+        .append("  \"display_name\": \"gocause (Go concurrency)\",\n")
+        .append("  \"language\": \"gocause\",\n")
+        .append("  \"interrupt_mode\": \"message\",\n")
+        .append("  \"env\": {},\n")
+        .append("  \"metadata\": {\"debugger\": false}\n}\n");
+    return b.toString();
+  }
+
+  static String jsonString(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char c : s.toCharArray()) {
+      switch (c) {
+        case '"' -> b.append("\\\"");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(p);
+      }
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}
