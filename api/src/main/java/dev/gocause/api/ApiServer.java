@@ -1,0 +1,140 @@
+package dev.gocause.api;
+
+import dev.gocause.graph.query.KnowledgeQueries;
+import dev.gocause.graph.store.GraphStore;
+import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
+import io.javalin.json.JavalinJackson;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gocause HTTP API (Javalin 6 on Jetty 11, in the same JVM as an embedded Neo4j whose HTTP
+ * connector is off). {@link #start} binds, registers every route and returns once the server
+ * accepts connections; {@link #close} stops it. Holds no state of its own beyond caches, so
+ * several instances can run behind a load balancer.
+ */
+public final class ApiServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  /** One registered handler, as Javalin saw it (for tests and the route listing). */
+  public record RegisteredRoute(String method, String path) {}
+
+  private final Javalin app;
+  private final ApiConfig config;
+  private final List<RouteTable.Route> documented;
+  private final List<RegisteredRoute> registered;
+
+  private ApiServer(Javalin app, ApiConfig config, List<RouteTable.Route> documented, List<RegisteredRoute> registered) {
+    this.app = app;
+    this.config = config;
+    this.documented = documented;
+    this.registered = registered;
+  }
+
+  /**
+   * Starts the API on {@code config.host():config.port()} over the graph in {@code store}. The
+   * store stays owned by the caller (closing the server does not close it).
+   *
+   * @throws dev.gocause.graph.GocauseException when the port is taken (one line naming it)
+   */
+  public static ApiServer start(ApiConfig config, GraphStore store) {
+    Metrics metrics = new Metrics();
+    KnowledgeQueries queries = new KnowledgeQueries(store.driver(), store.database(), metrics, Duration.ofSeconds(10));
+    Guards guards = new Guards(config);
+    List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
+
+    Javalin app = Javalin.create(cfg -> {
+      cfg.showJavalinBanner = false;
+      cfg.startupWatcherEnabled = false;
+      cfg.jetty.defaultHost = config.host();
+      cfg.jetty.defaultPort = config.port();
+      cfg.http.maxRequestSize = config.maxBodyBytes();
+      cfg.http.defaultContentType = "application/json";
+      cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
+      cfg.router.ignoreTrailingSlashes = true;
+      cfg.events.handlerAdded(h -> {
+        if (h.getHttpMethod().isHttpMethod()) {
+          registered.add(new RegisteredRoute(h.getHttpMethod().name(), h.getPath()));
+        }
+      });
+      cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms / 1000.0));
+
+      // --- Neo4j Browser under /browser/ (package dev.gocause.api.browser, owned by the browser helper).
+      // Register it here with one line, e.g.: dev.gocause.api.browser.BrowserRoutes.register(cfg, store);
+    });
+
+    app.before(guards::before);
+    ErrorMapping.install(app);
+
+    RouteTable table = new RouteTable(app);
+    LookupRoutes.register(table, queries);
+    OpsRoutes ops = new OpsRoutes(queries);
+    ops.register(table, metrics, () -> OpenApi.document(table.routes(), ApiServer.class.getPackage().getImplementationVersion() == null
+        ? "dev" : ApiServer.class.getPackage().getImplementationVersion()));
+
+    try {
+      app.start();
+    } catch (RuntimeException e) {
+      app.stop();
+      throw new dev.gocause.graph.GocauseException("the API cannot listen on " + config.host() + ":" + config.port()
+          + " (" + rootMessage(e) + ") — free the port or set " + ApiConfig.PORT, e);
+    }
+    LOG.info("gocause API on http://{}:{}/", config.host(), app.port());
+    return new ApiServer(app, config, table.routes(), registered);
+  }
+
+  private static String routeOf(io.javalin.http.Context ctx) {
+    try {
+      String p = ctx.endpointHandlerPath();
+      return p == null || p.isEmpty() ? "unmatched" : p;
+    } catch (RuntimeException e) {
+      return "unmatched";
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+  }
+
+  /** The port the server listens on (the real one when the config asked for 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** e.g. {@code http://127.0.0.1:8080} */
+  public String baseUrl() {
+    return "http://" + config.host() + ":" + port();
+  }
+
+  /** Routes with their OpenAPI descriptions. */
+  List<RouteTable.Route> documentedRoutes() {
+    return documented;
+  }
+
+  /** Every HTTP handler Javalin registered (documented or not). */
+  public List<RegisteredRoute> registeredRoutes() {
+    return List.copyOf(registered);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+
+  static Map<String, Object> unused() {
+    return Map.of();
+  }
+
+  static boolean isHttp(HandlerType t) {
+    return t.isHttpMethod();
+  }
+}
