@@ -1,0 +1,257 @@
+package dev.gocause.sim;
+
+import dev.gocause.sim.SimulationRequest.Strategy;
+import dev.gocause.sim.SimulationResult.Finding;
+import dev.gocause.sim.SimulationResult.Kind;
+import dev.gocause.sim.SimulationResult.SeriesPoint;
+import dev.gocause.sim.SimulationResult.TimelineStep;
+import dev.gocause.sim.explore.Choosers;
+import dev.gocause.sim.lang.Ast;
+import dev.gocause.sim.lang.Parser;
+import dev.gocause.sim.vm.Compiler;
+import dev.gocause.sim.vm.Machine;
+import dev.gocause.sim.vm.Program;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Entry point: compiles a Go program of the supported subset and runs it under many schedules.
+ *
+ * <pre>
+ * SimulationResult r = Simulator.simulate(SimulationRequest.of(source, "counter.go"));
+ * System.out.print(TextRenderer.render(r));
+ * </pre>
+ */
+public final class Simulator {
+  private Simulator() {}
+
+  /** Parses and compiles; throws {@link UnsupportedConstructException} (file:line:col) for anything outside the subset. */
+  public static Program compile(String source, String fileName, boolean go122LoopVars) {
+    Ast.File f = new Parser(source, fileName).parse();
+    boolean testMode = fileName.endsWith("_test.go") || (!hasMain(f) && hasTests(f));
+    return new Compiler(fileName, fileName, go122LoopVars).compile(f, testMode);
+  }
+
+  private static boolean hasMain(Ast.File f) {
+    for (Ast.Node d : f.decls) if (d instanceof Ast.FuncDecl fd && fd.recv == null && fd.name.equals("main")) return true;
+    return false;
+  }
+
+  private static boolean hasTests(Ast.File f) {
+    for (Ast.Node d : f.decls) if (d instanceof Ast.FuncDecl fd && fd.recv == null && fd.name.startsWith("Test")) return true;
+    return false;
+  }
+
+  public static SimulationResult simulate(SimulationRequest req) {
+    return simulate(req, null);
+  }
+
+  /** Runs the exploration; progress (may be null) receives the number of schedules done so far, now and then. */
+  public static SimulationResult simulate(SimulationRequest req, Consumer<Integer> progress) {
+    Program prog = compile(req.source(), req.fileName(), req.go122LoopVars());
+    Pattern filter = null;
+    if (req.runRegexp() != null) {
+      try {
+        filter = Pattern.compile(req.runRegexp());
+      } catch (PatternSyntaxException e) {
+        throw new IllegalArgumentException("--run: invalid regular expression: " + e.getDescription());
+      }
+    }
+    long start = System.nanoTime();
+    long deadline = start + req.budget().toNanos();
+    long expected = calibrate(prog, req, filter);
+
+    Map<String, Integer> outcomes = new LinkedHashMap<>();
+    Map<String, Integer> printed = new LinkedHashMap<>();
+    Map<String, Object[]> found = new LinkedHashMap<>(); // key -> {kind, message, report, seed, strategy, count}
+    int runs = 0;
+    boolean exhaustive = false;
+    Choosers.DfsChooser dfs = req.strategy() == Strategy.DFS ? new Choosers.DfsChooser(req.dfsPreemptionBound(), 10_000) : null;
+    List<SeriesPoint> firstSeries = null;
+    for (int i = 0; i < req.schedules(); i++) {
+      if (i > 0 && System.nanoTime() > deadline) break;
+      long seed = req.seed() + i;
+      Machine m;
+      if (dfs != null) {
+        if (!dfs.next()) {
+          exhaustive = dfs.truncated == 0;
+          break;
+        }
+        dfs.reset();
+        m = new Machine(prog, dfs, false, req.maxSteps(), req.seed());
+      } else {
+        m = new Machine(prog, chooser(req, seed, expected), false, req.maxSteps(), seed);
+      }
+      m.testFilter = filter;
+      m.run();
+      runs++;
+      if (firstSeries == null) firstSeries = series(m);
+      String outcome = outcomeClass(m);
+      outcomes.merge(outcome, 1, Integer::sum);
+      printed.merge(printedKey(m.out.toString()), 1, Integer::sum);
+      for (Object[] fnd : findingsOf(m)) {
+        String key = (String) fnd[3];
+        Object[] prev = found.get(key);
+        if (prev == null) {
+          found.put(key, new Object[] {fnd[0], fnd[1], fnd[2], dfs != null ? (long) runs - 1 : seed, strategyName(req, seed), 1});
+        } else {
+          prev[5] = (Integer) prev[5] + 1;
+        }
+      }
+      if (progress != null && (runs % 50 == 0)) progress.accept(runs);
+    }
+    if (dfs != null && !exhaustive && dfs.exhausted()) exhaustive = dfs.truncated == 0;
+    // replay each finding's schedule with the timeline on
+    List<Finding> findings = new ArrayList<>();
+    for (Object[] v : found.values()) {
+      long seed = (Long) v[3];
+      Machine rm = replay(prog, req, seed, expected, filter, true);
+      List<TimelineStep> tl = timeline(rm, req.source());
+      Kind kind = (Kind) v[0];
+      findings.add(new Finding(kind, (String) v[1], (String) v[2], seed, (String) v[4], (Integer) v[5], tl,
+          Symptoms.of(kind, (String) v[2]), series(rm)));
+    }
+    findings.sort((a, b) -> b.occurrences() - a.occurrences());
+    String bound = boundText(req, runs, exhaustive, dfs);
+    return new SimulationResult(findings, sortByCount(outcomes), sortByCount(printed), runs, exhaustive, bound,
+        (System.nanoTime() - start) / 1_000_000, firstSeries == null ? List.of() : firstSeries);
+  }
+
+  /** Re-runs one schedule (what {@code --seed S --schedules 1} does) with the timeline recorded. */
+  public static Machine replay(Program prog, SimulationRequest req, long seed, long expected, Pattern filter, boolean timeline) {
+    Machine m;
+    if (req.strategy() == Strategy.DFS) {
+      // DFS seeds are run numbers: walk the tree to that run
+      Choosers.DfsChooser dfs = new Choosers.DfsChooser(req.dfsPreemptionBound(), 10_000);
+      long target = seed;
+      Machine last = null;
+      for (long k = 0; k <= target && dfs.next(); k++) {
+        dfs.reset();
+        last = new Machine(prog, dfs, k == target && timeline, req.maxSteps(), req.seed());
+        last.testFilter = filter;
+        last.run();
+      }
+      return last;
+    }
+    m = new Machine(prog, chooser(req, seed, expected), timeline, req.maxSteps(), seed);
+    m.testFilter = filter;
+    m.run();
+    return m;
+  }
+
+  private static long calibrate(Program prog, SimulationRequest req, Pattern filter) {
+    Machine m = new Machine(prog, new Choosers.RandomChooser(0), false, Math.min(req.maxSteps(), 200_000), 0);
+    m.testFilter = filter;
+    m.run();
+    return Math.max(10, m.steps);
+  }
+
+  private static Machine.Chooser chooser(SimulationRequest req, long seed, long expected) {
+    Strategy s = req.strategy();
+    if (s == Strategy.MIXED) s = Math.floorMod(seed, 2) == 0 ? Strategy.RANDOM : Strategy.PCT;
+    return s == Strategy.PCT ? new Choosers.PctChooser(seed, req.pctDepth(), expected) : new Choosers.RandomChooser(seed);
+  }
+
+  private static String strategyName(SimulationRequest req, long seed) {
+    Strategy s = req.strategy();
+    if (s == Strategy.MIXED) return Math.floorMod(seed, 2) == 0 ? "random" : "pct";
+    return s.name().toLowerCase();
+  }
+
+  private static String boundText(SimulationRequest req, int runs, boolean exhaustive, Choosers.DfsChooser dfs) {
+    return switch (req.strategy()) {
+      case DFS -> exhaustive
+          ? "exhaustive DFS with preemption bound " + req.dfsPreemptionBound() + " (" + runs + " schedules)"
+          : "DFS with preemption bound " + req.dfsPreemptionBound() + ", stopped after " + runs + " schedules (not exhaustive)";
+      case PCT -> runs + " schedules, PCT(d=" + req.pctDepth() + ")";
+      case RANDOM -> runs + " schedules, seeded random";
+      case MIXED -> runs + " schedules, random+PCT(d=" + req.pctDepth() + ")";
+    };
+  }
+
+  static String outcomeClass(Machine m) {
+    String base = switch (m.outcome) {
+      case OK -> "exit 0";
+      case EXIT -> "exit " + m.exitCode;
+      case HANG -> "hang (step limit)";
+      default -> m.crash.lines().findFirst().orElse(m.outcome.name());
+    };
+    if (base.startsWith("panic: ")) base = base.replaceAll(" \\[recovered\\]", "");
+    StringBuilder sb = new StringBuilder(base);
+    if (!m.races.isEmpty()) sb.append(" + data race");
+    if (!m.leaks.isEmpty()) sb.append(" + ").append(m.leaks.size()).append(" leaked goroutine").append(m.leaks.size() == 1 ? "" : "s");
+    return sb.toString();
+  }
+
+  private static String printedKey(String out) {
+    String s = out.strip();
+    if (s.length() > 300) s = s.substring(0, 300) + "…";
+    return s;
+  }
+
+  /** {kind, message, report, dedupe key} for every finding of one run. */
+  private static List<Object[]> findingsOf(Machine m) {
+    List<Object[]> out = new ArrayList<>();
+    for (Machine.Race r : m.races) {
+      String first = "WARNING: DATA RACE";
+      String msg = first + " (" + r.var() + ": lines " + Math.min(r.line1(), r.line2()) + " and " + Math.max(r.line1(), r.line2()) + ")";
+      out.add(new Object[] {Kind.DATA_RACE, msg, r.report(), "race:" + Math.min(r.line1(), r.line2()) + ":" + Math.max(r.line1(), r.line2())});
+    }
+    switch (m.outcome) {
+      case DEADLOCK -> out.add(new Object[] {Kind.DEADLOCK, m.crash.lines().findFirst().orElse(""), m.crash, "deadlock:" + dumpKey(m.crash)});
+      case PANIC, FATAL -> {
+        String first = m.crash.lines().findFirst().orElse("");
+        out.add(new Object[] {Kind.PANIC, first, m.crash, "panic:" + first});
+      }
+      case HANG -> out.add(new Object[] {Kind.DEADLOCK, "no progress: " + m.crash.lines().findFirst().orElse(""), m.crash, "hang"});
+      default -> { }
+    }
+    if (!m.leaks.isEmpty()) {
+      StringBuilder key = new StringBuilder("leak:");
+      for (Machine.Leak l : m.leaks) key.append(l.state()).append('@').append(l.topFunc()).append(';');
+      String msg = "found unexpected goroutines: " + m.leaks.size() + " (" + m.leaks.get(0).topFunc() + " in state " + m.leaks.get(0).state() + ")";
+      out.add(new Object[] {Kind.LEAK, msg, m.crash, key.toString().replaceAll("\\d+", "")});
+    }
+    return out;
+  }
+
+  private static String dumpKey(String dump) {
+    // group deadlocks by the set of wait states and top frames, not by goroutine ids
+    StringBuilder sb = new StringBuilder();
+    String[] lines = dump.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (lines[i].startsWith("goroutine ") && i + 1 < lines.length) {
+        sb.append(lines[i].replaceAll("goroutine \\d+ ", "").replaceAll(", \\d+ minutes?", "")).append(lines[i + 1]).append(';');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static List<SeriesPoint> series(Machine m) {
+    List<SeriesPoint> l = new ArrayList<>();
+    for (Machine.CountPoint p : m.counts) l.add(new SeriesPoint(p.timeNanos(), p.step(), p.goroutines(), p.estBytes()));
+    return l;
+  }
+
+  private static List<TimelineStep> timeline(Machine m, String source) {
+    List<TimelineStep> l = new ArrayList<>();
+    if (m == null || m.timeline == null) return l;
+    String[] lines = source.split("\n", -1);
+    for (Machine.Step s : m.timeline) {
+      String src = s.line() >= 1 && s.line() <= lines.length ? lines[s.line() - 1].strip() : "";
+      l.add(new TimelineStep(s.goroutine(), s.line(), src, s.what(), s.timeNanos()));
+    }
+    return l;
+  }
+
+  private static Map<String, Integer> sortByCount(Map<String, Integer> m) {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    m.entrySet().stream().sorted((a, b) -> b.getValue() - a.getValue()).forEach(e -> out.put(e.getKey(), e.getValue()));
+    return out;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.gocause.sim.vm;
+
+import java.util.List;
+
+/** A goroutine: explicit frames, state, vector clock. */
+public final class G {
+  public static final int RUNNABLE = 0;
+  public static final int BLOCKED = 1;
+  public static final int SLEEPING = 2;
+  public static final int DONE = 3;
+
+  public final int id;
+  public Frame frame;
+  public int state = RUNNABLE;
+  public String waitReason = "";
+  public long blockedSince;
+  public boolean blockedForever; // nil channel, select{}: nobody can wake it
+  public int[] vc;
+  public List<Machine.StackLine> createdAt; // stack of the go statement
+  public String createdBy;
+  public boolean panicking;
+  public Object panicVal;
+  public Object pendingPanic; // delivered when woken (send on a channel closed while waiting)
+  public boolean granted; // allowed to execute its next visible instruction
+  public int budget;
+  public Object waitObj; // what it waits on, for retry-style wake ups
+  public String topFunc; // for leak reports once DONE-less
+  public long wakeAt;
+  public boolean sleepDone;
+  public Object scratch;
+  public List<Machine.StackLine> panicStack; // per-native state across a blocking retry
+
+  public G(int id) {
+    this.id = id;
+  }
+}
