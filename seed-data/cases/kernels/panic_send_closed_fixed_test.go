@@ -1,0 +1,32 @@
+package kernels_test
+
+import (
+	"sync"
+	"testing"
+)
+
+func TestPanicSendClosed(t *testing.T) {
+	out := make(chan int, 10)
+	firstDone := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(2)
+	go func() {
+		defer wg.Done()
+		out <- 0
+		close(firstDone) // producers only say they are done
+	}()
+	go func() {
+		defer wg.Done()
+		<-firstDone
+		out <- 1
+	}()
+	wg.Wait()
+	close(out) // one owner closes, after every producer finished
+	n := 0
+	for range out {
+		n++
+	}
+	if n != 2 {
+		t.Fatal(n)
+	}
+}
