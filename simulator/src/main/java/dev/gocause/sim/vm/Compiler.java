@@ -207,6 +207,7 @@ public final class Compiler {
         }
       }
     }
+    inferGlobalTypes(globalDecls);
     // 4. bodies
     for (FuncDecl fd : funcDecls) compileFuncBody(fd);
     // 5. init: globals, init(), main or tests
@@ -270,6 +271,42 @@ public final class Compiler {
 
   private int iota = -1;
 
+  /** Gives every global variable its type before function bodies are compiled (they may use it first). */
+  private void inferGlobalTypes(List<Node> globalDecls) {
+    Fn saved = fn;
+    Scope savedScope = scope;
+    fn = new Fn(new FuncCode("<types>", displayFile), null, new Type.Func(List.of(), List.of(), false));
+    scope = new Scope(pkgScope);
+    try {
+      for (Node d : globalDecls) {
+        GenDecl g = (GenDecl) d;
+        if (g.kind.equals("const")) continue;
+        for (Node s : g.specs) {
+          ValueSpec vs = (ValueSpec) s;
+          line = vs.line;
+          Type declared = vs.type == null ? null : resolveType(vs.type);
+          for (int i = 0; i < vs.names.size(); i++) {
+            String n = vs.names.get(i);
+            if (n.equals("_")) continue;
+            Sym sym = pkgScope.names.get(n);
+            if (declared != null) {
+              sym.type = declared;
+            } else if (vs.values.size() == vs.names.size()) {
+              Type t = Type.defaultType(expr(vs.values.get(i), null, false));
+              sym.type = t;
+            } else if (vs.values.size() == 1) {
+              Type t = expr(vs.values.get(0), null, false, true);
+              if (t instanceof Type.Tuple tu && i < tu.types.size()) sym.type = tu.types.get(i);
+            }
+          }
+        }
+      }
+    } finally {
+      fn = saved;
+      scope = savedScope;
+    }
+  }
+
   private void compileInit(FuncCode init, List<Node> globalDecls, Ast.File f, boolean testMode) {
     Fn saved = fn;
     fn = new Fn(init, null, new Type.Func(List.of(), List.of(), false));
@@ -307,7 +344,6 @@ public final class Compiler {
       Closure c = new Closure((FuncCode) main.value, null);
       emit(0, (m, g, fr) -> m.call(g, fr, c, new Object[0]));
     }
-    emit(0, (m, g, fr) -> m.exit(0));
     finish(fn);
     fn = saved;
   }
@@ -1679,25 +1715,26 @@ public final class Compiler {
 
   /** go f(x) / defer f(x): function value and arguments are evaluated now. */
   private void goDefer(Call call, boolean isGo) {
-    line = call.line;
+    int stmtLine = line;
     Expr fe = unparen(call.fun);
     int nargs;
     // builtins and library functions become native closures
     if (fe instanceof Ident id && scope.lookup(id.name) != null && scope.lookup(id.name).kind == BUILTIN) {
       String b = id.name;
+      Natives.NativeFn nf = Natives.builtinAsFunc(b, this, call);
+      push(new Closure(null, null, Values.NO_RECV, nf, b));
       for (Expr a : call.args) {
         Type t = expr(a, null, false);
         if (b.equals("panic") || b.equals("print") || b.equals("println")) convertTop(t, Natives.EMPTY_IFACE);
       }
       nargs = call.args.size();
-      Natives.NativeFn nf = Natives.builtinAsFunc(b, this, call);
-      push(new Closure(null, null, Values.NO_RECV, nf, b));
     } else {
       Type ft = expr(call.fun, null, false);
       if (!(ft.underlying() instanceof Type.Func sig)) throw err(call, "cannot call non-function");
       nargs = args(call, sig);
     }
     int na = nargs;
+    line = stmtLine;
     if (isGo) {
       emitV("go statement", (m, g, f) -> {
         Object[] a = new Object[na];
@@ -2038,6 +2075,20 @@ public final class Compiler {
     int savedLine = line;
     if (e.line > 0) line = e.line;
     try {
+      Expr ue = unparen(e);
+      if (multiOk) {
+        if (ue instanceof Index ix) {
+          Type xt = typeOf(ix.x);
+          if (xt != null && xt.underlying() instanceof Type.MapT) return index(ix, true);
+        }
+        if (ue instanceof TypeAssert ta && ta.type != null) return typeAssert(ta, true);
+        if (ue instanceof Unary u && u.op.equals("<-")) {
+          Type ct = expr(u.x, null, false);
+          if (!(ct.underlying() instanceof Type.Chan ch)) throw err(u, "invalid operation: cannot receive from non-channel");
+          emitV("chan receive", (m, g, f) -> m.recv(g, f, (Machine.Chan) f.pop(), true));
+          return new Type.Tuple(List.of(ch.elem, Type.BOOL));
+        }
+      }
       return expr0(e, want, stmtCtx || multiOk);
     } finally {
       line = savedLine;

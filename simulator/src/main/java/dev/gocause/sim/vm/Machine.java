@@ -835,6 +835,9 @@ public final class Machine {
   }
 
   // ---------------- channels ----------------
+  /** Stands for a nil value inside channel buffers (ArrayDeque holds no nulls). */
+  static final Object NIL = new Object();
+
   public static final class Chan {
     public final int cap;
     public final ArrayDeque<Object> buf = new ArrayDeque<>();
@@ -935,7 +938,7 @@ public final class Machine {
     if (c.buf.size() < c.cap) {
       int slot = (int) (c.sends % c.slotVC.length);
       acquire(g, c.slotVC[slot]); // the receive that freed this slot happens before this send completes
-      c.buf.addLast(v);
+      c.buf.addLast(v == null ? NIL : v);
       c.bufVC.addLast(release(g, null));
       c.sends++;
       return true;
@@ -958,6 +961,7 @@ public final class Machine {
   private Object[] tryRecv(G g, Chan c) {
     if (!c.buf.isEmpty()) {
       Object v = c.buf.pollFirst();
+      if (v == NIL) v = null;
       acquire(g, c.bufVC.pollFirst());
       int slot = (int) (c.recvs % c.slotVC.length);
       c.slotVC[slot] = release(g, c.slotVC[slot]);
@@ -967,7 +971,7 @@ public final class Machine {
         // move the waiting sender's value into the freed slot
         int sslot = (int) (c.sends % c.slotVC.length);
         acquire(s.g, c.slotVC[sslot]);
-        c.buf.addLast(s.val);
+        c.buf.addLast(s.val == null ? NIL : s.val);
         c.bufVC.addLast(release(s.g, null));
         c.sends++;
         completeSend(s);
@@ -1155,8 +1159,8 @@ public final class Machine {
       return;
     }
     if (c.buf.size() < c.cap) {
-      c.buf.addLast(v);
-      c.bufVC.addLast(null);
+      c.buf.addLast(v == null ? NIL : v);
+      c.bufVC.addLast(new int[0]);
       c.sends++;
     }
   }
