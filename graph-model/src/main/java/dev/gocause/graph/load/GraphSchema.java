@@ -68,49 +68,73 @@ public final class GraphSchema {
     }
   }
 
+  private static final Pattern CONSTRAINT = Pattern.compile("CREATE CONSTRAINT (\\w+) IF NOT EXISTS");
+
+  /**
+   * Brings the schema in line with schema.cypher. Reads the existing schema first and runs only
+   * what is missing or different: on an up-to-date graph this is two SHOW statements (each new
+   * statement costs a Cypher planning on a cold JVM).
+   */
   public static void apply(Driver driver, String database) {
-    List<String> statements = statements();
-    List<FulltextDef> fulltext = new ArrayList<>();
     try (Session s = driver.session(SessionConfig.forDatabase(database))) {
-      for (String st : statements) {
-        s.run(st).consume();
-        Matcher m = FULLTEXT.matcher(st);
-        if (m.find()) {
-          fulltext.add(new FulltextDef(m.group(1), new HashSet<>(Arrays.asList(m.group(2).split("\\|"))),
-              Arrays.stream(m.group(3).split(",")).map(p -> p.strip().replaceFirst("^n\\.", "")).toList(), m.group(4), st));
+      Set<String> constraints = new HashSet<>(s.run("SHOW CONSTRAINTS YIELD name RETURN name").list(r -> r.get("name").asString()));
+      List<Record> indexes = s.run("""
+          SHOW INDEXES YIELD name, type, entityType, labelsOrTypes, properties, options, state
+          RETURN name, type, entityType, labelsOrTypes, properties,
+                 options.indexConfig['fulltext.analyzer'] AS analyzer, state
+          """).list();
+      boolean changed = false;
+      for (String st : statements()) {
+        Matcher c = CONSTRAINT.matcher(st);
+        Matcher f = FULLTEXT.matcher(st);
+        if (c.find()) {
+          if (!constraints.contains(c.group(1))) {
+            s.run(st).consume();
+            changed = true;
+          }
+        } else if (f.find()) {
+          FulltextDef def = new FulltextDef(f.group(1), new HashSet<>(Arrays.asList(f.group(2).split("\\|"))),
+              Arrays.stream(f.group(3).split(",")).map(p -> p.strip().replaceFirst("^n\\.", "")).toList(), f.group(4), st);
+          changed |= reconcile(s, def, indexes);
+        } else {
+          s.run(st).consume();
+          changed = true;
         }
       }
-      for (FulltextDef def : fulltext) {
-        reconcile(s, def);
+      boolean allOnline = indexes.stream().allMatch(r -> "ONLINE".equals(r.get("state").asString()));
+      if (changed || !allOnline) {
+        s.run("CALL db.awaitIndexes(300)").consume();
       }
-      s.run("CALL db.awaitIndexes(300)").consume();
     }
   }
 
-  private static void reconcile(Session s, FulltextDef def) {
-    List<Record> existing = s.run("""
-        SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, options, entityType
-        WHERE entityType = 'NODE'
-        RETURN name, labelsOrTypes, properties, options.indexConfig['fulltext.analyzer'] AS analyzer
-        """).list();
+  /** Creates the index unless an identical one exists; drops a same-named or same-schema one that differs. */
+  private static boolean reconcile(Session s, FulltextDef def, List<Record> indexes) {
     boolean ok = false;
-    for (Record r : existing) {
+    boolean changed = false;
+    for (Record r : indexes) {
+      if (!"FULLTEXT".equals(r.get("type").asString()) || !"NODE".equals(r.get("entityType").asString())) {
+        continue;
+      }
       String name = r.get("name").asString();
       Set<String> labels = new HashSet<>(r.get("labelsOrTypes").asList(v -> v.asString()));
       List<String> props = r.get("properties").asList(v -> v.asString());
       String analyzer = r.get("analyzer").isNull() ? null : r.get("analyzer").asString();
-      boolean same = labels.equals(def.labels()) && props.equals(def.properties()) && def.analyzer().equals(analyzer);
       boolean sameSchema = labels.equals(def.labels()) && props.equals(def.properties());
-      if (name.equals(def.name()) && same) {
+      if (name.equals(def.name()) && sameSchema && def.analyzer().equals(analyzer)) {
         ok = true;
       } else if (name.equals(def.name()) || sameSchema) {
         LOG.info("replacing full-text index {} (labels {}, properties {}, analyzer {}) by its definition in schema.cypher", name, labels, props, analyzer);
         // the name comes from SHOW INDEXES, not from a user; quoted anyway
         s.run("DROP INDEX `" + name.replace("`", "``") + "` IF EXISTS").consume();
+        changed = true;
       }
     }
     if (!ok) {
       s.run(def.statement()).consume();
+      changed = true;
     }
+    return changed;
   }
+
 }

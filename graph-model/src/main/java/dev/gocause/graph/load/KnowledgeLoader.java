@@ -10,13 +10,15 @@ import dev.gocause.graph.seed.SeedRelationship;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.GraphStore;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
@@ -89,55 +91,68 @@ public final class KnowledgeLoader {
     return new LoadReport(false, same, ks.version(), ks.contentHash(), ks.source(), c.nodes(), c.relationships(), changes, ms);
   }
 
+  /*
+   * Few distinct statements on purpose: Cypher plans each new statement (and re-plans when the
+   * statistics move, e.g. after the first load), which costs far more than running it on a few
+   * hundred nodes. Nodes: one constraint-backed MERGE per label. Relationships: one statement,
+   * endpoints found by element id, dynamic type (Cypher 5.26).
+   */
   private LoadReport.Changes write(TransactionContext tx, KnowledgeSet ks) {
     LoadReport.Changes changes = LoadReport.Changes.NONE;
+    List<String> managedLabels = NodeLabel.entryLabels().stream().map(NodeLabel::cypherName).toList();
+    List<String> nodeKeys = ks.entries().stream().map(e -> e.label().cypherName() + "|" + e.id()).toList();
+    changes = changes.plus(tx.run("""
+        MATCH (n)
+        WITH n, [l IN labels(n) WHERE l IN $managed] AS ls
+        WHERE size(ls) > 0 AND (n.id IS NULL OR NOT (ls[0] + '|' + n.id) IN $keys)
+        DETACH DELETE n
+        """, Map.of("managed", managedLabels, "keys", nodeKeys)).consume().counters());
+
+    Map<String, String> elementIds = new HashMap<>();
     for (NodeLabel label : NodeLabel.entryLabels()) {
-      List<SeedEntry> entries = ks.entries(label);
-      List<Map<String, Object>> rows = entries.stream().map(SeedEntry::properties).toList();
-      List<String> ids = entries.stream().map(SeedEntry::id).toList();
-      String l = label.cypherName();
-      changes = changes.plus(tx.run("""
-          MATCH (n:%s) WHERE n.id IS NULL OR NOT n.id IN $ids
-          DETACH DELETE n
-          """.formatted(l), Map.of("ids", ids)).consume().counters());
-      changes = changes.plus(tx.run("""
+      List<Map<String, Object>> rows = ks.entries(label).stream().map(SeedEntry::properties).toList();
+      if (rows.isEmpty()) {
+        continue;
+      }
+      Result r = tx.run("""
           UNWIND $rows AS row
           MERGE (n:%s {id: row.id})
           SET n = row
-          """.formatted(l), Map.of("rows", rows)).consume().counters());
+          RETURN n.id AS id, elementId(n) AS eid
+          """.formatted(label.cypherName()), Map.of("rows", rows));
+      r.forEachRemaining(rec -> elementIds.put(label.cypherName() + "|" + rec.get("id").asString(), rec.get("eid").asString()));
+      changes = changes.plus(r.consume().counters());
     }
 
     List<SeedRelationship> rels = ks.relationships();
-    List<String> managedLabels = NodeLabel.entryLabels().stream().map(NodeLabel::cypherName).toList();
-    for (RelType type : RelType.values()) {
-      List<String> keys = rels.stream().filter(r -> r.type() == type).map(SeedRelationship::key).toList();
-      changes = changes.plus(tx.run("""
-          MATCH (a)-[r:%s]->(b)
-          WITH r, a, b,
-               [l IN labels(a) WHERE l IN $managed][0] AS la,
-               [l IN labels(b) WHERE l IN $managed][0] AS lb
-          WHERE la IS NOT NULL AND lb IS NOT NULL
-            AND NOT (type(r) + '|' + la + '|' + a.id + '|' + lb + '|' + b.id) IN $keys
-          DELETE r
-          """.formatted(type.name()), Map.of("managed", managedLabels, "keys", keys)).consume().counters());
-    }
-    Map<String, List<SeedRelationship>> groups = rels.stream().collect(Collectors.groupingBy(
-        r -> r.type() + "|" + r.fromLabel().cypherName() + "|" + r.toLabel().cypherName(), LinkedHashMap::new, Collectors.toList()));
-    for (List<SeedRelationship> group : groups.values()) {
-      SeedRelationship first = group.get(0);
-      List<Map<String, Object>> rows = new ArrayList<>();
-      for (SeedRelationship r : group) {
-        rows.add(Map.of("from", r.fromId(), "to", r.toId(), "props", r.properties()));
+    List<String> types = Arrays.stream(RelType.values()).map(Enum::name).toList();
+    changes = changes.plus(tx.run("""
+        MATCH (a)-[r]->(b)
+        WHERE type(r) IN $types
+        WITH r, a, b,
+             [l IN labels(a) WHERE l IN $managed][0] AS la,
+             [l IN labels(b) WHERE l IN $managed][0] AS lb
+        WHERE la IS NOT NULL AND lb IS NOT NULL
+          AND NOT (type(r) + '|' + la + '|' + a.id + '|' + lb + '|' + b.id) IN $keys
+        DELETE r
+        """, Map.of("types", types, "managed", managedLabels, "keys", rels.stream().map(SeedRelationship::key).toList()))
+        .consume().counters());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (SeedRelationship r : rels) {
+      String a = elementIds.get(r.fromLabel().cypherName() + "|" + r.fromId());
+      String b = elementIds.get(r.toLabel().cypherName() + "|" + r.toId());
+      if (a == null || b == null) {
+        throw new IllegalStateException("validated seed-data refers to a node that was not written: " + r.key());
       }
-      changes = changes.plus(tx.run("""
-          UNWIND $rows AS row
-          MATCH (a:%s {id: row.from})
-          MATCH (b:%s {id: row.to})
-          MERGE (a)-[r:%s]->(b)
-          SET r = row.props
-          """.formatted(first.fromLabel().cypherName(), first.toLabel().cypherName(), first.type().name()),
-          Map.of("rows", rows)).consume().counters());
+      rows.add(Map.of("a", a, "b", b, "type", r.type().name(), "props", r.properties()));
     }
+    changes = changes.plus(tx.run("""
+        UNWIND $rows AS row
+        MATCH (a) WHERE elementId(a) = row.a
+        MATCH (b) WHERE elementId(b) = row.b
+        MERGE (a)-[r:$(row.type)]->(b)
+        SET r = row.props
+        """, Map.of("rows", rows)).consume().counters());
 
     KnowledgeInfo k = ks.knowledge();
     Map<String, Object> props = new LinkedHashMap<>();
@@ -184,12 +199,23 @@ public final class KnowledgeLoader {
       return s.executeRead(tx -> {
         Map<String, Long> nodes = new LinkedHashMap<>();
         for (NodeLabel l : NodeLabel.values()) {
-          nodes.put(l.cypherName(), tx.run("MATCH (n:%s) RETURN count(n) AS c".formatted(l.cypherName())).single().get("c").asLong());
+          nodes.put(l.cypherName(), 0L);
         }
+        tx.run("""
+            MATCH (n) UNWIND labels(n) AS l
+            WITH l WHERE l IN $labels
+            RETURN l, count(*) AS c
+            """, Map.of("labels", List.copyOf(nodes.keySet())))
+            .forEachRemaining(r -> nodes.put(r.get("l").asString(), r.get("c").asLong()));
         Map<String, Long> rels = new LinkedHashMap<>();
         for (RelType t : RelType.values()) {
-          rels.put(t.name(), tx.run("MATCH ()-[r:%s]->() RETURN count(r) AS c".formatted(t.name())).single().get("c").asLong());
+          rels.put(t.name(), 0L);
         }
+        tx.run("""
+            MATCH ()-[r]->() WITH type(r) AS t WHERE t IN $types
+            RETURN t, count(*) AS c
+            """, Map.of("types", List.copyOf(rels.keySet())))
+            .forEachRemaining(r -> rels.put(r.get("t").asString(), r.get("c").asLong()));
         return new GraphCounts(nodes, rels);
       });
     }
