@@ -176,7 +176,7 @@ public final class Simulator {
 
   static String outcomeClass(Machine m) {
     String base = switch (m.outcome) {
-      case OK -> "exit 0";
+      case OK -> "exit " + m.exitCode;
       case EXIT -> "exit " + m.exitCode;
       case HANG -> "hang (step limit)";
       default -> m.crash.lines().findFirst().orElse(m.outcome.name());

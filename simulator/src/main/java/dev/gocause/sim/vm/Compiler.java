@@ -109,6 +109,7 @@ public final class Compiler {
   private final List<FuncDecl> funcDecls = new ArrayList<>();
   private final Map<FuncDecl, FuncCode> funcCodes = new LinkedHashMap<>();
   private boolean snippet;
+  private String pkgName = "main";
 
   public Compiler(String file, String displayFile, boolean go122) {
     this.file = file;
@@ -153,6 +154,7 @@ public final class Compiler {
       if (!testMode) throw new UnsupportedConstructException(file, 1, 1, "unsupported: package " + f.pkg + " (only package main runs; tests may use any package name)");
     }
     snippet = f.imports.isEmpty();
+    pkgName = f.pkg == null ? "main" : f.pkg;
     for (String imp : f.imports) {
       String[] p = imp.split(" ", 2);
       if (!Natives.knownPackage(p[1])) {
@@ -166,7 +168,7 @@ public final class Compiler {
       if (d instanceof GenDecl g && g.kind.equals("type")) {
         for (Node s : g.specs) {
           TypeSpec ts = (TypeSpec) s;
-          Sym sym = new Sym(ts.name, TYPE, ts.alias ? null : new Type.Named("main." + ts.name, null));
+          Sym sym = new Sym(ts.name, TYPE, ts.alias ? null : new Type.Named(pkgName + "." + ts.name, null));
           pkgScope.names.put(ts.name, sym);
           typeSpecs.add(ts);
         }
@@ -219,11 +221,11 @@ public final class Compiler {
     if (fd.recv == null) {
       if (fd.name.equals("init")) {
         funcDecls.add(fd);
-        funcCodes.put(fd, new FuncCode("main.init", displayFile));
+        funcCodes.put(fd, new FuncCode(pkgName + ".init", displayFile));
         return;
       }
       Type.Func sig = (Type.Func) resolveType(fd.type);
-      FuncCode fc = new FuncCode("main." + fd.name, displayFile);
+      FuncCode fc = new FuncCode(pkgName + "." + fd.name, displayFile);
       Sym s = new Sym(fd.name, FUNC, sig);
       s.value = fc;
       pkgScope.names.put(fd.name, s);
@@ -244,7 +246,7 @@ public final class Compiler {
     if (ts == null || ts.kind != TYPE || !(ts.type instanceof Type.Named named)) throw err(fd.recv, "undefined: " + id.name);
     Type.Method m = new Type.Method(fd.name, ptr);
     m.sig = (Type.Func) resolveType(fd.type);
-    String qn = ptr ? "main.(*" + id.name + ")." + fd.name : "main." + id.name + "." + fd.name;
+    String qn = ptr ? pkgName + ".(*" + id.name + ")." + fd.name : pkgName + "." + id.name + "." + fd.name;
     m.code = new FuncCode(qn, displayFile);
     named.methods.put(fd.name, m);
     funcDecls.add(fd);
@@ -901,7 +903,7 @@ public final class Compiler {
         if (ts.alias) {
           scope.names.put(ts.name, new Sym(ts.name, TYPE, resolveType(ts.type)));
         } else {
-          Type.Named n = new Type.Named("main." + ts.name, null);
+          Type.Named n = new Type.Named(pkgName + "." + ts.name, null);
           scope.names.put(ts.name, new Sym(ts.name, TYPE, n));
           n.under = resolveType(ts.type);
         }

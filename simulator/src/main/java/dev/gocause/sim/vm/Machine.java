@@ -605,9 +605,38 @@ public final class Machine {
     throw new Fatal(crash);
   }
 
+  /** runtime.Stack: the calling goroutine first, then (all) the others. */
+  public String goroutineDump(G g, boolean all) {
+    StringBuilder sb = new StringBuilder();
+    dumpG(sb, g, "running");
+    if (all) {
+      for (G x : this.all) {
+        if (x == g || x.state == G.DONE) continue;
+        sb.append("\n");
+        dumpG(sb, x, null);
+      }
+    }
+    return sb.toString();
+  }
+
   private void deadlock() {
     if (mainDone) {
       finishLeakCheck();
+      return;
+    }
+    if (!prog.hasMain && !prog.tests.isEmpty()) {
+      // under go test the deadlock detector never fires: the test binary hangs until its timeout
+      long timeout = 600_000_000_000L;
+      now = Math.max(now, timeout);
+      StringBuilder sb = new StringBuilder("panic: test timed out after 10m0s\n");
+      for (G x : all) {
+        if (x.state == G.DONE) continue;
+        sb.append("\n");
+        dumpG(sb, x, null);
+      }
+      outcome = Outcome.DEADLOCK;
+      crash = sb.toString().stripTrailing();
+      exitCode = 2;
       return;
     }
     StringBuilder sb = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");

@@ -1259,6 +1259,13 @@ public final class Natives {
     fn(p, "GOMAXPROCS", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
     fn(p, "NumCPU", sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
     fn(p, "GC", sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "Stack", sig(List.of(new Type.Slice(Type.UINT8), Type.BOOL), List.of(Type.INT)), (m, g, f, a) -> {
+      byte[] dump = m.goroutineDump(g, (Boolean) a[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      SliceVal buf = (SliceVal) a[0];
+      int n = buf == null ? 0 : Math.min(buf.len, dump.length);
+      for (int i = 0; i < n; i++) buf.arr.a[buf.off + i] = (long) (dump[i] & 0xff);
+      f.push((long) n);
+    });
 
     p = "log";
     fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + Fmt.sprintln(m, g, sliceItems(a[0]))));
@@ -1432,8 +1439,10 @@ public final class Natives {
       // skip tests not selected by --run
       while (m.testIndex < tests.size() && m.testFilter != null && !m.testFilter.matcher(tests.get(m.testIndex)).find()) m.testIndex++;
       if (m.testIndex >= tests.size()) {
+        // like go test's summary; returning (not exiting) lets the leak check look at what is left
         m.print(m.testsFailed > 0 ? "FAIL\n" : "PASS\n");
-        m.exit(m.testsFailed > 0 ? 1 : 0);
+        m.exitCode = m.testsFailed > 0 ? 1 : 0;
+        f.pc = f.fn.code.length;
         return;
       }
       TVal t = new TVal(tests.get(m.testIndex));

@@ -152,6 +152,24 @@ final class ReferenceRuns {
         }
     }
 
+    private final Map<String, List<RealGo.Run>> otherMode = new ConcurrentHashMap<>();
+
+    /**
+     * A buggy case run in the build mode its expected outcome does not need (-race for a
+     * deadlock, plain for a race), so that every bug class the simulator reports can be
+     * checked against real Go. Cached; {@code K} runs.
+     */
+    List<RealGo.Run> otherModeRuns(CaseCatalog.Case c) {
+        List<RealGo.Run> cached = otherMode.get(c.id());
+        if (cached != null) {
+            return cached;
+        }
+        boolean race = c.expected() != RealGo.Outcome.DATA_RACE;
+        List<RealGo.Run> runs = realGo.run(binary(casesDir.resolve(c.file()), race), K, RUN_TIMEOUT);
+        otherMode.putIfAbsent(c.id(), runs);
+        return runs;
+    }
+
     /** A table of what real Go showed, for people (target/realgo-reference.md). */
     private static void writeSummary(Map<String, Evidence> all) {
         StringBuilder sb = new StringBuilder("| case | expected | real Go (direct) | forcing variant | real Go (forced / -race) |\n|---|---|---|---|---|\n");
