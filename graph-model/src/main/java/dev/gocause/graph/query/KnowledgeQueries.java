@@ -16,10 +16,11 @@ import java.util.function.Function;
 import org.neo4j.driver.AccessMode;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.QueryRunner;
 import org.neo4j.driver.Session;
+import org.neo4j.driver.Transaction;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionConfig;
-import org.neo4j.driver.TransactionContext;
 import org.neo4j.driver.Value;
 import org.neo4j.driver.Values;
 import org.neo4j.driver.exceptions.ClientException;
@@ -35,7 +36,8 @@ import org.neo4j.driver.types.Relationship;
  * languages), root causes with everything around them, dimensions, commands, fixes, cases, the
  * neighbourhood of a node and shortest paths between two nodes.
  *
- * <p>Every method runs in one read transaction with a timeout, takes user input only as query
+ * <p>Every method runs in one read transaction (session access mode READ, so a cluster routes it
+ * to a reader) with a timeout and without driver-side retries, takes user input only as query
  * parameters, and returns plain records. An unknown id raises {@link NotFoundException} with
  * close matches; a parameter out of range raises {@link InvalidParameterException}; a database
  * that does not answer raises {@link GraphUnavailableException}. Lists that grow with the
@@ -409,7 +411,7 @@ public final class KnowledgeQueries {
 
   // ----------------------------------------------------------------- helpers
 
-  private List<Node> endpoint(TransactionContext tx, String id) {
+  private List<Node> endpoint(QueryRunner tx, String id) {
     List<Node> ns = tx.run("MATCH (n) WHERE n.id = $id AND NOT n:KnowledgeBase RETURN n",
         Values.parameters("id", id)).list(r -> r.get("n").asNode());
     if (ns.isEmpty()) {
@@ -418,11 +420,15 @@ public final class KnowledgeQueries {
     return ns;
   }
 
-  private <T> T read(String name, Function<TransactionContext, T> work) {
+  private <T> T read(String name, Function<QueryRunner, T> work) {
     long t0 = System.nanoTime();
     boolean ok = false;
-    try (Session session = driver.session(sessionConfig())) {
-      T result = session.executeRead(work::apply, txConfig);
+    // An explicit read transaction rather than executeRead: the driver's managed retries would
+    // hold a caller up to 30 s while the database is down; look-ups fail fast and callers retry.
+    try (Session session = driver.session(sessionConfig());
+        Transaction tx = session.beginTransaction(txConfig)) {
+      T result = work.apply(tx);
+      tx.commit();
       ok = true;
       return result;
     } catch (ServiceUnavailableException | SessionExpiredException e) {
@@ -474,13 +480,13 @@ public final class KnowledgeQueries {
     return found;
   }
 
-  private static boolean exists(TransactionContext tx, NodeLabel label, String id) {
+  private static boolean exists(QueryRunner tx, NodeLabel label, String id) {
     return tx.run("MATCH (n {id: $id}) WHERE $label IN labels(n) RETURN count(n) > 0 AS found",
         Values.parameters("id", id, "label", label.cypherName())).single().get("found").asBoolean();
   }
 
   /** A NotFoundException with close matches among ids of {@code label} (any label when null). */
-  private static NotFoundException notFound(TransactionContext tx, NodeLabel label, String id) {
+  private static NotFoundException notFound(QueryRunner tx, NodeLabel label, String id) {
     List<String> ids = tx.run("""
             MATCH (n) WHERE n.id IS NOT NULL AND NOT n:KnowledgeBase
               AND ($label IS NULL OR $label IN labels(n))
