@@ -132,7 +132,7 @@ public final class GocauseKernel extends BaseKernel {
       } catch (CancellationException e) {
         throw new Session.InterruptedError();
       } catch (ExecutionException e) {
-        throw e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause());
+        throw e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause().toString(), e.getCause());
       } finally {
         running = null;
       }
@@ -149,6 +149,8 @@ public final class GocauseKernel extends BaseKernel {
       UserError err = UserError.of(e);
       if (!(e instanceof GocauseException)) {
         LOG.warn("cell failed unexpectedly", e);
+        // stderr goes to the notebook server's console (never into cells): keep the trace there
+        e.printStackTrace(System.err);
       }
       ErrorReply reply = new ErrorReply(err.name(), err.message(), err.traceback());
       reply.setExecutionCount(count);
