@@ -51,7 +51,8 @@ public final class KernelMain {
     }
     MagicRegistry registry = Magics.standard();
     LazyGraph graph = new LazyGraph(GraphOpener::open);
-    Session session = new Session(registry, graph, Vocabulary.loadInBackground(), Lang.fromEnvironment());
+    Vocabulary vocabulary = new Vocabulary();
+    Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment());
     GocauseKernel kernel = new GocauseKernel(registry, session);
     SafeConnection connection;
     try {
@@ -63,6 +64,11 @@ public final class KernelMain {
     kernel.onStartup();
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
+    long readyMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+    // one line on stderr (the notebook server's console, never a cell); tests read it
+    System.err.println("gocause kernel ready in " + readyMs + " ms (JVM start to sockets bound); the graph starts on first use");
+    // read seed-data only now, so it does not compete with start-up for the CPU
+    vocabulary.loadInBackground();
     ParentWatcher.start(Duration.ofSeconds(1), () -> {
       // Runtime.exit runs the shutdown hook, which stops the graph and removes its temp store.
       Runtime.getRuntime().exit(0);

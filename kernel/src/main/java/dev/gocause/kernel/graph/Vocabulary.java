@@ -17,13 +17,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Vocabulary {
   private final CompletableFuture<KnowledgeSet> knowledge;
+  private boolean started;
 
   private Vocabulary(CompletableFuture<KnowledgeSet> knowledge) {
     this.knowledge = knowledge;
   }
 
-  public static Vocabulary loadInBackground() {
-    CompletableFuture<KnowledgeSet> f = new CompletableFuture<>();
+  /** A vocabulary read from the classpath seed-data once {@link #loadInBackground()} is called. */
+  public Vocabulary() {
+    this(new CompletableFuture<>());
+  }
+
+  /** Starts reading the classpath seed-data on a daemon thread (once). */
+  public synchronized Vocabulary loadInBackground() {
+    if (started) {
+      return this;
+    }
+    started = true;
+    CompletableFuture<KnowledgeSet> f = knowledge;
     Thread t = new Thread(() -> {
       try {
         f.complete(SeedReader.read(SeedSource.fromClasspath()));
@@ -33,7 +44,7 @@ public final class Vocabulary {
     }, "gocause-vocabulary");
     t.setDaemon(true);
     t.start();
-    return new Vocabulary(f);
+    return this;
   }
 
   public static Vocabulary of(KnowledgeSet set) {
@@ -42,6 +53,7 @@ public final class Vocabulary {
 
   /** The knowledge set, waiting for it to be read; empty when seed-data cannot be read. */
   public Optional<KnowledgeSet> knowledge() {
+    loadInBackground();
     try {
       return Optional.of(knowledge.join());
     } catch (RuntimeException e) {
