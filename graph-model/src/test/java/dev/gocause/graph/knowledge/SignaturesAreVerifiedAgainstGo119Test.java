@@ -87,6 +87,7 @@ class SignaturesAreVerifiedAgainstGo119Test {
         assertThat(text.lines().findFirst().orElse("")).as("%s: captured file %s starts with the Go 1.19 version that produced it", id, file)
             .startsWith("# captured with go version go1.19");
         assertThat(occursInOutput(kind, pattern, text)).as("%s: '%s' (%s) occurs in %s", id, pattern, kind, file).isTrue();
+        assertThat(text).as("%s: its example is a line Go 1.19 printed in %s", id, file).contains(example);
       } else {
         throw new AssertionError(id + ": goVersions include 1.19, so verifiedBy must be a src/ path or '" + CAPTURED + " <file>', not: " + verifiedBy);
       }
