@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -136,6 +137,7 @@ public final class SeedReader {
   private final Map<NodeLabel, Map<String, Raw>> ids = new LinkedHashMap<>();
   private final Set<String> sectionNumbers = new HashSet<>();
   private Raw knowledge;
+  private boolean syntaxErrors;
 
   private SeedReader(SeedSource source) {
     this.source = source;
@@ -200,7 +202,8 @@ public final class SeedReader {
       } catch (JsonProcessingException e) {
         JsonLocation loc = e.getLocation();
         String where = loc == null ? "" : ":" + loc.getLineNr() + ":" + loc.getColumnNr();
-        problems.add(source.display(f.path()) + where + ": YAML syntax error: " + firstLine(e.getOriginalMessage()));
+        problems.add(source.display(f.path()) + where + ": YAML syntax error: " + yamlMessage(e.getOriginalMessage()));
+        syntaxErrors = true;
         continue;
       } catch (IOException e) {
         problems.add(source.display(f.path()) + ": cannot read: " + e.getMessage());
@@ -226,8 +229,11 @@ public final class SeedReader {
     for (Raw r : raws) {
       checkEntry(r);
     }
-    for (Raw r : raws) {
-      checkReferences(r);
+    // A file that does not parse hides its ids: reference checks would only add noise.
+    if (!syntaxErrors) {
+      for (Raw r : raws) {
+        checkReferences(r);
+      }
     }
   }
 
@@ -606,6 +612,42 @@ public final class SeedReader {
       return EXTERNAL_PREFIX + " " + s.substring(EXTERNAL_PREFIX.length()).strip();
     }
     return s;
+  }
+
+  /**
+   * SnakeYAML's multi-line message ("while parsing X / in 'reader', line 2 ... / expected Y")
+   * as one line: "expected Y (while parsing X that starts at line 2)".
+   */
+  static String yamlMessage(String original) {
+    if (original == null) {
+      return "";
+    }
+    List<String> texts = new ArrayList<>();
+    List<String> lines = new ArrayList<>();
+    Pattern at = Pattern.compile("^ in .*?line (\\d+), column \\d+");
+    for (String line : original.split("\n")) {
+      Matcher m = at.matcher(line);
+      if (m.find()) {
+        if (lines.size() < texts.size()) {
+          lines.add(m.group(1));
+        }
+      } else if (!line.isBlank() && !Character.isWhitespace(line.charAt(0))) {
+        while (lines.size() < texts.size()) {
+          lines.add(null);
+        }
+        texts.add(line.strip());
+      }
+    }
+    if (texts.isEmpty()) {
+      return firstLine(original);
+    }
+    String last = texts.get(texts.size() - 1);
+    if (texts.size() == 1) {
+      return last;
+    }
+    String ctx = texts.get(0);
+    String ctxLine = lines.isEmpty() ? null : lines.get(0);
+    return last + " (" + ctx + (ctxLine == null ? "" : " that starts at line " + ctxLine) + ")";
   }
 
   private static String firstLine(String s) {
