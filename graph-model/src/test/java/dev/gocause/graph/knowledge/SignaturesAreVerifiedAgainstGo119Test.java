@@ -98,6 +98,9 @@ class SignaturesAreVerifiedAgainstGo119Test {
         String waitReasons = read(src.resolve("runtime/runtime2.go"));
         assertThat(waitReasons).as("%s: Go 1.19 has no wait reason \"%s\"", id, pattern).doesNotContain("\"" + pattern + "\"");
       }
+      if (kind.equals("frame")) {
+        assertThat(declaredInPackage(src, pattern)).as("%s: Go 1.19 does not declare %s", id, pattern).isFalse();
+      }
       if (kind.equals("regex")) {
         Pattern p = Pattern.compile(pattern);
         for (Path f : capturedOutputs()) {
@@ -165,6 +168,21 @@ class SignaturesAreVerifiedAgainstGo119Test {
       decl = "func " + Pattern.quote(rest) + "\\(";
     }
     return Pattern.compile(decl).matcher(text).find();
+  }
+
+  /** Whether any file of the frame's package in the Go 1.19 tree declares it. */
+  private static boolean declaredInPackage(Path src, String frame) {
+    int slash = frame.lastIndexOf('/');
+    String pkg = frame.substring(0, frame.indexOf('.', slash + 1));
+    Path dir = src.resolve(pkg);
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> files = Files.list(dir)) {
+      return files.filter(f -> f.toString().endsWith(".go")).anyMatch(f -> declares(frame, read(f)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private List<Path> capturedOutputs() {
