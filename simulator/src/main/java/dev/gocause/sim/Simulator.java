@@ -89,6 +89,7 @@ public final class Simulator {
       }
       m.testFilter = filter;
       m.run();
+      checkInternal(m, req);
       runs++;
       if (firstSeries == null) firstSeries = series(m);
       String outcome = outcomeClass(m);
@@ -144,10 +145,19 @@ public final class Simulator {
     return m;
   }
 
+  private static void checkInternal(Machine m, SimulationRequest req) {
+    if (m.outcome == Machine.Outcome.INTERNAL) {
+      RuntimeException e = m.internalError;
+      throw new UnsupportedConstructException(req.fileName(), m.internalLine, 1,
+          "unsupported: the simulator cannot run this line (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+    }
+  }
+
   private static long calibrate(Program prog, SimulationRequest req, Pattern filter) {
     Machine m = new Machine(prog, new Choosers.RandomChooser(0), false, Math.min(req.maxSteps(), 200_000), 0);
     m.testFilter = filter;
     m.run();
+    checkInternal(m, req);
     return Math.max(10, m.steps);
   }
 

@@ -37,12 +37,12 @@ public final class TextRenderer {
       if (!f.symptomIds().isEmpty()) sb.append("  symptoms: ").append(String.join(", ", f.symptomIds())).append('\n');
       List<TimelineStep> tl = f.timeline();
       if (!tl.isEmpty()) {
+        int nrows = collapse(tl).size();
         sb.append("  timeline of the failing schedule (").append(tl.size()).append(" steps");
-        if (tl.size() > TIMELINE_STEPS) sb.append(", last ").append(TIMELINE_STEPS).append(" shown");
-        sb.append("):\n");
-        for (TimelineStep s : tl.subList(Math.max(0, tl.size() - TIMELINE_STEPS), tl.size())) {
-          sb.append(String.format("    %-6s %-9s line %-4d %-24s %s%n", "g" + s.goroutine(), time(s.timeNanos()), s.line(), s.what(), s.source()));
-        }
+        if (nrows > TIMELINE_STEPS) sb.append(", last ").append(TIMELINE_STEPS).append(" rows shown");
+        sb.append("; per goroutine: g<id>, virtual time, source line, operation):\n");
+        List<String> rows = collapse(tl);
+        for (String row : rows.subList(Math.max(0, rows.size() - TIMELINE_STEPS), rows.size())) sb.append(row);
       }
       sb.append(seriesSummary(f.series()));
     }
@@ -62,6 +62,26 @@ public final class TextRenderer {
     }
     if (r.findings().isEmpty()) sb.append(seriesSummary(r.goroutineSeries()));
     return sb.toString();
+  }
+
+  /** Consecutive steps of one goroutine on one line fold into one row with a repeat count. */
+  static List<String> collapse(List<TimelineStep> tl) {
+    List<String> rows = new java.util.ArrayList<>();
+    int i = 0;
+    while (i < tl.size()) {
+      TimelineStep s = tl.get(i);
+      int j = i + 1;
+      java.util.LinkedHashSet<String> whats = new java.util.LinkedHashSet<>();
+      whats.add(s.what());
+      while (j < tl.size() && tl.get(j).goroutine() == s.goroutine() && tl.get(j).line() == s.line() && tl.get(j).timeNanos() == s.timeNanos()) {
+        whats.add(tl.get(j).what());
+        j++;
+      }
+      String what = String.join(", ", whats) + (j - i > whats.size() ? " ×" + ((j - i) / Math.max(1, whats.size())) : "");
+      rows.add(String.format("    %-6s %-9s line %-4d %-30s %s%n", "g" + s.goroutine(), time(s.timeNanos()), s.line(), what, s.source()));
+      i = j;
+    }
+    return rows;
   }
 
   static String seriesSummary(List<SeriesPoint> s) {

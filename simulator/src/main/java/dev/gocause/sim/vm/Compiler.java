@@ -717,6 +717,10 @@ public final class Compiler {
       }
     }
     fn.code.resultSlots = rslots;
+    boolean[] rboxed = new boolean[fn.results.size()];
+    boolean anyBoxed = false;
+    for (int k = 0; k < rboxed.length; k++) anyBoxed |= (rboxed[k] = fn.results.get(k).boxed);
+    fn.code.boxedResults = anyBoxed ? rboxed : null;
     for (Sym s : boxParams) {
       int slot = s.slot;
       emit((m, g, f) -> f.locals[slot] = new Box(f.locals[slot]));
@@ -735,27 +739,7 @@ public final class Compiler {
   }
 
   private void emitReturn() {
-    List<Sym> rs = new ArrayList<>(fn.results);
-    boolean anyBoxed = rs.stream().anyMatch(s -> s.boxed);
-    if (anyBoxed) {
-      // the caller reads result slots after deferred calls ran: use a hook frame field via a final unbox at finishReturn
-      int[] slots = rs.stream().mapToInt(s -> s.slot).toArray();
-      boolean[] boxed = new boolean[slots.length];
-      for (int i = 0; i < slots.length; i++) boxed[i] = rs.get(i).boxed;
-      emit((m, g, f) -> {
-        f.onReturn = chainUnbox(f, slots, boxed, f.onReturn);
-        m.ret(g, f);
-      });
-    } else {
-      emit((m, g, f) -> m.ret(g, f));
-    }
-  }
-
-  private static Runnable chainUnbox(Frame f, int[] slots, boolean[] boxed, Runnable prev) {
-    return () -> {
-      for (int i = 0; i < slots.length; i++) if (boxed[i] && f.locals[slots[i]] instanceof Box b) f.locals[slots[i]] = b.v;
-      if (prev != null) prev.run();
-    };
+    emit((m, g, f) -> m.ret(g, f));
   }
 
   private boolean terminates(Stmt s) {

@@ -30,6 +30,7 @@ public final class FuncCode {
   public int nLocals;
   public int nParams; // including the receiver for methods
   public int[] resultSlots = new int[0];
+  public boolean[] boxedResults; // named results captured by closures live in Box cells
   public int line;
   public boolean hasDefer;
   public final List<Ins> building = new ArrayList<>();

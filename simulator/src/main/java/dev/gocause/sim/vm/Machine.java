@@ -26,7 +26,7 @@ public final class Machine {
     default void onSpawn(G g) {}
   }
 
-  public enum Outcome { OK, DEADLOCK, PANIC, FATAL, HANG, EXIT }
+  public enum Outcome { OK, DEADLOCK, PANIC, FATAL, HANG, EXIT, INTERNAL }
 
   /** One frame of a stack as Go prints it. */
   public record StackLine(String func, String file, int line) {}
@@ -71,6 +71,8 @@ public final class Machine {
   public final List<Step> timeline;
   public final List<CountPoint> counts = new ArrayList<>();
   public int exitCode;
+  public RuntimeException internalError;
+  public int internalLine;
 
   // ---------------- state ----------------
   public final ArrayList<G> all = new ArrayList<>();
@@ -250,6 +252,14 @@ public final class Machine {
         startPanic(g, Natives.runtimeError("invalid memory address or nil pointer dereference"));
       } catch (ArithmeticException e) {
         startPanic(g, Natives.runtimeError("integer divide by zero"));
+      } catch (Fatal e) {
+        throw e;
+      } catch (RuntimeException e) {
+        // a gap in the simulator, never a wrong run: surface it as an unsupported construct at this line
+        internalError = e;
+        internalLine = in.line;
+        outcome = Outcome.INTERNAL;
+        throw new Fatal("internal error");
       }
       if (g.state != G.RUNNABLE || g.frame == null || outcome != Outcome.OK) return;
     }
@@ -301,9 +311,14 @@ public final class Machine {
   void recordCount() {
     long est = live * 2048L + allocBytes;
     if (counts.size() >= 4000) {
-      // downsample: keep every other point
-      for (int i = 0, j = 0; i < counts.size(); i += 2, j++) counts.set(j, counts.get(i));
-      counts.subList(counts.size() / 2 + counts.size() % 2, counts.size()).clear();
+      // downsample: of each pair keep the point with more goroutines, so peaks survive
+      int j = 0;
+      for (int i = 0; i < counts.size(); i += 2, j++) {
+        CountPoint a = counts.get(i);
+        CountPoint b = i + 1 < counts.size() ? counts.get(i + 1) : a;
+        counts.set(j, b.goroutines() > a.goroutines() ? b : a);
+      }
+      counts.subList(j, counts.size()).clear();
     }
     counts.add(new CountPoint(now, steps, live, est));
   }
@@ -489,7 +504,12 @@ public final class Machine {
     g.frame = c;
     if (f.onReturn != null) f.onReturn.run();
     if (!f.discard && c != null) {
-      for (int s : f.fn.resultSlots) c.push(f.locals[s]);
+      int[] rs = f.fn.resultSlots;
+      boolean[] boxed = f.fn.boxedResults;
+      for (int i = 0; i < rs.length; i++) {
+        Object v = f.locals[rs[i]];
+        c.push(boxed != null && boxed[i] && v instanceof Box b ? b.v : v);
+      }
     }
     if (c == null) {
       if (g.frame == null) finishG(g);
@@ -879,6 +899,10 @@ public final class Machine {
     public final ArrayDeque<Sudog> sendq = new ArrayDeque<>();
     public final ArrayDeque<Sudog> recvq = new ArrayDeque<>();
     public final Object zero;
+    Shadow sh;
+    Shadow shadow() {
+      return sh == null ? (sh = new Shadow()) : sh;
+    }
     public Chan(int cap, Object zero) {
       this.cap = cap;
       this.zero = zero;
@@ -981,6 +1005,8 @@ public final class Machine {
       g.blockedForever = true;
       return;
     }
+    // the race detector sees a send as a read of the channel and close as a write
+    read(g, c.shadow(), c, "channel");
     if (trySend(g, c, v)) return;
     c.sendq.addLast(new Sudog(g, v, false, -1, null));
     block(g, "chan send", c);
@@ -1045,6 +1071,7 @@ public final class Machine {
   public void close(G g, Chan c) {
     if (c == null) throw new GoPanic(Natives.plainError("close of nil channel"));
     if (c.closed) throw new GoPanic(Natives.plainError("close of closed channel"));
+    write(g, c.shadow(), c, "channel");
     c.closed = true;
     c.closeVC = release(g, c.closeVC);
     Sudog r;
@@ -1081,6 +1108,7 @@ public final class Machine {
       int i = ready[nr == 1 ? 0 : chooser.choose(nr)];
       Chan c = chans[i];
       if (isSend[i]) {
+        read(g, c.shadow(), c, "channel");
         trySend(g, c, vals[i]);
         f.push((long) i);
         f.push(null);
