@@ -3,7 +3,6 @@ package dev.gocause.kernel;
 import dev.gocause.kernel.magic.CauseMagic;
 import dev.gocause.kernel.magic.CommandsMagic;
 import dev.gocause.kernel.magic.CypherMagic;
-import dev.gocause.kernel.magic.DiagnoseMagic;
 import dev.gocause.kernel.magic.DimensionMagic;
 import dev.gocause.kernel.magic.FixMagic;
 import dev.gocause.kernel.magic.GraphMagic;
@@ -20,7 +19,6 @@ public final class Magics {
   public static MagicRegistry standard() {
     return new MagicRegistry()
         .register(new HelpMagic())
-        .register(new DiagnoseMagic())
         .register(new SymptomMagic())
         .register(new CauseMagic())
         .register(new FixMagic())
