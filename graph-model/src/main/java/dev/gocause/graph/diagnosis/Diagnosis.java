@@ -1,0 +1,86 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.ModelData.CaseInfo;
+import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
+import dev.gocause.graph.diagnosis.ModelData.CorrectionInfo;
+import dev.gocause.graph.diagnosis.ModelData.FixInfo;
+import dev.gocause.graph.diagnosis.ModelData.Named;
+import dev.gocause.graph.diagnosis.ParsedInput.FrameGroup;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The answer to "here is what I see": root causes best first (empty when nothing points to a
+ * known cause), the symptoms observed, what the input was, and the knowledge version used.
+ */
+public record Diagnosis(
+    List<RankedCause> causes,
+    List<ObservedSymptom> observedSymptoms,
+    InputSummary input,
+    String knowledgeVersion,
+    String knowledgeHash,
+    String lang,
+    String message) {
+
+  public boolean found() {
+    return !causes.isEmpty();
+  }
+
+  /**
+   * One piece of evidence: its kind ({@code signature}, {@code wait-reason}, {@code frame},
+   * {@code text}, {@code cause-text}, {@code primitive}), the matched input text, input line
+   * numbers (1-based, first few), how often it occurred, what it matched ({@code matched}: a
+   * signature id, an alias or a frame) and how sure the match is ({@code strength}, 0..1).
+   */
+  public record Evidence(
+      String kind, String text, List<Integer> lines, int occurrences, String matched, double strength) {}
+
+  /** An evidence item as it counts for one cause: the symptom it points to (null for direct hits), the INDICATES weight and strength × weight. */
+  public record CauseEvidence(
+      String kind,
+      String text,
+      List<Integer> lines,
+      int occurrences,
+      String matched,
+      Named symptom,
+      double strength,
+      double weight,
+      double contribution) {}
+
+  public record ObservedSymptom(String id, String nameZh, String nameEn, String kind, double strength, List<Evidence> evidence) {}
+
+  public enum Confidence {
+    high, medium, low
+  }
+
+  public record RankedCause(
+      String id,
+      String nameZh,
+      String nameEn,
+      double score,
+      Confidence confidence,
+      String severity,
+      String mechanismZh,
+      String mechanismEn,
+      List<Named> dimensions,
+      List<CauseEvidence> evidence,
+      List<CommandInfo> commands,
+      List<FixInfo> fixes,
+      List<CaseInfo> cases,
+      List<CorrectionInfo> corrections) {}
+
+  public record GoroutineSummary(
+      int total,
+      Map<String, Integer> byState,
+      List<FrameGroup> topFrames,
+      List<FrameGroup> createdBy,
+      int longWaiting,
+      int maxWaitMinutes,
+      int lockedToThread) {}
+
+  public record RaceSummary(int line, List<ParsedInput.RaceAccess> accesses) {}
+
+  /** What the input was: {@code panic|fatal|dump|race|goleak|vet|text|mixed|empty}. */
+  public record InputSummary(
+      String kind, int lines, GoroutineSummary goroutines, List<RaceSummary> races, int leakedGoroutines) {}
+}

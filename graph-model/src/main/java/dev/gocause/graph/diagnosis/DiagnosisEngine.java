@@ -1,0 +1,438 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.Diagnosis.CauseEvidence;
+import dev.gocause.graph.diagnosis.Diagnosis.Confidence;
+import dev.gocause.graph.diagnosis.Diagnosis.Evidence;
+import dev.gocause.graph.diagnosis.Diagnosis.GoroutineSummary;
+import dev.gocause.graph.diagnosis.Diagnosis.InputSummary;
+import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
+import dev.gocause.graph.diagnosis.Diagnosis.RaceSummary;
+import dev.gocause.graph.diagnosis.Diagnosis.RankedCause;
+import dev.gocause.graph.diagnosis.DiagnosisModel.CompiledRegex;
+import dev.gocause.graph.diagnosis.DiagnosisModel.Phrase;
+import dev.gocause.graph.diagnosis.ModelData.CauseDef;
+import dev.gocause.graph.diagnosis.ModelData.Indicates;
+import dev.gocause.graph.diagnosis.ModelData.Named;
+import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
+import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
+import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
+import dev.gocause.graph.diagnosis.ParsedInput.Occurrence;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Evidence extraction and ranking over a compiled {@link DiagnosisModel}; no I/O. Every
+ * observed symptom gets a strength (how sure we are it was observed); a cause's score is the
+ * noisy-OR of {@code strength × INDICATES weight} over its observed symptoms, plus direct hits
+ * on the cause's own names and on the primitives it involves. The constants below are the
+ * model's few parameters (how much to trust each kind of evidence); which text means which
+ * symptom and how strongly a symptom points to a cause is graph data.
+ */
+final class DiagnosisEngine {
+
+  /** A line matching a literal or regex signature: Go printed exactly this. */
+  static final double SIGNATURE_STRENGTH = 1.0;
+  /** A goroutine state from a dump: base, plus up to {@link #WAIT_REASON_SHARE} by its share of the goroutines. */
+  static final double WAIT_REASON_BASE = 0.7;
+  static final double WAIT_REASON_SHARE = 0.3;
+  /** A function in a stack: corroborating, weaker than the runtime's own words. */
+  static final double FRAME_STRENGTH = 0.8;
+  /** A person's words matching an alias: times the share of the alias's words present. */
+  static final double TEXT_STRENGTH = 0.9;
+  /** Words naming a cause itself count with this weight. */
+  static final double CAUSE_TEXT_WEIGHT = 0.6;
+  /** Naming a primitive (WaitGroup, RWMutex, ...) nudges the causes involving it. */
+  static final double PRIMITIVE_WEIGHT = 0.2;
+  /** Share of an alias's tokens that must appear in the text for it to count. */
+  static final double MIN_COVERAGE = 0.66;
+  /** Causes below this score are not reported: no guess dressed as a diagnosis. */
+  static final double MIN_SCORE = 0.2;
+  /** ... and a cause needs at least one piece of evidence other than a primitive mention this strong. */
+  static final double MIN_DIRECT_CONTRIBUTION = 0.12;
+  private static final int MAX_PROSE_LINES = 400;
+  private static final int MAX_TEXT_LEN = 120;
+
+  /** Supplies candidate node ids for text matching (e.g. from full-text indexes); null means "all". */
+  interface TextCandidates {
+    Set<String> candidates(String text);
+  }
+
+  private DiagnosisEngine() {}
+
+  static Diagnosis diagnose(DiagnosisModel model, DiagnosisRequest request, TextCandidates candidates) {
+    ParsedInput parsed = GoOutputParser.parse(request.text());
+    Map<String, List<Evidence>> bySymptom = new TreeMap<>();
+    Map<String, Evidence> byCause = new TreeMap<>();
+    Map<String, Evidence> byPrimitive = new TreeMap<>();
+
+    signatures(model, parsed, bySymptom);
+    waitReasons(model, parsed, bySymptom);
+    frames(model, parsed, bySymptom);
+    List<MessageLine> prose = parsed.messages().stream().filter(MessageLine::prose).limit(MAX_PROSE_LINES).toList();
+    String proseText = String.join("\n", prose.stream().map(MessageLine::text).toList());
+    if (!prose.isEmpty()) {
+      Set<String> allowed = candidates == null ? null : candidates.candidates(proseText);
+      text(model, prose, allowed, bySymptom, byCause, byPrimitive);
+    }
+
+    String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
+    List<ObservedSymptom> observed = observed(model, bySymptom);
+    List<RankedCause> ranked = rank(model, observed, byCause, byPrimitive);
+    List<RankedCause> causes = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
+    InputSummary input = summary(parsed, prose);
+    return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
+        message(lang, causes, ranked.size(), observed, input));
+  }
+
+  // ---------------------------------------------------------------- evidence
+
+  private static final class Hit {
+    String text;
+    int count;
+    final List<Integer> lines = new ArrayList<>();
+
+    void add(int line, String t) {
+      if (text == null) {
+        text = t;
+      }
+      count++;
+      if (lines.size() < 5) {
+        lines.add(line);
+      }
+    }
+  }
+
+  private static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+    Map<SignatureDef, Hit> hits = new LinkedHashMap<>();
+    for (MessageLine m : parsed.messages()) {
+      String t = m.text();
+      for (SignatureDef s : model.literals()) {
+        if (t.contains(s.pattern())) {
+          hits.computeIfAbsent(s, k -> new Hit()).add(m.line(), t);
+        }
+      }
+      for (CompiledRegex r : model.regexes()) {
+        if (r.pattern().matcher(t).find()) {
+          hits.computeIfAbsent(r.signature(), k -> new Hit()).add(m.line(), t);
+        }
+      }
+    }
+    hits.forEach((s, h) -> {
+      Evidence e = new Evidence("signature", clip(h.text), List.copyOf(h.lines), h.count, s.id(), SIGNATURE_STRENGTH);
+      s.symptomIds().forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
+    });
+  }
+
+  private static void waitReasons(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+    Map<String, Occurrence> states = parsed.goroutines().states();
+    int total = states.values().stream().mapToInt(Occurrence::count).sum();
+    states.forEach((state, occ) -> {
+      List<SignatureDef> sigs = model.waitReason(state);
+      if (sigs.isEmpty()) {
+        return;
+      }
+      double strength = round(WAIT_REASON_BASE + WAIT_REASON_SHARE * occ.count() / Math.max(1, total));
+      String text = occ.count() + (occ.count() == 1 ? " goroutine in [" : " goroutines in [") + state + "]";
+      for (SignatureDef s : sigs) {
+        Evidence e = new Evidence("wait-reason", text, occ.lines(), occ.count(), s.id(), strength);
+        s.symptomIds().forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
+      }
+    });
+  }
+
+  private static void frames(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+    parsed.goroutines().frames().forEach((function, occ) -> {
+      for (SignatureDef s : model.framesMatching(function)) {
+        String text = function + " (" + occ.count() + (occ.count() == 1 ? " stack)" : " stacks)");
+        Evidence e = new Evidence("frame", text, occ.lines(), occ.count(), s.id(), FRAME_STRENGTH);
+        s.symptomIds().forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
+      }
+    });
+  }
+
+  private static void text(
+      DiagnosisModel model,
+      List<MessageLine> prose,
+      Set<String> allowed,
+      Map<String, List<Evidence>> bySymptom,
+      Map<String, Evidence> byCause,
+      Map<String, Evidence> byPrimitive) {
+    List<Set<String>> lineTokens = new ArrayList<>(prose.size());
+    Set<String> all = new LinkedHashSet<>();
+    for (MessageLine m : prose) {
+      Set<String> t = TextTokens.input(m.text());
+      lineTokens.add(t);
+      all.addAll(t);
+    }
+    if (all.isEmpty()) {
+      return;
+    }
+    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), prose, lineTokens, all, allowed, TEXT_STRENGTH).entrySet()) {
+      bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+    }
+    byCause.putAll(bestPhrases(model.causePhrases(), prose, lineTokens, all, allowed, 1.0));
+    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), prose, lineTokens, all, null, 1.0));
+  }
+
+  /** For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}. */
+  private static Map<String, Evidence> bestPhrases(
+      List<Phrase> phrases,
+      List<MessageLine> prose,
+      List<Set<String>> lineTokens,
+      Set<String> all,
+      Set<String> allowed,
+      double scale) {
+    Map<String, Evidence> best = new TreeMap<>();
+    for (Phrase p : phrases) {
+      if (allowed != null && !allowed.contains(p.nodeId())) {
+        continue;
+      }
+      int hit = 0;
+      for (String t : p.tokens()) {
+        if (all.contains(t)) {
+          hit++;
+        }
+      }
+      double coverage = (double) hit / p.tokens().size();
+      if (coverage < MIN_COVERAGE) {
+        continue;
+      }
+      double strength = round(scale * coverage);
+      Evidence prev = best.get(p.nodeId());
+      if (prev != null && (prev.strength() > strength
+          || (prev.strength() == strength && prev.matched().length() >= p.text().length()))) {
+        continue;
+      }
+      List<Integer> lines = new ArrayList<>();
+      String text = null;
+      for (int i = 0; i < prose.size() && lines.size() < 5; i++) {
+        Set<String> lt = lineTokens.get(i);
+        if (p.tokens().stream().anyMatch(lt::contains)) {
+          lines.add(prose.get(i).line());
+          if (text == null) {
+            text = prose.get(i).text();
+          }
+        }
+      }
+      best.put(p.nodeId(), new Evidence(scale == TEXT_STRENGTH ? "text" : "text", clip(text == null ? "" : text),
+          List.copyOf(lines), lines.size(), p.text(), strength));
+    }
+    return best;
+  }
+
+  // ---------------------------------------------------------------- ranking
+
+  private static List<ObservedSymptom> observed(DiagnosisModel model, Map<String, List<Evidence>> bySymptom) {
+    List<ObservedSymptom> out = new ArrayList<>();
+    bySymptom.forEach((id, evidence) -> {
+      SymptomDef s = model.symptoms().get(id);
+      if (s == null) {
+        return;
+      }
+      List<Evidence> sorted = dedupe(evidence).stream()
+          .sorted(Comparator.comparingDouble(Evidence::strength).reversed()
+              .thenComparing(Evidence::kind).thenComparing(Evidence::matched))
+          .toList();
+      out.add(new ObservedSymptom(id, s.nameZh(), s.nameEn(), s.kind(), sorted.get(0).strength(), sorted));
+    });
+    out.sort(Comparator.comparingDouble(ObservedSymptom::strength).reversed().thenComparing(ObservedSymptom::id));
+    return List.copyOf(out);
+  }
+
+  private static List<Evidence> dedupe(List<Evidence> evidence) {
+    Map<String, Evidence> m = new LinkedHashMap<>();
+    for (Evidence e : evidence) {
+      m.merge(e.kind() + "\u0000" + e.matched(), e, (a, b) -> a.strength() >= b.strength() ? a : b);
+    }
+    return new ArrayList<>(m.values());
+  }
+
+  private static final class Acc {
+    final List<CauseEvidence> evidence = new ArrayList<>();
+    double notCause = 1.0;
+    double direct;
+  }
+
+  private static List<RankedCause> rank(
+      DiagnosisModel model,
+      List<ObservedSymptom> observed,
+      Map<String, Evidence> byCause,
+      Map<String, Evidence> byPrimitive) {
+    Map<String, Acc> acc = new TreeMap<>();
+    for (ObservedSymptom s : observed) {
+      Named symptom = new Named(s.id(), s.nameZh(), s.nameEn());
+      for (Indicates link : model.indicates(s.id())) {
+        Acc a = acc.computeIfAbsent(link.causeId(), k -> new Acc());
+        double c = s.strength() * link.weight();
+        a.notCause *= 1 - c;
+        a.direct = Math.max(a.direct, c);
+        for (Evidence e : s.evidence()) {
+          a.evidence.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
+              e.strength(), link.weight(), round(e.strength() * link.weight())));
+        }
+      }
+    }
+    byCause.forEach((causeId, e) -> {
+      Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
+      double c = e.strength() * CAUSE_TEXT_WEIGHT;
+      a.notCause *= 1 - c;
+      a.direct = Math.max(a.direct, c);
+      a.evidence.add(new CauseEvidence("cause-text", e.text(), e.lines(), e.occurrences(), e.matched(), null,
+          e.strength(), CAUSE_TEXT_WEIGHT, round(c)));
+    });
+    byPrimitive.forEach((primitiveId, e) -> {
+      for (String causeId : model.causesInvolving(primitiveId)) {
+        Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
+        double c = e.strength() * PRIMITIVE_WEIGHT;
+        a.notCause *= 1 - c;
+        a.evidence.add(new CauseEvidence("primitive", e.text(), e.lines(), e.occurrences(), primitiveId, null,
+            e.strength(), PRIMITIVE_WEIGHT, round(c)));
+      }
+    });
+
+    List<RankedCause> out = new ArrayList<>();
+    List<Double> scores = new ArrayList<>();
+    acc.forEach((id, a) -> {
+      CauseDef c = model.causes().get(id);
+      double score = round(1 - a.notCause);
+      if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
+        return;
+      }
+      scores.add(score);
+      List<CauseEvidence> ev = a.evidence.stream()
+          .sorted(Comparator.comparingDouble(CauseEvidence::contribution).reversed()
+              .thenComparing(CauseEvidence::kind).thenComparing(CauseEvidence::matched))
+          .toList();
+      out.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), score, null, c.severity(), c.mechanismZh(),
+          c.mechanismEn(), c.dimensions(), ev, c.commands(), c.fixes(), c.cases(), c.corrections()));
+    });
+    out.sort(Comparator.comparingDouble(RankedCause::score).reversed().thenComparing(RankedCause::id));
+    List<RankedCause> withConfidence = new ArrayList<>(out.size());
+    for (RankedCause r : out) {
+      long close = scores.stream().filter(s -> Math.abs(s - r.score()) <= 0.02).count();
+      withConfidence.add(new RankedCause(r.id(), r.nameZh(), r.nameEn(), r.score(), confidence(r, close), r.severity(),
+          r.mechanismZh(), r.mechanismEn(), r.dimensions(), r.evidence(), r.commands(), r.fixes(), r.cases(), r.corrections()));
+    }
+    return withConfidence;
+  }
+
+  /**
+   * high: score ≥ 0.7 backed by Go's own output (a signature, wait reason or frame);
+   * medium: score ≥ 0.4, or ≥ 0.7 from words alone; low otherwise. Three or more causes
+   * within 0.02 of each other cost one level: the evidence does not tell them apart.
+   */
+  static Confidence confidence(RankedCause r, long closeScores) {
+    boolean machine = r.evidence().stream()
+        .anyMatch(e -> e.kind().equals("signature") || e.kind().equals("wait-reason") || e.kind().equals("frame"));
+    int level = r.score() >= 0.7 ? (machine ? 2 : 1) : r.score() >= 0.4 ? 1 : 0;
+    if (closeScores >= 3 && level > 0) {
+      level--;
+    }
+    return level == 2 ? Confidence.high : level == 1 ? Confidence.medium : Confidence.low;
+  }
+
+  // ---------------------------------------------------------------- summary
+
+  private static InputSummary summary(ParsedInput p, List<MessageLine> prose) {
+    Set<String> kinds = new LinkedHashSet<>();
+    if (!p.races().isEmpty()) {
+      kinds.add("race");
+    }
+    if (p.goleakLine() > 0 || !p.leaks().isEmpty()) {
+      kinds.add("goleak");
+    }
+    if (p.panicLine() > 0) {
+      kinds.add("panic");
+    }
+    if (p.fatalLine() > 0) {
+      kinds.add("fatal");
+    }
+    if (kinds.isEmpty() && p.goroutines().total() > 0) {
+      kinds.add("dump");
+    }
+    if (p.messages().stream().anyMatch(m -> isVetLine(m.text()))) {
+      kinds.add("vet");
+    }
+    long words = prose.stream().mapToLong(m -> TextTokens.input(m.text()).size()).sum();
+    String kind;
+    if (kinds.isEmpty()) {
+      kind = words > 0 ? "text" : p.messages().isEmpty() ? "empty" : "text";
+    } else if (kinds.size() > 1 || words >= 6) {
+      kind = kinds.size() == 1 && words < 6 ? kinds.iterator().next() : "mixed";
+    } else {
+      kind = kinds.iterator().next();
+    }
+    ParsedInput.Goroutines g = p.goroutines();
+    GoroutineSummary gs = g.total() == 0 ? null
+        : new GoroutineSummary(g.total(), g.byState(), g.topFrames(), g.createdBy(), g.longWaiting(), g.maxWaitMinutes(),
+            g.lockedToThread());
+    List<RaceSummary> races = p.races().stream().map(r -> new RaceSummary(r.line(), r.accesses())).toList();
+    return new InputSummary(kind, p.lineCount(), gs, races, p.leaks().size());
+  }
+
+  /** {@code ./main.go:14:15: message}: a vet (or compiler) diagnostic. */
+  static boolean isVetLine(String t) {
+    int go = t.indexOf(".go:");
+    if (go <= 0 || t.substring(0, go).indexOf(' ') >= 0) {
+      return false;
+    }
+    int i = go + 4;
+    int colons = 0;
+    while (i < t.length() && (Character.isDigit(t.charAt(i)) || t.charAt(i) == ':')) {
+      if (t.charAt(i) == ':') {
+        colons++;
+      }
+      i++;
+    }
+    return colons >= 2 && i < t.length() && t.charAt(i) == ' ';
+  }
+
+  private static String message(
+      String lang, List<RankedCause> causes, int total, List<ObservedSymptom> observed, InputSummary input) {
+    boolean zh = "zh".equals(lang);
+    String what = switch (input.kind()) {
+      case "dump" -> zh ? "goroutine dump(" + input.goroutines().total() + " 个 goroutine)"
+          : "goroutine dump (" + input.goroutines().total() + " goroutines)";
+      case "empty" -> zh ? "空输入" : "empty input";
+      default -> input.kind();
+    };
+    if (!causes.isEmpty()) {
+      RankedCause top = causes.get(0);
+      return zh
+          ? "输入类型 " + what + ";" + total + " 个可能根因,最可能:" + top.nameZh() + "(" + top.id() + ",得分 "
+              + fmt(top.score()) + ",置信度 " + top.confidence() + ")"
+          : "Input: " + what + "; " + total + " possible root cause" + (total == 1 ? "" : "s") + ", most likely: "
+              + top.nameEn() + " (" + top.id() + ", score " + fmt(top.score()) + ", " + top.confidence() + " confidence)";
+    }
+    if (!observed.isEmpty()) {
+      return zh
+          ? "输入类型 " + what + ";观察到症状 " + observed.get(0).nameZh() + ",但证据不足以指向任何已知根因。请贴出 goroutine dump、panic 或 race 报告。"
+          : "Input: " + what + "; observed " + observed.get(0).nameEn()
+              + ", but the evidence does not point to any known root cause. Paste the goroutine dump, panic or race report.";
+    }
+    return zh
+        ? "输入类型 " + what + ";没有发现指向已知根因的证据。请贴出 panic、fatal error、goroutine dump、race 或 goleak 报告,或描述现象(卡住、数值不对、内存增长)。"
+        : "Input: " + what + "; nothing in it points to a known root cause. Paste a panic, fatal error, goroutine dump,"
+            + " race or goleak report, or describe what you see (hang, wrong numbers, growing memory).";
+  }
+
+  static String fmt(double d) {
+    return String.format(java.util.Locale.ROOT, "%.2f", d);
+  }
+
+  static double round(double d) {
+    return Math.round(d * 1000.0) / 1000.0;
+  }
+
+  private static String clip(String s) {
+    String t = s.strip();
+    return t.length() <= MAX_TEXT_LEN ? t : t.substring(0, MAX_TEXT_LEN - 1) + "…";
+  }
+}

@@ -1,0 +1,217 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.ModelData.CauseDef;
+import dev.gocause.graph.diagnosis.ModelData.Indicates;
+import dev.gocause.graph.diagnosis.ModelData.PrimitiveDef;
+import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
+import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * The graph's diagnostic knowledge compiled for matching: signatures grouped by how they
+ * match, symptom and cause phrases tokenised, INDICATES weights indexed both ways. Immutable;
+ * built from {@link ModelData} read out of the graph and replaced when the graph's knowledge
+ * version or hash changes.
+ */
+public final class DiagnosisModel {
+
+  /** A name or alias of a node, tokenised. */
+  record Phrase(String nodeId, String text, List<String> tokens) {}
+
+  record CompiledRegex(SignatureDef signature, Pattern pattern) {}
+
+  private static final int FRAME_CACHE_LIMIT = 20_000;
+
+  private final String version;
+  private final String hash;
+  private final List<SignatureDef> literals;
+  private final List<CompiledRegex> regexes;
+  private final Map<String, List<SignatureDef>> waitReasons;
+  private final List<SignatureDef> frames;
+  private final Map<String, SymptomDef> symptoms;
+  private final Map<String, CauseDef> causes;
+  private final Map<String, PrimitiveDef> primitives;
+  private final Map<String, List<Indicates>> bySymptom;
+  private final Map<String, List<String>> causesByPrimitive;
+  private final List<Phrase> symptomPhrases;
+  private final List<Phrase> causePhrases;
+  private final List<Phrase> primitivePhrases;
+  private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
+
+  public DiagnosisModel(
+      String version,
+      String hash,
+      List<SignatureDef> signatures,
+      List<SymptomDef> symptoms,
+      List<CauseDef> causes,
+      List<PrimitiveDef> primitives,
+      List<Indicates> indicates) {
+    this.version = version == null ? "" : version;
+    this.hash = hash == null ? "" : hash;
+    List<SignatureDef> sorted = signatures.stream().sorted(Comparator.comparing(SignatureDef::id)).toList();
+    List<SignatureDef> lit = new ArrayList<>();
+    List<CompiledRegex> rx = new ArrayList<>();
+    Map<String, List<SignatureDef>> wr = new HashMap<>();
+    List<SignatureDef> fr = new ArrayList<>();
+    for (SignatureDef s : sorted) {
+      switch (s.kind()) {
+        case LITERAL -> lit.add(s);
+        case REGEX -> {
+          try {
+            rx.add(new CompiledRegex(s, Pattern.compile(s.pattern())));
+          } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException(
+                "signature " + s.id() + ": pattern is not a valid Java regex: " + e.getDescription());
+          }
+        }
+        case WAIT_REASON -> wr.computeIfAbsent(s.pattern().strip(), k -> new ArrayList<>()).add(s);
+        case FRAME -> fr.add(s);
+      }
+    }
+    this.literals = List.copyOf(lit);
+    this.regexes = List.copyOf(rx);
+    this.waitReasons = Map.copyOf(wr);
+    this.frames = List.copyOf(fr);
+    this.symptoms = index(symptoms, SymptomDef::id);
+    this.causes = index(causes, CauseDef::id);
+    this.primitives = index(primitives, PrimitiveDef::id);
+    Map<String, List<Indicates>> bs = new HashMap<>();
+    for (Indicates i : indicates) {
+      if (this.symptoms.containsKey(i.symptomId()) && this.causes.containsKey(i.causeId())) {
+        bs.computeIfAbsent(i.symptomId(), k -> new ArrayList<>()).add(i);
+      }
+    }
+    bs.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(Indicates::causeId)).toList());
+    this.bySymptom = Map.copyOf(bs);
+    Map<String, List<String>> bp = new HashMap<>();
+    for (CauseDef c : this.causes.values()) {
+      for (String p : c.primitiveIds()) {
+        bp.computeIfAbsent(p, k -> new ArrayList<>()).add(c.id());
+      }
+    }
+    bp.replaceAll((k, v) -> v.stream().sorted().toList());
+    this.causesByPrimitive = Map.copyOf(bp);
+    List<Phrase> sp = new ArrayList<>();
+    for (SymptomDef s : this.symptoms.values()) {
+      addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
+    }
+    this.symptomPhrases = List.copyOf(sp);
+    List<Phrase> cp = new ArrayList<>();
+    for (CauseDef c : this.causes.values()) {
+      addPhrases(cp, c.id(), List.of(c.nameZh(), c.nameEn()), c.aliasesZh(), c.aliasesEn());
+    }
+    this.causePhrases = List.copyOf(cp);
+    List<Phrase> pp = new ArrayList<>();
+    for (PrimitiveDef p : this.primitives.values()) {
+      addPhrases(pp, p.id(), List.of(p.nameZh(), p.nameEn(), p.id().replace('-', ' ')), p.aliasesZh(), p.aliasesEn());
+    }
+    this.primitivePhrases = List.copyOf(pp);
+  }
+
+  private static void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
+    List<String> all = new ArrayList<>(names);
+    all.addAll(zh);
+    all.addAll(en);
+    for (String text : all) {
+      if (text == null || text.isBlank()) {
+        continue;
+      }
+      List<String> tokens = TextTokens.phrase(text);
+      if (!tokens.isEmpty()) {
+        out.add(new Phrase(id, text, tokens));
+      }
+    }
+  }
+
+  private static <T> Map<String, T> index(List<T> items, java.util.function.Function<T, String> id) {
+    Map<String, T> m = new LinkedHashMap<>();
+    items.stream().sorted(Comparator.comparing(id)).forEach(t -> m.put(id.apply(t), t));
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  public String version() {
+    return version;
+  }
+
+  public String hash() {
+    return hash;
+  }
+
+  List<SignatureDef> literals() {
+    return literals;
+  }
+
+  List<CompiledRegex> regexes() {
+    return regexes;
+  }
+
+  List<SignatureDef> waitReason(String state) {
+    return waitReasons.getOrDefault(state, List.of());
+  }
+
+  /** Frame signatures whose pattern the function name starts with (cached per function). */
+  List<SignatureDef> framesMatching(String function) {
+    List<SignatureDef> hit = frameCache.get(function);
+    if (hit != null) {
+      return hit;
+    }
+    List<SignatureDef> found = new ArrayList<>(1);
+    for (SignatureDef s : frames) {
+      if (function.startsWith(s.pattern())) {
+        found.add(s);
+      }
+    }
+    List<SignatureDef> result = found.isEmpty() ? List.of() : List.copyOf(found);
+    if (frameCache.size() < FRAME_CACHE_LIMIT) {
+      frameCache.put(function, result);
+    }
+    return result;
+  }
+
+  public Map<String, SymptomDef> symptoms() {
+    return symptoms;
+  }
+
+  public Map<String, CauseDef> causes() {
+    return causes;
+  }
+
+  public Map<String, PrimitiveDef> primitives() {
+    return primitives;
+  }
+
+  List<Indicates> indicates(String symptomId) {
+    return bySymptom.getOrDefault(symptomId, List.of());
+  }
+
+  List<String> causesInvolving(String primitiveId) {
+    return causesByPrimitive.getOrDefault(primitiveId, List.of());
+  }
+
+  List<Phrase> symptomPhrases() {
+    return symptomPhrases;
+  }
+
+  List<Phrase> causePhrases() {
+    return causePhrases;
+  }
+
+  List<Phrase> primitivePhrases() {
+    return primitivePhrases;
+  }
+
+  /** Counts for logs and the eval report: signatures, symptoms, causes, links. */
+  public String describe() {
+    int links = bySymptom.values().stream().mapToInt(List::size).sum();
+    return "knowledge " + version + " (" + (literals.size() + regexes.size() + waitReasons.values().stream().mapToInt(List::size).sum() + frames.size())
+        + " signatures, " + symptoms.size() + " symptoms, " + causes.size() + " causes, " + links + " INDICATES)";
+  }
+}

@@ -1,0 +1,125 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.GocauseException;
+import dev.gocause.graph.store.GraphStore;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.SessionConfig;
+import org.neo4j.driver.exceptions.ClientException;
+import org.neo4j.driver.exceptions.Neo4jException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * "Here is what I see" → ranked root causes. The graph is the source of truth: the service
+ * compiles a {@link DiagnosisModel} from it and recompiles whenever the KnowledgeBase node's
+ * version or content hash changes (checked on every call, one small read). Free text is matched
+ * through the graph's {@code searchZh}/{@code searchEn} full-text indexes. Thread-safe.
+ * Never logs the pasted text.
+ */
+public final class DiagnosisService {
+  private static final Logger LOG = LoggerFactory.getLogger(DiagnosisService.class);
+  private static final int SEARCH_LIMIT = 200;
+
+  private final Driver driver;
+  private final SessionConfig session;
+  private volatile DiagnosisModel model;
+  private volatile boolean indexesMissing;
+
+  public DiagnosisService(GraphStore store) {
+    this(store.driver(), store.database());
+  }
+
+  public DiagnosisService(Driver driver, String database) {
+    this.driver = Objects.requireNonNull(driver, "driver");
+    this.session = SessionConfig.forDatabase(Objects.requireNonNull(database, "database"));
+  }
+
+  public Diagnosis diagnose(DiagnosisRequest request) {
+    DiagnosisModel m = model();
+    return DiagnosisEngine.diagnose(m, request, this::candidates);
+  }
+
+  /**
+   * Diagnoses with the last compiled model without touching the graph (free text is then matched
+   * against aliases in memory); empty when no model was compiled yet. For answering while the
+   * graph is unreachable (the API marks such answers stale). Added by the api helper.
+   */
+  public java.util.Optional<Diagnosis> diagnoseWithLastModel(DiagnosisRequest request) {
+    DiagnosisModel m = model;
+    return m == null ? java.util.Optional.empty()
+        : java.util.Optional.of(DiagnosisEngine.diagnose(m, request, text -> null));
+  }
+
+  /** The compiled model, re-read when the graph's knowledge version or hash differs from the cached one. */
+  public DiagnosisModel model() {
+    GraphModelReader.Stamp stamp;
+    try (Session s = driver.session(session)) {
+      stamp = s.executeRead(GraphModelReader::stamp);
+    } catch (Neo4jException e) {
+      throw new GocauseException("cannot read the knowledge graph (" + e.getMessage() + "): is it running and loaded?", e);
+    }
+    DiagnosisModel current = model;
+    if (current != null && current.version().equals(stamp.version()) && current.hash().equals(stamp.hash())) {
+      return current;
+    }
+    synchronized (this) {
+      current = model;
+      if (current != null && current.version().equals(stamp.version()) && current.hash().equals(stamp.hash())) {
+        return current;
+      }
+      long t0 = System.nanoTime();
+      try (Session s = driver.session(session)) {
+        current = s.executeRead(GraphModelReader::read);
+      } catch (Neo4jException e) {
+        throw new GocauseException("cannot read the knowledge graph (" + e.getMessage() + "): is it running and loaded?", e);
+      }
+      if (current.causes().isEmpty()) {
+        throw new GocauseException("the graph holds no RootCause nodes: load the knowledge first (./gocause load)");
+      }
+      LOG.info("compiled diagnosis model from {} in {} ms", current.describe(), (System.nanoTime() - t0) / 1_000_000);
+      model = current;
+      return current;
+    }
+  }
+
+  /** Node ids the full-text indexes find for the words of {@code text}; null (match everything) when they are unavailable. */
+  private Set<String> candidates(String text) {
+    if (indexesMissing) {
+      return null;
+    }
+    List<String> terms = TextTokens.queryTerms(text);
+    if (terms.isEmpty()) {
+      return Set.of();
+    }
+    String query = terms.stream().limit(300).map(DiagnosisService::luceneTerm).collect(Collectors.joining(" OR "));
+    try (Session s = driver.session(session)) {
+      return s.executeRead(tx -> GraphModelReader.search(tx, query, SEARCH_LIMIT));
+    } catch (ClientException e) {
+      // e.g. a remote graph without our indexes: fall back to matching every alias in memory
+      LOG.warn("full-text indexes searchZh/searchEn unavailable ({}); matching aliases in memory", e.code());
+      indexesMissing = true;
+      return null;
+    }
+  }
+
+  /** A word as a Lucene query term: the word itself, or for longer Latin words also its stem as a prefix. */
+  static String luceneTerm(String term) {
+    StringBuilder b = new StringBuilder();
+    for (char c : term.toCharArray()) {
+      if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
+        b.append('\\');
+      }
+      b.append(c);
+    }
+    String escaped = b.toString();
+    if (term.length() >= 4 && term.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+      return escaped + " OR " + escaped + "*";
+    }
+    return escaped;
+  }
+}

@@ -1,0 +1,174 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.ModelData.CaseInfo;
+import dev.gocause.graph.diagnosis.ModelData.CauseDef;
+import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
+import dev.gocause.graph.diagnosis.ModelData.CorrectionInfo;
+import dev.gocause.graph.diagnosis.ModelData.FixInfo;
+import dev.gocause.graph.diagnosis.ModelData.Indicates;
+import dev.gocause.graph.diagnosis.ModelData.Named;
+import dev.gocause.graph.diagnosis.ModelData.PrimitiveDef;
+import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
+import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.Value;
+
+/** Reads the diagnostic knowledge out of the graph, in one read transaction, into a {@link DiagnosisModel}. */
+final class GraphModelReader {
+
+  /** Version and hash of the loaded knowledge; both empty when nothing was loaded. */
+  record Stamp(String version, String hash) {}
+
+  private GraphModelReader() {}
+
+  static Stamp stamp(TransactionContext tx) {
+    List<Record> r = tx.run("""
+        MATCH (k:KnowledgeBase)
+        RETURN k.version AS version, k.contentHash AS hash
+        ORDER BY k.id LIMIT 1
+        """).list();
+    if (r.isEmpty()) {
+      return new Stamp("", "");
+    }
+    return new Stamp(str(r.get(0).get("version")), str(r.get(0).get("hash")));
+  }
+
+  static DiagnosisModel read(TransactionContext tx) {
+    Stamp stamp = stamp(tx);
+    List<SignatureDef> signatures = new ArrayList<>();
+    for (Record r : tx.run("""
+        MATCH (g:Signature)
+        OPTIONAL MATCH (g)-[:IDENTIFIES]->(s:Symptom)
+        WITH g, s ORDER BY s.id
+        RETURN g.id AS id, g.pattern AS pattern, g.patternKind AS kind, collect(s.id) AS symptoms
+        ORDER BY id
+        """).list()) {
+      if (r.get("pattern").isNull() || r.get("kind").isNull()) {
+        continue;
+      }
+      signatures.add(new SignatureDef(str(r.get("id")), str(r.get("pattern")), PatternKind.parse(str(r.get("kind"))),
+          r.get("symptoms").asList(Value::asString)));
+    }
+    List<SymptomDef> symptoms = new ArrayList<>();
+    List<Indicates> indicates = new ArrayList<>();
+    for (Record r : tx.run("""
+        MATCH (s:Symptom)
+        OPTIONAL MATCH (s)-[i:INDICATES]->(c:RootCause)
+        WITH s, i, c ORDER BY c.id
+        RETURN s.id AS id, s.nameZh AS nameZh, s.nameEn AS nameEn, s.kind AS kind,
+               s.aliasesZh AS aliasesZh, s.aliasesEn AS aliasesEn,
+               collect(CASE WHEN c IS NULL THEN NULL ELSE {cause: c.id, weight: i.weight} END) AS links
+        ORDER BY id
+        """).list()) {
+      String id = str(r.get("id"));
+      symptoms.add(new SymptomDef(id, str(r.get("nameZh")), str(r.get("nameEn")), str(r.get("kind")),
+          strings(r.get("aliasesZh")), strings(r.get("aliasesEn"))));
+      for (Value link : r.get("links").values()) {
+        Value w = link.get("weight");
+        indicates.add(new Indicates(id, link.get("cause").asString(), w.isNull() ? 0.5 : w.asDouble()));
+      }
+    }
+    List<PrimitiveDef> primitives = new ArrayList<>();
+    for (Record r : tx.run("""
+        MATCH (p:Primitive)
+        RETURN p.id AS id, p.nameZh AS nameZh, p.nameEn AS nameEn, p.aliasesZh AS aliasesZh, p.aliasesEn AS aliasesEn
+        ORDER BY id
+        """).list()) {
+      primitives.add(new PrimitiveDef(str(r.get("id")), str(r.get("nameZh")), str(r.get("nameEn")),
+          strings(r.get("aliasesZh")), strings(r.get("aliasesEn"))));
+    }
+    List<CauseDef> causes = new ArrayList<>();
+    for (Record r : tx.run("""
+        MATCH (c:RootCause)
+        CALL {
+          WITH c
+          OPTIONAL MATCH (c)-[:IN_DIMENSION]->(d:Dimension)
+          WITH d ORDER BY d.id
+          RETURN collect(CASE WHEN d IS NULL THEN NULL ELSE {id: d.id, nameZh: d.nameZh, nameEn: d.nameEn} END) AS dimensions
+        }
+        CALL {
+          WITH c
+          OPTIONAL MATCH (c)-[:INVOLVES]->(p:Primitive)
+          WITH p ORDER BY p.id
+          RETURN collect(p.id) AS primitives
+        }
+        CALL {
+          WITH c
+          OPTIONAL MATCH (c)-[:CONFIRMED_BY]->(k:Command)
+          WITH k ORDER BY k.id
+          RETURN collect(CASE WHEN k IS NULL THEN NULL ELSE {id: k.id, nameZh: k.nameZh, nameEn: k.nameEn,
+            commandLine: k.commandLine, showsZh: k.showsZh, showsEn: k.showsEn} END) AS commands
+        }
+        CALL {
+          WITH c
+          OPTIONAL MATCH (c)-[:FIXED_BY]->(f:Fix)
+          WITH f ORDER BY f.id
+          RETURN collect(CASE WHEN f IS NULL THEN NULL ELSE {id: f.id, nameZh: f.nameZh, nameEn: f.nameEn,
+            before: f.before, after: f.after, tradeoffZh: f.tradeoffZh, tradeoffEn: f.tradeoffEn} END) AS fixes
+        }
+        CALL {
+          WITH c
+          OPTIONAL MATCH (k:Case)-[:DEMONSTRATES]->(c)
+          WITH k ORDER BY k.id
+          RETURN collect(CASE WHEN k IS NULL THEN NULL ELSE {id: k.id, nameZh: k.nameZh, nameEn: k.nameEn,
+            file: k.file, variant: k.variant, expectedOutcome: k.expectedOutcome} END) AS cases
+        }
+        CALL {
+          WITH c
+          OPTIONAL MATCH (x:Correction)-[:CORRECTS]->(t)
+          WHERE t = c OR (t:Symptom AND (t)-[:INDICATES]->(c)) OR (t:Fix AND (c)-[:FIXED_BY]->(t))
+          WITH DISTINCT x, t ORDER BY x.id, t.id
+          RETURN collect(CASE WHEN x IS NULL THEN NULL ELSE {id: x.id, nameZh: x.nameZh, nameEn: x.nameEn,
+            truthZh: x.truthZh, truthEn: x.truthEn, corrects: head(labels(t)) + ':' + t.id} END) AS corrections
+        }
+        RETURN c.id AS id, c.nameZh AS nameZh, c.nameEn AS nameEn, c.severity AS severity,
+               c.mechanismZh AS mechanismZh, c.mechanismEn AS mechanismEn,
+               c.aliasesZh AS aliasesZh, c.aliasesEn AS aliasesEn,
+               dimensions, primitives, commands, fixes, cases, corrections
+        ORDER BY id
+        """).list()) {
+      causes.add(new CauseDef(
+          str(r.get("id")), str(r.get("nameZh")), str(r.get("nameEn")), str(r.get("severity")),
+          str(r.get("mechanismZh")), str(r.get("mechanismEn")),
+          strings(r.get("aliasesZh")), strings(r.get("aliasesEn")),
+          r.get("dimensions").asList(v -> new Named(v.get("id").asString(), str(v.get("nameZh")), str(v.get("nameEn")))),
+          r.get("primitives").asList(Value::asString),
+          r.get("commands").asList(v -> new CommandInfo(str(v.get("id")), str(v.get("nameZh")), str(v.get("nameEn")),
+              str(v.get("commandLine")), str(v.get("showsZh")), str(v.get("showsEn")))),
+          r.get("fixes").asList(v -> new FixInfo(str(v.get("id")), str(v.get("nameZh")), str(v.get("nameEn")),
+              str(v.get("before")), str(v.get("after")), str(v.get("tradeoffZh")), str(v.get("tradeoffEn")))),
+          r.get("cases").asList(v -> new CaseInfo(str(v.get("id")), str(v.get("nameZh")), str(v.get("nameEn")),
+              str(v.get("file")), str(v.get("variant")), str(v.get("expectedOutcome")))),
+          r.get("corrections").asList(v -> new CorrectionInfo(str(v.get("id")), str(v.get("nameZh")), str(v.get("nameEn")),
+              str(v.get("truthZh")), str(v.get("truthEn")), str(v.get("corrects"))))));
+    }
+    return new DiagnosisModel(stamp.version(), stamp.hash(), signatures, symptoms, causes, primitives, indicates);
+  }
+
+  /** Ids of nodes whose full-text fields match the words of {@code text}, from both indexes. */
+  static java.util.Set<String> search(TransactionContext tx, String luceneQuery, int limit) {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    for (String index : List.of("searchZh", "searchEn")) {
+      for (Record r : tx.run("""
+          CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
+          WHERE node:Symptom OR node:RootCause OR node:Primitive
+          RETURN node.id AS id
+          """, Map.of("index", index, "query", luceneQuery, "limit", limit)).list()) {
+        ids.add(str(r.get("id")));
+      }
+    }
+    return ids;
+  }
+
+  private static String str(Value v) {
+    return v == null || v.isNull() ? "" : v.asString();
+  }
+
+  private static List<String> strings(Value v) {
+    return v == null || v.isNull() ? List.of() : v.asList(Value::asString);
+  }
+}

@@ -1,0 +1,96 @@
+package dev.gocause.graph.diagnosis;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Plain data the diagnosis model is compiled from: what the graph holds about signatures,
+ * symptoms, causes and their links. Read from the graph by {@link GraphModelReader}.
+ */
+public final class ModelData {
+
+  private ModelData() {}
+
+  /** A node's id and its names. */
+  public record Named(String id, String nameZh, String nameEn) {
+    public Named {
+      Objects.requireNonNull(id, "id");
+      nameZh = nameZh == null ? "" : nameZh;
+      nameEn = nameEn == null ? "" : nameEn;
+    }
+  }
+
+  public record SignatureDef(String id, String pattern, PatternKind kind, List<String> symptomIds) {
+    public SignatureDef {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(pattern, "pattern of signature " + id);
+      Objects.requireNonNull(kind, "patternKind of signature " + id);
+      symptomIds = List.copyOf(symptomIds);
+    }
+  }
+
+  public record SymptomDef(
+      String id, String nameZh, String nameEn, String kind, List<String> aliasesZh, List<String> aliasesEn) {
+    public SymptomDef {
+      Objects.requireNonNull(id, "id");
+      aliasesZh = aliasesZh == null ? List.of() : List.copyOf(aliasesZh);
+      aliasesEn = aliasesEn == null ? List.of() : List.copyOf(aliasesEn);
+    }
+  }
+
+  /** {@code (Symptom)-[:INDICATES {weight}]->(RootCause)}. */
+  public record Indicates(String symptomId, String causeId, double weight) {
+    public Indicates {
+      if (!(weight >= 0 && weight <= 1)) {
+        throw new IllegalArgumentException(
+            "INDICATES weight " + weight + " from " + symptomId + " to " + causeId + " must be within [0,1]");
+      }
+    }
+  }
+
+  public record CommandInfo(String id, String nameZh, String nameEn, String commandLine, String showsZh, String showsEn) {}
+
+  public record FixInfo(
+      String id, String nameZh, String nameEn, String before, String after, String tradeoffZh, String tradeoffEn) {}
+
+  public record CaseInfo(String id, String nameZh, String nameEn, String file, String variant, String expectedOutcome) {}
+
+  /** A correction and the node it corrects ({@code label:id}). */
+  public record CorrectionInfo(
+      String id, String nameZh, String nameEn, String truthZh, String truthEn, String corrects) {}
+
+  public record CauseDef(
+      String id,
+      String nameZh,
+      String nameEn,
+      String severity,
+      String mechanismZh,
+      String mechanismEn,
+      List<String> aliasesZh,
+      List<String> aliasesEn,
+      List<Named> dimensions,
+      List<String> primitiveIds,
+      List<CommandInfo> commands,
+      List<FixInfo> fixes,
+      List<CaseInfo> cases,
+      List<CorrectionInfo> corrections) {
+    public CauseDef {
+      Objects.requireNonNull(id, "id");
+      aliasesZh = aliasesZh == null ? List.of() : List.copyOf(aliasesZh);
+      aliasesEn = aliasesEn == null ? List.of() : List.copyOf(aliasesEn);
+      dimensions = List.copyOf(dimensions);
+      primitiveIds = List.copyOf(primitiveIds);
+      commands = List.copyOf(commands);
+      fixes = List.copyOf(fixes);
+      cases = List.copyOf(cases);
+      corrections = List.copyOf(corrections);
+    }
+  }
+
+  public record PrimitiveDef(String id, String nameZh, String nameEn, List<String> aliasesZh, List<String> aliasesEn) {
+    public PrimitiveDef {
+      aliasesZh = aliasesZh == null ? List.of() : List.copyOf(aliasesZh);
+      aliasesEn = aliasesEn == null ? List.of() : List.copyOf(aliasesEn);
+    }
+  }
+}

@@ -1,0 +1,178 @@
+package dev.gocause.graph.diagnosis;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Tokens for matching a person's words against names and aliases, in the spirit of the
+ * graph's full-text analyzers: Chinese (and other CJK) runs become character pairs like the
+ * {@code cjk} analyzer, English words are lower-cased, lightly stemmed and stripped of
+ * function words like the {@code standard} analyzer's stop list.
+ */
+final class TextTokens {
+
+  private static final Set<String> STOP = Set.of(
+      "a", "an", "the", "and", "or", "but", "of", "to", "in", "on", "at", "for", "with", "by", "from",
+      "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
+      "my", "our", "we", "i", "me", "you", "your", "he", "she", "they", "them", "their", "his", "her",
+      "as", "if", "so", "do", "does", "did", "done", "has", "have", "had", "will", "would", "can",
+      "could", "should", "there", "here", "what", "which", "who", "how", "why", "when", "then", "than",
+      "just", "very", "also", "some", "any", "all", "about", "into", "out", "up", "down", "over",
+      "after", "before", "while", "again", "get", "got", "gets", "s", "t", "m", "re", "ve", "ll", "d");
+
+  private TextTokens() {}
+
+  /** Tokens of a phrase (an alias or a name): CJK pairs (or the single character), stemmed words. */
+  static List<String> phrase(String s) {
+    List<String> out = new ArrayList<>();
+    scan(s, out, false);
+    return List.copyOf(new LinkedHashSet<>(out));
+  }
+
+  /** Tokens of an input text: as {@link #phrase} plus single CJK characters, so one-character aliases match. */
+  static Set<String> input(String s) {
+    List<String> out = new ArrayList<>();
+    scan(s, out, true);
+    return new LinkedHashSet<>(out);
+  }
+
+  /** Words and CJK runs as typed (for a full-text query): original and stemmed forms. */
+  static List<String> queryTerms(String s) {
+    Set<String> terms = new LinkedHashSet<>();
+    StringBuilder word = new StringBuilder();
+    StringBuilder cjk = new StringBuilder();
+    String lower = s.toLowerCase(Locale.ROOT);
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isCjk(cp)) {
+        flushWord(word, terms);
+        cjk.appendCodePoint(cp);
+      } else if (Character.isLetterOrDigit(cp) || cp == '_') {
+        flushCjk(cjk, terms);
+        word.appendCodePoint(cp);
+      } else {
+        flushWord(word, terms);
+        flushCjk(cjk, terms);
+      }
+    }
+    flushWord(word, terms);
+    flushCjk(cjk, terms);
+    return List.copyOf(terms);
+  }
+
+  private static void flushWord(StringBuilder word, Set<String> terms) {
+    if (word.length() > 1) {
+      String w = word.toString();
+      if (!STOP.contains(w)) {
+        terms.add(w);
+        terms.add(stem(w));
+      }
+    }
+    word.setLength(0);
+  }
+
+  private static void flushCjk(StringBuilder cjk, Set<String> terms) {
+    if (cjk.length() > 0) {
+      terms.add(cjk.toString());
+    }
+    cjk.setLength(0);
+  }
+
+  private static void scan(String s, List<String> out, boolean unigrams) {
+    String lower = s.toLowerCase(Locale.ROOT);
+    StringBuilder word = new StringBuilder();
+    List<Integer> run = new ArrayList<>();
+    for (int i = 0; i < lower.length(); ) {
+      int cp = lower.codePointAt(i);
+      i += Character.charCount(cp);
+      if (isCjk(cp)) {
+        emitWord(word, out);
+        run.add(cp);
+      } else if (Character.isLetterOrDigit(cp) || cp == '_') {
+        emitRun(run, out, unigrams);
+        word.appendCodePoint(cp);
+      } else {
+        emitWord(word, out);
+        emitRun(run, out, unigrams);
+      }
+    }
+    emitWord(word, out);
+    emitRun(run, out, unigrams);
+  }
+
+  private static void emitWord(StringBuilder word, List<String> out) {
+    if (word.length() > 0) {
+      String w = word.toString();
+      if (w.length() > 1 && !STOP.contains(w)) {
+        out.add(stem(w));
+      }
+      word.setLength(0);
+    }
+  }
+
+  private static void emitRun(List<Integer> run, List<String> out, boolean unigrams) {
+    if (run.isEmpty()) {
+      return;
+    }
+    if (run.size() == 1) {
+      out.add(new String(Character.toChars(run.get(0))));
+    } else {
+      for (int i = 0; i + 1 < run.size(); i++) {
+        out.add(new String(Character.toChars(run.get(i))) + new String(Character.toChars(run.get(i + 1))));
+      }
+      if (unigrams) {
+        for (int cp : run) {
+          out.add(new String(Character.toChars(cp)));
+        }
+      }
+    }
+    run.clear();
+  }
+
+  static boolean isCjk(int cp) {
+    Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+    return script == Character.UnicodeScript.HAN
+        || script == Character.UnicodeScript.HIRAGANA
+        || script == Character.UnicodeScript.KATAKANA
+        || script == Character.UnicodeScript.HANGUL;
+  }
+
+  static boolean hasCjk(String s) {
+    return s.codePoints().anyMatch(TextTokens::isCjk);
+  }
+
+  /** A light suffix stemmer: enough that "hangs", "hanging" and "hang" meet. */
+  static String stem(String w) {
+    if (w.length() <= 3 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+      return w;
+    }
+    String s = w;
+    if (s.endsWith("ies") && s.length() > 4) {
+      s = s.substring(0, s.length() - 3) + "y";
+    } else if (s.endsWith("ing") && s.length() > 5) {
+      s = undouble(s.substring(0, s.length() - 3));
+    } else if (s.endsWith("ed") && s.length() > 4) {
+      s = undouble(s.substring(0, s.length() - 2));
+    } else if (s.endsWith("ses") || s.endsWith("xes") || s.endsWith("ches") || s.endsWith("shes")) {
+      s = s.substring(0, s.length() - 2);
+    } else if (s.endsWith("s") && !s.endsWith("ss") && !s.endsWith("us") && !s.endsWith("is")) {
+      s = s.substring(0, s.length() - 1);
+    }
+    if (s.endsWith("e") && s.length() > 4) {
+      s = s.substring(0, s.length() - 1);
+    }
+    return s;
+  }
+
+  private static String undouble(String w) {
+    int n = w.length();
+    if (n >= 3 && w.charAt(n - 1) == w.charAt(n - 2) && "lsz".indexOf(w.charAt(n - 1)) < 0) {
+      return w.substring(0, n - 1);
+    }
+    return w;
+  }
+}
