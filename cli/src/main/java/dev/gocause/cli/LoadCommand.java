@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
       "The graph is the Neo4j server at NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE)",
       "when that is set, else the embedded store in GOCAUSE_DATA (default ~/.gocause/data; Bolt on",
       "GOCAUSE_BIND:GOCAUSE_BOLT_PORT, default 127.0.0.1:7687, while the command runs).",
-      "A running 'gocause up' holds the embedded store: point NEO4J_URI at it instead.",
+      "While 'gocause up' holds the embedded store, the load goes through its Bolt port instead.",
       "",
       "Loading is idempotent: entries removed from seed-data disappear from the graph, and when the",
       "graph already holds the same content (hash) nothing is written unless --force.",
@@ -74,7 +74,7 @@ final class LoadCommand implements Callable<Integer> {
     Environment env = Environment.fromSystem();
     LoadReport report;
     String graph;
-    try (GraphStore store = GraphStores.open(env)) {
+    try (GraphStore store = GraphStores.openOrAttach(env)) {
       graph = store.embedded() ? "embedded graph " + env.dataDir() : store.boltUri() + " (database " + store.database() + ")";
       report = new KnowledgeLoader(store).load(ks, force);
     }

@@ -163,7 +163,7 @@ public final class EmbeddedGraphStore implements GraphStore {
     }
   }
 
-  private static String connectHost(String bind) {
+  static String connectHost(String bind) {
     try {
       InetAddress a = InetAddress.getByName(bind);
       if (a.isAnyLocalAddress()) {
