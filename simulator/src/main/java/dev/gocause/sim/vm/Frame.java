@@ -21,6 +21,8 @@ public final class Frame {
   public boolean discard; // results are dropped (deferred or go'd call)
   public Runnable onReturn; // hook run by natives that called into Go code (Once.Do, errgroup.Go ...)
   public int lastLine;
+  java.util.List<Machine.StackLine> stackCache;
+  int stackPc = -1;
 
   public Frame(FuncCode fn, Object[] caps) {
     this.fn = fn;

@@ -10,6 +10,7 @@ public final class G {
   public static final int DONE = 3;
 
   public final int id;
+  int rqIdx = -1;
   public Frame frame;
   public int state = RUNNABLE;
   public String waitReason = "";

@@ -274,7 +274,7 @@ public final class Machine {
     if (parent != null) tick(parent);
     all.add(g);
     live++;
-    runq.add(g);
+    addRunnable(g);
     chooser.onSpawn(g);
     recordCount();
     return g;
@@ -345,7 +345,7 @@ public final class Machine {
     if (g.state == G.BLOCKED || g.state == G.SLEEPING) {
       g.state = G.RUNNABLE;
       g.waitObj = null;
-      runq.add(g);
+      addRunnable(g);
     }
   }
 
@@ -381,12 +381,20 @@ public final class Machine {
   }
 
   void removeRunnable(G g) {
-    int i = runq.indexOf(g);
-    if (i >= 0) {
+    int i = g.rqIdx;
+    if (i >= 0 && i < runq.size() && runq.get(i) == g) {
       int last = runq.size() - 1;
-      runq.set(i, runq.get(last));
+      G moved = runq.get(last);
+      runq.set(i, moved);
+      moved.rqIdx = i;
       runq.remove(last);
+      g.rqIdx = -1;
     }
+  }
+
+  private void addRunnable(G g) {
+    g.rqIdx = runq.size();
+    runq.add(g);
   }
 
   public void sleep(G g, long nanos) {
@@ -748,11 +756,19 @@ public final class Machine {
   }
 
   List<StackLine> stackOf(Frame f) {
-    List<StackLine> l = new ArrayList<>();
-    for (Frame x = f; x != null; x = x.caller) {
-      if (x.fn.name.startsWith("<")) continue; // hidden trampolines / init
-      l.add(new StackLine(x.fn.name, x.fn.file, x.line()));
+    // cached per frame while its pc stays put (race shadows capture a stack at every shared access)
+    if (f.stackCache != null && f.stackPc == f.pc) return f.stackCache;
+    List<StackLine> rest = f.caller == null ? List.of() : stackOf(f.caller);
+    List<StackLine> l;
+    if (f.fn.name.startsWith("<")) {
+      l = rest; // hidden trampolines / init
+    } else {
+      l = new ArrayList<>(rest.size() + 1);
+      l.add(new StackLine(f.fn.name, f.fn.file, f.line()));
+      l.addAll(rest);
     }
+    f.stackCache = l;
+    f.stackPc = f.pc;
     return l;
   }
 
