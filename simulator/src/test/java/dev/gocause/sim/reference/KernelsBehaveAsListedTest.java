@@ -35,7 +35,7 @@ class KernelsBehaveAsListedTest {
         ProcessBuilder pb = new ProcessBuilder("bash", kernels.resolve("realgo-bench.sh").toString())
                 .redirectErrorStream(true)
                 .redirectOutput(out.resolve("bench.txt").toFile());
-        pb.environment().put("TIMEOUT", "5s");
+        pb.environment().put("TIMEOUT", "3s");
         pb.environment().put("COUNT", "1");
         pb.environment().put("JOBS", "2");
         pb.environment().put("OUT", out.toAbsolutePath().toString());

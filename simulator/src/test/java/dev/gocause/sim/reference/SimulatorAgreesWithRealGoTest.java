@@ -34,8 +34,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SimulatorAgreesWithRealGoTest {
 
-    static final int SCHEDULES = Integer.getInteger("gocause.sim.schedules", 150);
-    static final Duration BUDGET = Duration.ofSeconds(8);
+    static final int SCHEDULES = Integer.getInteger("gocause.sim.schedules", 100);
+    static final Duration BUDGET = Duration.ofSeconds(5);
     private static final Pattern LEAK_STATE = Pattern.compile("in state ([^,\\]]+?)(?:,|\\s+with|\\])");
 
     @TestFactory
@@ -50,8 +50,19 @@ class SimulatorAgreesWithRealGoTest {
                 cases.stream().filter(CaseCatalog.Case::buggy).toList(),
                 c -> other.put(c.id(), runs.otherModeRuns(c))));
         Map<String, Object> simulated = new java.util.LinkedHashMap<>();
+        StringBuilder timing = new StringBuilder("| case | simulator outcomes | ms |\n|---|---|---|\n");
         for (CaseCatalog.Case c : cases) {
-            simulated.put(c.id(), simulate(runs, c));
+            long start = System.nanoTime();
+            Object r = simulate(runs, c);
+            simulated.put(c.id(), r);
+            timing.append("| ").append(c.id()).append(" | ")
+                    .append(r instanceof SimulationResult s ? s.outcomeCounts() + " (" + s.schedulesRun() + " schedules)" : r)
+                    .append(" | ").append((System.nanoTime() - start) / 1_000_000).append(" |\n");
+        }
+        try {
+            Files.writeString(java.nio.file.Path.of("target", "simulator-agreement.md"), timing);
+        } catch (IOException ignored) {
+            // a convenience for people; the assertions carry the result
         }
         pending.join();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(),
@@ -108,10 +119,11 @@ class SimulatorAgreesWithRealGoTest {
                 }
             }
         }
-        List<RealGo.Run> expectedMode = expectedNeedsRace ? raceRuns : plainRuns;
-        if (expectedMode.stream().anyMatch(r -> r.outcome() == RealGo.Outcome.CLEAN) && !sim.outcomeCounts().containsKey("exit 0")) {
-            problems.add("real Go finished clean in " + ReferenceRuns.tally(expectedMode) + " but no simulated schedule was clean");
-        }
+        // A clean plain-build run needs a simulated schedule that ended the same way (the
+        // simulator always checks for races, a plain build never does: a race does not count).
+        // A clean -race run is not checked: Go's detector can miss a race whose earlier access
+        // fell out of its bounded history, while the simulator decides races exactly.
+        checkCleanRunMatched(plainRuns, sim, problems);
 
         // Simulator -> real Go (directly, or through the forcing variant).
         Set<String> confirmed = Stream.of(plainRuns, raceRuns, real.forced()).flatMap(List::stream)
@@ -130,6 +142,17 @@ class SimulatorAgreesWithRealGoTest {
             problems.add("simulator did not find the expected " + c.expected().label() + ": " + describe(sim));
         }
         assertThat(problems).as(simSummary).isEmpty();
+    }
+
+    private static void checkCleanRunMatched(List<RealGo.Run> runs, SimulationResult sim, List<String> problems) {
+        if (runs.stream().noneMatch(r -> r.outcome() == RealGo.Outcome.CLEAN)) {
+            return;
+        }
+        boolean matched = sim.outcomeCounts().keySet().stream().anyMatch(k -> k.startsWith("exit 0") && !k.contains("leaked"));
+        if (!matched) {
+            problems.add("real Go plain build finished clean in "
+                    + ReferenceRuns.tally(runs) + " but no simulated schedule ended that way");
+        }
     }
 
     /** Wait states of the goroutines in the simulator's leak reports (goleak's "in state X" lines). */
