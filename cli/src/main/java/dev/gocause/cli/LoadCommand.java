@@ -56,6 +56,9 @@ final class LoadCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the report as JSON")
   boolean json;
 
+  /** Tests set this; null means the process environment. */
+  Environment environment;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -71,7 +74,7 @@ final class LoadCommand implements Callable<Integer> {
       err.flush();
       return 1;
     }
-    Environment env = Environment.fromSystem();
+    Environment env = environment != null ? environment : Environment.fromSystem();
     LoadReport report;
     String graph;
     try (GraphStore store = GraphStores.openOrAttach(env)) {
