@@ -47,7 +47,7 @@ public record SimulationRequest(
 
   /** The defaults of {@code ./gocause simulate FILE.go}: 1000 schedules, random+PCT, 20 s budget. */
   public static SimulationRequest of(String source, String fileName) {
-    return new SimulationRequest(source, fileName, Strategy.MIXED, 1000, 1, Duration.ofSeconds(20), false, null, 2_000_000, 3, 2);
+    return new SimulationRequest(source, fileName, Strategy.MIXED, 1000, 1, Duration.ofSeconds(20), false, null, 500_000, 3, 2);
   }
 
   public SimulationRequest withStrategy(Strategy s) {

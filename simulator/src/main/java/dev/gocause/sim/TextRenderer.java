@@ -43,6 +43,7 @@ public final class TextRenderer {
         sb.append("; per goroutine: g<id>, virtual time, source line, operation):\n");
         List<String> rows = collapse(tl);
         for (String row : rows.subList(Math.max(0, rows.size() - TIMELINE_STEPS), rows.size())) sb.append(row);
+        sb.append(columns(tl));
       }
       sb.append(seriesSummary(f.series()));
     }
@@ -84,6 +85,34 @@ public final class TextRenderer {
     return rows;
   }
 
+  /** The tail of the schedule with one column per goroutine (when there are at most four). */
+  static String columns(List<TimelineStep> tl) {
+    List<TimelineStep> tail = tl.subList(Math.max(0, tl.size() - 16), tl.size());
+    java.util.List<Integer> ids = new java.util.ArrayList<>();
+    for (TimelineStep s : tail) if (!ids.contains(s.goroutine())) ids.add(s.goroutine());
+    if (ids.size() < 2 || ids.size() > 4) return "";
+    java.util.Collections.sort(ids);
+    int w = 34;
+    StringBuilder sb = new StringBuilder("  per goroutine (last ").append(tail.size()).append(" steps, time flows down):\n    ");
+    for (int id : ids) sb.append(pad("goroutine " + id, w));
+    sb.append('\n');
+    for (TimelineStep s : tail) {
+      sb.append("    ");
+      for (int id : ids) {
+        String cell = id == s.goroutine() ? s.line() + ": " + s.what() : "";
+        sb.append(pad(cell, w));
+      }
+      sb.setLength(sb.length() - (sb.length() > 0 ? 0 : 0));
+      sb.append('\n');
+    }
+    return sb.toString().replaceAll(" +\n", "\n");
+  }
+
+  private static String pad(String s, int w) {
+    if (s.length() >= w - 1) s = s.substring(0, w - 2) + "…";
+    return s + " ".repeat(w - s.length());
+  }
+
   static String seriesSummary(List<SeriesPoint> s) {
     if (s == null || s.isEmpty()) return "";
     int peak = 0;
@@ -93,8 +122,24 @@ public final class TextRenderer {
       peakBytes = Math.max(peakBytes, p.estimatedBytes());
     }
     SeriesPoint last = s.get(s.size() - 1);
-    return "  goroutines over virtual time: peak " + peak + ", at the end " + last.goroutines() + " (at " + time(last.timeNanos())
-        + "); estimated memory peak " + (peakBytes / 1024) + " KiB\n";
+    StringBuilder sb = new StringBuilder();
+    sb.append("  goroutines over virtual time: peak ").append(peak).append(", at the end ").append(last.goroutines()).append(" (at ")
+        .append(time(last.timeNanos())).append("); estimated memory peak ").append(peakBytes / 1024).append(" KiB\n");
+    // a few samples: the goroutine count at each distinct virtual time (last value per time)
+    java.util.LinkedHashMap<Long, SeriesPoint> byTime = new java.util.LinkedHashMap<>();
+    for (SeriesPoint p : s) byTime.put(p.timeNanos(), p);
+    if (byTime.size() > 1) {
+      List<SeriesPoint> pts = new java.util.ArrayList<>(byTime.values());
+      int n = Math.min(8, pts.size());
+      sb.append("   ");
+      for (int i = 0; i < n; i++) {
+        SeriesPoint p = pts.get((int) ((long) i * (pts.size() - 1) / Math.max(1, n - 1)));
+        sb.append(i == 0 ? " " : " → ").append(time(p.timeNanos())).append(": ").append(p.goroutines()).append(" (")
+            .append(p.estimatedBytes() / 1024).append(" KiB)");
+      }
+      sb.append('\n');
+    }
+    return sb.toString();
   }
 
   static String time(long nanos) {

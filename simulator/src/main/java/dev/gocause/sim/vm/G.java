@@ -11,6 +11,7 @@ public final class G {
 
   public final int id;
   int rqIdx = -1;
+  int spins;
   public Frame frame;
   public int state = RUNNABLE;
   public String waitReason = "";

@@ -94,7 +94,10 @@ public final class Machine {
   final Map<Object, Long> addrs = new HashMap<>();
   final java.util.HashSet<String> raceKeys = new java.util.HashSet<>();
   public final long maxSteps;
-  static final int SLICE = 20_000; // preempt a goroutine that runs this many instructions without a scheduling point
+  static final int SLICE = 20_000;
+  static final int SPIN_POLLS = 1000;
+  boolean spinAdvance;
+  static final long MAX_INSTRS = 20_000_000L; // per schedule: a goroutine spinning without scheduling points hangs the run // preempt a goroutine that runs this many instructions without a scheduling point
   public final java.util.Random rnd;
   final Map<Object, int[]> atomicClocks = new HashMap<>();
   // test-runner mode
@@ -162,6 +165,17 @@ public final class Machine {
 
   private void loop() {
     while (true) {
+      if (spinAdvance && !timers.isEmpty()) {
+        spinAdvance = false;
+        Timer t = timers.poll();
+        if (t.when > now) now = t.when;
+        if (t.period > 0 && !t.stopped) {
+          t.when = now + t.period;
+          t.seq = timerSeq++;
+          timers.add(t);
+        }
+        t.fire.run();
+      }
       if (runq.isEmpty()) {
         if (grace && (timers.isEmpty() || timers.peek().when > graceUntil)) {
           finishLeakCheck();
@@ -181,7 +195,7 @@ public final class Machine {
         deadlock();
         return;
       }
-      if (++steps > maxSteps) {
+      if (++steps > maxSteps || instrs > MAX_INSTRS) {
         hang();
         return;
       }
@@ -680,7 +694,7 @@ public final class Machine {
 
   private void hang() {
     StringBuilder sb = new StringBuilder();
-    sb.append("program did not finish within ").append(maxSteps).append(" scheduling steps (")
+    sb.append("program did not finish within ").append(Math.min(steps, maxSteps)).append(" scheduling steps and ").append(instrs).append(" instructions (")
         .append(Natives.durationString(now)).append(" of virtual time)");
     if (!mainDone) {
       sb.append("; goroutines:\n");
@@ -1121,6 +1135,7 @@ public final class Machine {
       }
     }
     if (nr > 0) {
+      g.spins = 0;
       int i = ready[nr == 1 ? 0 : chooser.choose(nr)];
       Chan c = chans[i];
       if (isSend[i]) {
@@ -1138,6 +1153,12 @@ public final class Machine {
       return;
     }
     if (hasDefault) {
+      // a goroutine polling with select/default burns real time: after many polls let the clock
+      // reach the next timer, as it would while the loop spins
+      if (++g.spins >= SPIN_POLLS && !timers.isEmpty()) {
+        g.spins = 0;
+        spinAdvance = true;
+      }
       f.push(-1L);
       f.push(null);
       f.push(Boolean.FALSE);

@@ -1455,6 +1455,7 @@ public final class Natives {
     });
     c.emitRaw((m, g, f) -> {
       TVal t = m.currentTest;
+      for (int i = t.cleanups.size() - 1; i >= 0; i--) m.callSync(g, t.cleanups.get(i), new Object[0]);
       t.finished = true;
       if (t.failed) m.testsFailed++;
       m.print((t.failed ? "--- FAIL: " : "--- PASS: ") + t.name + " (0.00s)\n" + t.log);
