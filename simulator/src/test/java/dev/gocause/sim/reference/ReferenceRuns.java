@@ -54,7 +54,10 @@ final class ReferenceRuns {
 
     private ReferenceRuns(Path go) throws IOException {
         Path work = Files.createDirectories(Path.of("target", "realgo"));
-        this.realGo = RealGo.create(go, Files.createTempDirectory(work, "run-"), LEAK_GRACE);
+        Path runDir = Files.createTempDirectory(work, "run-");
+        // Binaries take a few MB each (-race ones more): drop them when the test JVM ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(runDir)));
+        this.realGo = RealGo.create(go, runDir, LEAK_GRACE);
         this.casesDir = CaseCatalog.casesDir();
         this.pool = Executors.newFixedThreadPool(PARALLELISM, r -> {
             Thread t = new Thread(r, "realgo");
@@ -187,6 +190,14 @@ final class ReferenceRuns {
             Files.writeString(Path.of("target", "realgo-reference.md"), sb.toString());
         } catch (IOException ignored) {
             // the summary is a convenience; the assertions carry the result
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // best effort: target/ is cleaned by the build anyway
         }
     }
 
