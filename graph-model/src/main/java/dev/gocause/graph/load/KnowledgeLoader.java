@@ -71,7 +71,9 @@ public final class KnowledgeLoader {
   }
 
   private LoadReport load(KnowledgeSet ks, boolean force, long t0) {
+    long tSchema = System.nanoTime();
     GraphSchema.apply(driver, database);
+    LOG.debug("schema checked in {} ms", (System.nanoTime() - tSchema) / 1_000_000);
     Optional<StoredKnowledge> stored = stored();
     boolean same = stored.map(s -> ks.contentHash().equals(s.contentHash())).orElse(false);
     if (same && !force) {
@@ -81,9 +83,11 @@ public final class KnowledgeLoader {
       return new LoadReport(true, false, ks.version(), ks.contentHash(), ks.source(), c.nodes(), c.relationships(), LoadReport.Changes.NONE, ms);
     }
     LoadReport.Changes changes;
+    long tWrite = System.nanoTime();
     try (Session s = session()) {
       changes = s.executeWrite(tx -> write(tx, ks));
     }
+    LOG.debug("write transaction committed in {} ms", (System.nanoTime() - tWrite) / 1_000_000);
     GraphCounts c = counts();
     long ms = (System.nanoTime() - t0) / 1_000_000;
     LOG.info("loaded knowledge {} ({}) in {} ms: {} nodes, {} relationships", ks.version(), shortHash(ks.contentHash()), ms,

@@ -40,6 +40,8 @@ public final class SeedReader {
   static final String EXTERNAL_PREFIX = "external:";
   private static final Pattern KEBAB = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
   private static final Pattern SECTION_NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)*");
+  private static final Pattern GO_VERSIONS = Pattern.compile(
+      "(>=|<=|>|<|=)?1\\.[0-9]+(\\.[0-9]+)?|1\\.[0-9]+(\\.[0-9]+)?-1\\.[0-9]+(\\.[0-9]+)?");
 
   private enum Kind { ID, TEXT, TEXT_LIST, TEXT_OR_LIST, ENUM, REF, REF_LIST, INDICATIONS, TARGETS, SOURCE, SECTIONS, SECTION_NUMBER, REGEX, CASE_FILE, SEED_FILE }
 
@@ -296,6 +298,27 @@ public final class SeedReader {
 
   private void checkEntry(Raw r) {
     checkFields(r, fieldsOf(r.label));
+    if (r.label == NodeLabel.SIGNATURE) {
+      String pattern = text(r.node.get("pattern"));
+      if ("regex".equals(text(r.node.get("patternKind"))) && pattern != null) {
+        compile(r, "pattern", pattern);
+      }
+      JsonNode versions = r.node.get("goVersions");
+      if (versions != null && !versions.isNull()) {
+        List<JsonNode> items = new ArrayList<>();
+        if (versions.isArray()) {
+          versions.forEach(items::add);
+        } else {
+          items.add(versions);
+        }
+        for (JsonNode v : items) {
+          String s = text(v);
+          if (s != null && !GO_VERSIONS.matcher(s).matches()) {
+            problems.add(where(r) + ": field 'goVersions' has '" + s + "'; write a Go version range such as \">=1.19\", \"1.19-1.24\" or \"1.20\"");
+          }
+        }
+      }
+    }
     String id = text(r.node.get("id"));
     if (id != null && KEBAB.matcher(id).matches()) {
       Raw first = ids.get(r.label).putIfAbsent(id, r);
