@@ -160,6 +160,43 @@ public final class Machine {
       loop();
     } catch (Fatal f) {
       // outcome and crash already set
+      if (outcome == Outcome.PANIC || outcome == Outcome.FATAL) afterCrash();
+    }
+  }
+
+  boolean postCrash;
+
+  /**
+   * The process does not stop the world when it panics: other goroutines keep running while the
+   * runtime prints and exits (much longer under -race). Let them run for a short virtual window so
+   * that unordered accesses they make are still reported as races; output and crashes are ignored.
+   */
+  private void afterCrash() {
+    postCrash = true;
+    G crashed = current;
+    if (crashed != null && crashed.state != G.DONE) {
+      crashed.state = G.DONE;
+      removeRunnable(crashed);
+    }
+    long until = now + 10_000_000L;
+    long limit = steps + 20_000;
+    try {
+      while (steps < limit) {
+        if (runq.isEmpty()) {
+          if (timers.isEmpty() || timers.peek().when > until) return;
+          Timer t = timers.poll();
+          if (t.when > now) now = t.when;
+          t.fire.run();
+          continue;
+        }
+        steps++;
+        G g = runq.size() == 1 ? runq.get(0) : runq.get(chooser.pick(this, current, runq));
+        current = g;
+        g.granted = true;
+        runSlice(g);
+      }
+    } catch (RuntimeException e) {
+      // anything after the crash is moot
     }
   }
 
@@ -236,7 +273,7 @@ public final class Machine {
       } catch (GoPanic e) {
         return;
       }
-      if (g.state != G.RUNNABLE || g.frame == null || outcome != Outcome.OK) return;
+      if (g.state != G.RUNNABLE || g.frame == null || (outcome != Outcome.OK && !postCrash)) return;
     }
     while (true) {
       Frame f = g.frame;
@@ -252,7 +289,7 @@ public final class Machine {
       if (in.visible) {
         if (!g.granted) return;
         g.granted = false;
-        if (timeline != null && !grace) timeline.add(new Step(g.id, in.line, in.desc, now));
+        if (timeline != null && !grace && !postCrash) timeline.add(new Step(g.id, in.line, in.desc, now));
       } else if (--budget <= 0) {
         return; // preempted
       }
@@ -270,12 +307,13 @@ public final class Machine {
         throw e;
       } catch (RuntimeException e) {
         // a gap in the simulator, never a wrong run: surface it as an unsupported construct at this line
+        if (postCrash) throw new Fatal("after crash");
         internalError = e;
         internalLine = in.line;
         outcome = Outcome.INTERNAL;
         throw new Fatal("internal error");
       }
-      if (g.state != G.RUNNABLE || g.frame == null || outcome != Outcome.OK) return;
+      if (g.state != G.RUNNABLE || g.frame == null || (outcome != Outcome.OK && !postCrash)) return;
     }
   }
 
@@ -612,7 +650,7 @@ public final class Machine {
   }
 
   private void crashPanic(G g) {
-    if (grace || isGoexit(g.panicVal)) {
+    if (grace || postCrash || isGoexit(g.panicVal)) {
       finishG(g);
       return;
     }
@@ -629,7 +667,7 @@ public final class Machine {
 
   /** fatal error: ... (not recoverable). */
   public void fatal(G g, String msg, boolean dumpAll) {
-    if (grace) throw new Fatal(msg);
+    if (grace || postCrash) throw new Fatal(msg);
     StringBuilder sb = new StringBuilder("fatal error: ").append(msg).append("\n");
     if (dumpAll) {
       for (G x : all) {
@@ -910,7 +948,7 @@ public final class Machine {
 
   // ---------------- output ----------------
   public void print(String s) {
-    if (!grace) out.append(s);
+    if (!grace && !postCrash) out.append(s);
   }
 
   // ---------------- channels ----------------
