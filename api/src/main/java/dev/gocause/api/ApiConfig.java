@@ -23,6 +23,7 @@ import java.util.regex.Pattern;
  *   <tr><td>GOCAUSE_API_RATE_LIMIT</td><td>requests per second per client on /v1/*; 0 (default) = no limit</td></tr>
  *   <tr><td>SLACK_SIGNING_SECRET</td><td>enables POST /v1/chatops/slack</td></tr>
  *   <tr><td>MATTERMOST_TOKEN</td><td>enables POST /v1/chatops/mattermost</td></tr>
+ *   <tr><td>GOCAUSE_CHATOPS_REPLY_MS</td><td>how long Slack's answer may take before it is acknowledged and sent to response_url instead (default 2000; Slack allows 3000)</td></tr>
  * </table>
  */
 public record ApiConfig(
@@ -33,7 +34,8 @@ public record ApiConfig(
     List<String> corsOrigins,
     double rateLimitPerSecond,
     Optional<String> slackSigningSecret,
-    Optional<String> mattermostToken) {
+    Optional<String> mattermostToken,
+    java.time.Duration chatopsReplyBudget) {
 
   public static final String HOST = "GOCAUSE_API_HOST";
   public static final String PORT = "GOCAUSE_API_PORT";
@@ -43,10 +45,11 @@ public record ApiConfig(
   public static final String RATE_LIMIT = "GOCAUSE_API_RATE_LIMIT";
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String MATTERMOST_TOKEN = "MATTERMOST_TOKEN";
+  public static final String CHATOPS_REPLY_MS = "GOCAUSE_CHATOPS_REPLY_MS";
 
   /** All variables this config reads, for documentation and `up --help`. */
   public static final List<String> VARIABLES =
-      List.of(HOST, PORT, MAX_BODY, TOKEN, CORS_ORIGINS, RATE_LIMIT, SLACK_SIGNING_SECRET, MATTERMOST_TOKEN);
+      List.of(HOST, PORT, MAX_BODY, TOKEN, CORS_ORIGINS, RATE_LIMIT, SLACK_SIGNING_SECRET, MATTERMOST_TOKEN, CHATOPS_REPLY_MS);
 
   public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
 
@@ -65,6 +68,9 @@ public record ApiConfig(
     corsOrigins = List.copyOf(corsOrigins);
     slackSigningSecret = slackSigningSecret.filter(t -> !t.isBlank());
     mattermostToken = mattermostToken.filter(t -> !t.isBlank());
+    if (chatopsReplyBudget.isNegative() || chatopsReplyBudget.toMillis() > 2900) {
+      throw new GocauseException(CHATOPS_REPLY_MS + " is " + chatopsReplyBudget.toMillis() + "; use 0..2900 (Slack waits 3000 ms)");
+    }
   }
 
   /** Defaults: 127.0.0.1:8080, 16 MiB bodies, no token, no CORS, no rate limit, no chatops. */
@@ -96,12 +102,14 @@ public record ApiConfig(
       }
     }
     double rate = value(env, RATE_LIMIT).map(v -> parseDouble(RATE_LIMIT, v)).orElse(0.0);
+    long replyMs = value(env, CHATOPS_REPLY_MS).map(v -> (long) parseInt(CHATOPS_REPLY_MS, v)).orElse(2000L);
     return new ApiConfig(host, port, maxBody, value(env, TOKEN), origins, rate,
-        value(env, SLACK_SIGNING_SECRET), value(env, MATTERMOST_TOKEN));
+        value(env, SLACK_SIGNING_SECRET), value(env, MATTERMOST_TOKEN), java.time.Duration.ofMillis(replyMs));
   }
 
   public ApiConfig withPort(int newPort) {
-    return new ApiConfig(host, newPort, maxBodyBytes, token, corsOrigins, rateLimitPerSecond, slackSigningSecret, mattermostToken);
+    return new ApiConfig(host, newPort, maxBodyBytes, token, corsOrigins, rateLimitPerSecond, slackSigningSecret,
+        mattermostToken, chatopsReplyBudget);
   }
 
   private static Optional<String> value(Function<String, String> env, String name) {

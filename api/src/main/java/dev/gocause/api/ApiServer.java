@@ -1,13 +1,12 @@
 package dev.gocause.api;
 
+import dev.gocause.graph.diagnosis.DiagnosisService;
 import dev.gocause.graph.query.KnowledgeQueries;
 import dev.gocause.graph.store.GraphStore;
 import io.javalin.Javalin;
-import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,8 +27,11 @@ public final class ApiServer implements AutoCloseable {
   private final ApiConfig config;
   private final List<RouteTable.Route> documented;
   private final List<RegisteredRoute> registered;
+  private final List<AutoCloseable> resources;
 
-  private ApiServer(Javalin app, ApiConfig config, List<RouteTable.Route> documented, List<RegisteredRoute> registered) {
+  private ApiServer(Javalin app, ApiConfig config, List<RouteTable.Route> documented, List<RegisteredRoute> registered,
+      List<AutoCloseable> resources) {
+    this.resources = resources;
     this.app = app;
     this.config = config;
     this.documented = documented;
@@ -43,9 +45,24 @@ public final class ApiServer implements AutoCloseable {
    * @throws dev.gocause.graph.GocauseException when the port is taken (one line naming it)
    */
   public static ApiServer start(ApiConfig config, GraphStore store) {
+    return start(config, store, new DiagnosisService(store));
+  }
+
+  /** {@link #start(ApiConfig, GraphStore)} sharing a diagnosis service (and its compiled model) with the caller. */
+  public static ApiServer start(ApiConfig config, GraphStore store, DiagnosisService diagnosis) {
+    return start(config, store, diagnosis, app -> {});
+  }
+
+  /** Tests add routes through {@code extra} (e.g. one that fails) to see how the server answers. */
+  static ApiServer start(ApiConfig config, GraphStore store, DiagnosisService diagnosis,
+      java.util.function.Consumer<Javalin> extra) {
     Metrics metrics = new Metrics();
     KnowledgeQueries queries = new KnowledgeQueries(store.driver(), store.database(), metrics, Duration.ofSeconds(10));
     Guards guards = new Guards(config);
+    GraphHealth health = new GraphHealth(queries);
+    Diagnoser diagnoser = new Diagnoser(diagnosis, health, metrics);
+    health.whileUp(diagnoser::refreshModel);
+    ChatopsRoutes chatops = new ChatopsRoutes(config, diagnoser, () -> System.currentTimeMillis() / 1000);
     List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
 
     Javalin app = Javalin.create(cfg -> {
@@ -65,27 +82,61 @@ public final class ApiServer implements AutoCloseable {
       cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms / 1000.0));
 
       // --- Neo4j Browser under /browser/ (package dev.gocause.api.browser, owned by the browser helper).
-      // Register it here with one line, e.g.: dev.gocause.api.browser.BrowserRoutes.register(cfg, store);
+      dev.gocause.api.browser.BrowserRoutes.register(cfg, store);
     });
 
     app.before(guards::before);
     ErrorMapping.install(app);
 
     RouteTable table = new RouteTable(app);
-    LookupRoutes.register(table, queries);
-    OpsRoutes ops = new OpsRoutes(queries);
-    ops.register(table, metrics, () -> OpenApi.document(table.routes(), ApiServer.class.getPackage().getImplementationVersion() == null
-        ? "dev" : ApiServer.class.getPackage().getImplementationVersion()));
+    DiagnoseRoutes.register(table, diagnoser, config.maxBodyBytes());
+    LookupRoutes.register(table, queries, health);
+    chatops.register(table);
+    extra.accept(app);
+    OpsRoutes ops = new OpsRoutes(health);
+    String version = ApiServer.class.getPackage().getImplementationVersion() == null
+        ? "dev" : ApiServer.class.getPackage().getImplementationVersion();
+    ops.register(table, metrics, () -> OpenApi.document(withUiRoutes(table.routes(), registered), version));
 
+    List<AutoCloseable> resources = List.of(chatops, diagnoser, health);
     try {
       app.start();
     } catch (RuntimeException e) {
       app.stop();
+      closeAll(resources);
       throw new dev.gocause.graph.GocauseException("the API cannot listen on " + config.host() + ":" + config.port()
           + " (" + rootMessage(e) + ") — free the port or set " + ApiConfig.PORT, e);
     }
     LOG.info("gocause API on http://{}:{}/", config.host(), app.port());
-    return new ApiServer(app, config, table.routes(), registered);
+    return new ApiServer(app, config, table.routes(), registered, resources);
+  }
+
+  private static void closeAll(List<AutoCloseable> resources) {
+    for (AutoCloseable c : resources) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        LOG.debug("closing {} failed", c, e);
+      }
+    }
+  }
+
+  /**
+   * The Browser's routes (registered by dev.gocause.api.browser, outside the route table) are
+   * listed too, as the HTML/static UI they are, so the document names every route the server has.
+   */
+  private static List<RouteTable.Route> withUiRoutes(List<RouteTable.Route> api, List<RegisteredRoute> registered) {
+    List<RouteTable.Route> all = new java.util.ArrayList<>(api);
+    for (RegisteredRoute r : registered) {
+      boolean ui = r.path().equals("/") || r.path().startsWith("/browser") || r.path().startsWith("/guide/");
+      boolean known = all.stream().anyMatch(x -> x.path().equals(r.path()) && x.method().name().equals(r.method()));
+      if (ui && !known) {
+        all.add(new RouteTable.Route(io.javalin.http.HandlerType.valueOf(r.method()), r.path(), "ui",
+            "Neo4j Browser and the gocause guide", "HTML, redirects and static files of the graph UI (not JSON).",
+            List.of(), null, List.of(new RouteTable.Response(200, "HTML or a redirect", "text/html", null)), false));
+      }
+    }
+    return all;
   }
 
   private static String routeOf(io.javalin.http.Context ctx) {
@@ -128,13 +179,6 @@ public final class ApiServer implements AutoCloseable {
   @Override
   public void close() {
     app.stop();
-  }
-
-  static Map<String, Object> unused() {
-    return Map.of();
-  }
-
-  static boolean isHttp(HandlerType t) {
-    return t.isHttpMethod();
+    closeAll(resources);
   }
 }

@@ -1,6 +1,7 @@
 package dev.gocause.api;
 
 import dev.gocause.graph.GocauseException;
+import dev.gocause.graph.diagnosis.InvalidDiagnosisRequestException;
 import dev.gocause.graph.query.GraphUnavailableException;
 import dev.gocause.graph.query.InvalidParameterException;
 import dev.gocause.graph.query.NotFoundException;
@@ -78,21 +79,19 @@ final class ErrorMapping {
           : h.getMessage();
       return problem(status, slug, titleFor(status), detail, ctx, Map.of());
     }
-    if (e instanceof GocauseException g && isUserFacing(g)) {
-      // Other user-facing failures (e.g. input the diagnosis cannot take) are the caller's to fix.
-      return problem(400, "bad-request", "Bad request", g.getMessage(), ctx, Map.of());
+    if (e instanceof InvalidDiagnosisRequestException bad) {
+      return problem(400, "invalid-request", "Invalid request", bad.getMessage(), ctx, Map.of());
+    }
+    if (e instanceof GocauseException g) {
+      // A known failure with a one-line, user-facing message (e.g. nothing loaded): no trace.
+      LOG.warn("{} {} failed: {}", ctx.method(), ctx.matchedPath(), g.getMessage());
+      return problem(500, "server-error", "Server error", g.getMessage(), ctx, Map.of());
     }
     String errorId = UUID.randomUUID().toString();
     // The stack trace goes to the log only; the caller gets an id to quote.
     LOG.error("internal error {} on {} {}", errorId, ctx.method(), ctx.matchedPath(), e);
     return problem(500, "internal-error", "Internal error",
         "the server failed to answer; quote error id " + errorId + " when reporting this", ctx, Map.of("errorId", errorId));
-  }
-
-  /** Failures in how the server is set up (store, config) are not the caller's fault. */
-  private static boolean isUserFacing(GocauseException g) {
-    String pkg = g.getClass().getPackageName();
-    return !pkg.endsWith(".store") && !pkg.endsWith(".load");
   }
 
   static String titleFor(int status) {

@@ -16,6 +16,7 @@ import java.util.TreeMap;
  */
 final class OpenApi {
   private final Map<String, Object> schemas = new TreeMap<>();
+  private final Map<Class<?>, String> names = new java.util.HashMap<>();
 
   static Map<String, Object> document(List<RouteTable.Route> routes, String version) {
     return new OpenApi().build(routes, version);
@@ -163,8 +164,16 @@ final class OpenApi {
       return Map.of("type", "boolean");
     }
     if (c.isRecord()) {
-      String name = c.getSimpleName();
-      if (!schemas.containsKey(name)) {
+      // Nested records carry their owner's name (Diagnosis.Evidence -> DiagnosisEvidence), and
+      // two classes never share a schema name (query.CommandInfo vs ModelData.CommandInfo).
+      String name = names.get(c);
+      if (name == null) {
+        String base = c.getEnclosingClass() == null ? c.getSimpleName() : c.getEnclosingClass().getSimpleName() + c.getSimpleName();
+        name = base;
+        for (int i = 2; names.containsValue(name) || name.equals("Problem"); i++) {
+          name = base + i;
+        }
+        names.put(c, name);
         schemas.put(name, Map.of()); // placeholder against recursion
         Map<String, Object> props = new LinkedHashMap<>();
         for (RecordComponent rc : c.getRecordComponents()) {

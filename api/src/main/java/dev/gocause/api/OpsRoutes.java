@@ -2,30 +2,21 @@ package dev.gocause.api;
 
 import dev.gocause.api.RouteTable.Response;
 import dev.gocause.api.RouteTable.Route;
-import dev.gocause.graph.query.GraphUnavailableException;
-import dev.gocause.graph.query.KnowledgeQueries;
-import dev.gocause.graph.query.KnowledgeVersion;
 import io.javalin.http.HandlerType;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /** Operational routes: /health, /ready, /metrics, /openapi.json. Never behind the bearer token. */
 final class OpsRoutes {
-  /** /ready asks the graph at most this often; in between it answers from the last check. */
-  private static final long READY_CACHE_NANOS = 1_000_000_000L;
-
   record Health(String status) {}
 
   record Ready(String status, String knowledgeVersion, String detail) {}
 
-  private final KnowledgeQueries queries;
-  private volatile long checkedAt;
-  private volatile Ready lastReady;
+  private final GraphHealth health;
 
-  OpsRoutes(KnowledgeQueries queries) {
-    this.queries = queries;
+  OpsRoutes(GraphHealth health) {
+    this.health = health;
   }
 
   void register(RouteTable table, Metrics metrics, Supplier<Map<String, Object>> openApi) {
@@ -52,24 +43,12 @@ final class OpsRoutes {
         ctx -> ctx.json(openApi.get()));
   }
 
-  /** Ready when the KnowledgeBase node exists (the load committed) and the graph answered just now. */
+  /** Ready when the KnowledgeBase node exists (the load committed) and the graph answered within a second. */
   Ready ready() {
-    long now = System.nanoTime();
-    Ready r = lastReady;
-    if (r != null && now - checkedAt < READY_CACHE_NANOS) {
-      return r;
-    }
-    try {
-      Optional<KnowledgeVersion> v = queries.knowledgeVersion();
-      r = v.map(k -> new Ready("ready", k.version(), null))
-          .orElseGet(() -> new Ready("loading", null, "the knowledge is not loaded yet"));
-    } catch (GraphUnavailableException e) {
-      r = new Ready("unavailable", null, "the graph does not answer");
-    } catch (RuntimeException e) {
-      r = new Ready("unavailable", null, "the graph check failed");
-    }
-    lastReady = r;
-    checkedAt = now;
-    return r;
+    return switch (health.state()) {
+      case UP -> new Ready("ready", health.knowledgeVersion(), null);
+      case NOT_LOADED -> new Ready("loading", null, "the knowledge is not loaded yet");
+      case DOWN -> new Ready("unavailable", null, "the graph does not answer");
+    };
   }
 }

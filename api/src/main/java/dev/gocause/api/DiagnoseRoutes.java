@@ -1,0 +1,262 @@
+package dev.gocause.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gocause.api.RouteTable.Body;
+import dev.gocause.api.RouteTable.Param;
+import dev.gocause.api.RouteTable.Response;
+import dev.gocause.api.RouteTable.Route;
+import dev.gocause.graph.diagnosis.Diagnosis;
+import dev.gocause.graph.diagnosis.DiagnosisRenderer;
+import dev.gocause.graph.diagnosis.DiagnosisRequest;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** POST /v1/diagnose: "here is what I see" → ranked root causes (JSON, Markdown or text). */
+final class DiagnoseRoutes {
+  private static final Set<String> FIELDS = Set.of("text", "limit", "lang");
+
+  /** The JSON body: {@code text} is required; {@code limit} 1..50 (default 5); {@code lang} zh|en. */
+  record DiagnoseBody(String text, Integer limit, String lang) {}
+
+  /** The JSON answer: the diagnosis plus {@code stale} (true while the graph is unreachable). */
+  record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.ObservedSymptom> observedSymptoms,
+      Diagnosis.InputSummary input, String knowledgeVersion, String knowledgeHash, String lang, String message,
+      boolean stale) {}
+
+  private DiagnoseRoutes() {}
+
+  static void register(RouteTable table, Diagnoser diagnoser, long maxBody) {
+    AnswerCache cache = new AnswerCache();
+    table.add(new Route(HandlerType.POST, "/v1/diagnose", "diagnosis", "Diagnose what you see",
+        "Paste a panic, a fatal error, a goroutine dump, a race or goleak report, or describe the problem in Chinese "
+            + "or English. Causes come best first with the evidence that put them there, the commands that confirm "
+            + "them and the fixes; 'causes' is empty when nothing points to a known cause. Send JSON "
+            + "{\"text\", \"limit\"?, \"lang\"?} or the raw text as text/plain (then limit and lang as query "
+            + "parameters). 'Accept: text/markdown' (or text/plain) returns a human answer. While the graph is "
+            + "unreachable the answer comes from the last loaded knowledge with \"stale\": true. Answers to small "
+            + "inputs are cached per knowledge version; 'Cache-Control: no-cache' forces a fresh diagnosis.",
+        List.of(Param.query("limit", "integer", "text/plain bodies only: most causes, 1..50 (default 5)"),
+            Param.query("lang", "string", "text/plain bodies only: zh or en")),
+        new Body(List.of("application/json", "text/plain"), DiagnoseBody.class,
+            "the text to diagnose (at most " + maxBody + " bytes)"),
+        List.of(Response.json("Ranked causes (JSON); text/markdown or text/plain when asked by Accept", DiagnoseAnswer.class),
+            new Response(200, "The same answer for people", "text/markdown", null),
+            Response.problem(400, "Malformed JSON, missing or empty 'text', or a bad limit/lang"),
+            Response.problem(413, "Body larger than GOCAUSE_API_MAX_BODY"),
+            Response.problem(415, "Content type other than application/json or text/plain"),
+            Response.problem(503, "The graph is unreachable and no knowledge was loaded before")), true),
+        ctx -> handle(ctx, diagnoser, cache, maxBody));
+  }
+
+  private static void handle(Context ctx, Diagnoser diagnoser, AnswerCache cache, long maxBody) {
+    String format = negotiate(ctx.header("Accept"));
+    Parsed parsed;
+    try {
+      parsed = request(ctx, maxBody);
+    } catch (ProblemException e) {
+      diagnoser.rejected();
+      throw e;
+    }
+    DiagnosisRequest request = parsed.request();
+    String stamp = diagnoser.freshModelStamp();
+    String cc = ctx.header("Cache-Control");
+    boolean cacheable = stamp != null && parsed.body().length <= AnswerCache.MAX_INPUT_BYTES
+        && (cc == null || !cc.toLowerCase(Locale.ROOT).contains("no-cache"));
+    String key = cacheable ? AnswerCache.key(stamp, format, request.limit(), request.lang(), parsed.body()) : null;
+    if (key != null) {
+      AnswerCache.Entry hit = cache.get(key);
+      if (hit != null) {
+        diagnoser.countCached(hit.outcome());
+        ctx.contentType(hit.contentType()).result(hit.body());
+        return;
+      }
+    }
+    Diagnoser.Result r = diagnoser.diagnose(request);
+    byte[] body;
+    String contentType;
+    switch (format) {
+      case "text/markdown" -> {
+        contentType = "text/markdown; charset=utf-8";
+        body = (staleNote(r, "> ") + DiagnosisRenderer.markdown(r.diagnosis(), request.lang())).getBytes(StandardCharsets.UTF_8);
+      }
+      case "text/plain" -> {
+        contentType = "text/plain; charset=utf-8";
+        body = (staleNote(r, "") + DiagnosisRenderer.text(r.diagnosis(), request.lang())).getBytes(StandardCharsets.UTF_8);
+      }
+      default -> {
+        contentType = "application/json";
+        try {
+          body = Json.MAPPER.writeValueAsBytes(answer(r));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("cannot render the diagnosis as JSON", e);
+        }
+      }
+    }
+    if (r.stale()) {
+      ctx.header("X-Gocause-Stale", "true");
+    } else if (key != null) {
+      cache.put(key, new AnswerCache.Entry(body, contentType, r.diagnosis().found() ? "found" : "none"));
+    }
+    ctx.contentType(contentType).result(body);
+  }
+
+  static DiagnoseAnswer answer(Diagnoser.Result r) {
+    Diagnosis d = r.diagnosis();
+    return new DiagnoseAnswer(d.causes(), d.observedSymptoms(), d.input(), d.knowledgeVersion(), d.knowledgeHash(),
+        d.lang(), d.message(), r.stale());
+  }
+
+  private static String staleNote(Diagnoser.Result r, String prefix) {
+    return r.stale() ? prefix + "Note: the knowledge graph is unreachable; this answer comes from the last loaded knowledge.\n\n" : "";
+  }
+
+  /** A parsed request and the raw body it came from (the cache key hashes the raw body). */
+  record Parsed(DiagnosisRequest request, byte[] body) {}
+
+  /** Parses the body by content type; every failure is a problem naming what to fix. */
+  static Parsed request(Context ctx, long maxBody) {
+    String contentType = ctx.header("Content-Type");
+    String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+    if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
+      throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+          (contentType == null ? "no Content-Type given" : "Content-Type '" + LookupRoutes.abbreviate(contentType) + "' is not accepted")
+              + "; send application/json {\"text\": ...} or text/plain")
+          .with("accepted", List.of("application/json", "text/plain"));
+    }
+    byte[] body = Bodies.read(ctx, maxBody);
+    if (mediaType.equals("text/plain")) {
+      String text = new String(body, charset(contentType));
+      requireText(text);
+      return new Parsed(build(text, LookupRoutes.intParam(ctx, "limit"), ctx.queryParam("lang")), body);
+    }
+    JsonNode json;
+    try {
+      json = Json.MAPPER.readTree(body);
+    } catch (JsonProcessingException e) {
+      String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      throw ProblemException.badRequest("malformed-json", "Malformed JSON",
+          "the body is not valid JSON" + where + "; send {\"text\": \"...\"}");
+    } catch (java.io.IOException e) {
+      throw ProblemException.badRequest("malformed-json", "Malformed JSON", "the body is not valid JSON; send {\"text\": \"...\"}");
+    }
+    if (json == null || !json.isObject()) {
+      throw ProblemException.badRequest("malformed-json", "Malformed JSON",
+          "the body must be a JSON object such as {\"text\": \"...\"}");
+    }
+    for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!FIELDS.contains(f)) {
+        throw ProblemException.badParameter(f, "is not a field of this request; use text, limit and lang");
+      }
+    }
+    JsonNode text = json.get("text");
+    if (text == null || text.isNull()) {
+      throw missingText("is missing");
+    }
+    if (!text.isTextual()) {
+      throw ProblemException.badParameter("text", "must be a string (the pasted text)");
+    }
+    requireText(text.asText());
+    JsonNode limit = json.get("limit");
+    Integer lim = null;
+    if (limit != null && !limit.isNull()) {
+      if (!limit.canConvertToInt() || !limit.isIntegralNumber()) {
+        throw ProblemException.badParameter("limit", "must be a whole number from 1 to " + DiagnosisRequest.MAX_LIMIT);
+      }
+      lim = limit.asInt();
+    }
+    JsonNode lang = json.get("lang");
+    if (lang != null && !lang.isNull() && !lang.isTextual()) {
+      throw ProblemException.badParameter("lang", "must be \"zh\" or \"en\"");
+    }
+    return new Parsed(build(text.asText(), lim, lang == null || lang.isNull() ? null : lang.asText()), body);
+  }
+
+  private static DiagnosisRequest build(String text, Integer limit, String lang) {
+    if (limit != null && (limit < 1 || limit > DiagnosisRequest.MAX_LIMIT)) {
+      throw ProblemException.badParameter("limit", "is " + limit + "; use 1 to " + DiagnosisRequest.MAX_LIMIT);
+    }
+    if (lang != null && !lang.isBlank() && !lang.strip().equalsIgnoreCase("zh") && !lang.strip().equalsIgnoreCase("en")) {
+      throw ProblemException.badParameter("lang", "is '" + LookupRoutes.abbreviate(lang) + "'; use zh or en (or leave it out)");
+    }
+    return new DiagnosisRequest(text, limit == null ? DiagnosisRequest.DEFAULT_LIMIT : limit, lang);
+  }
+
+  private static void requireText(String text) {
+    if (text.isBlank()) {
+      throw missingText("is empty");
+    }
+  }
+
+  private static ProblemException missingText(String what) {
+    return ProblemException.badParameter("text", what
+        + "; paste a panic, a goroutine dump, a race report, or describe what you see");
+  }
+
+  private static Charset charset(String contentType) {
+    for (String part : contentType.split(";")) {
+      String p = part.strip();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        try {
+          return Charset.forName(p.substring(8).replace("\"", "").strip());
+        } catch (RuntimeException e) {
+          throw new ProblemException(415, "unsupported-media-type", "Unsupported media type",
+              "charset '" + LookupRoutes.abbreviate(p.substring(8)) + "' is not supported; send UTF-8");
+        }
+      }
+    }
+    return StandardCharsets.UTF_8;
+  }
+
+  /** application/json unless Accept prefers text/markdown or text/plain (q-values respected). */
+  static String negotiate(String accept) {
+    if (accept == null || accept.isBlank()) {
+      return "application/json";
+    }
+    record Range(String type, double q, int order) {}
+    List<Range> ranges = new ArrayList<>();
+    String[] parts = accept.split(",");
+    for (int i = 0; i < parts.length; i++) {
+      String[] p = parts[i].split(";");
+      double q = 1.0;
+      for (int j = 1; j < p.length; j++) {
+        String a = p[j].strip();
+        if (a.startsWith("q=")) {
+          try {
+            q = Double.parseDouble(a.substring(2));
+          } catch (NumberFormatException e) {
+            q = 0;
+          }
+        }
+      }
+      ranges.add(new Range(p[0].strip().toLowerCase(Locale.ROOT), q, i));
+    }
+    ranges.sort(Comparator.comparingDouble(Range::q).reversed().thenComparingInt(Range::order));
+    for (Range r : ranges) {
+      if (r.q() <= 0) {
+        continue;
+      }
+      switch (r.type()) {
+        case "application/json", "application/*", "*/*":
+          return "application/json";
+        case "text/markdown", "text/x-markdown":
+          return "text/markdown";
+        case "text/plain", "text/*":
+          return "text/plain";
+        default:
+          break;
+      }
+    }
+    return "application/json";
+  }
+
+}
