@@ -49,6 +49,11 @@ public record Diagnosis(
 
   public record ObservedSymptom(String id, String nameZh, String nameEn, String kind, double strength, List<Evidence> evidence) {}
 
+  /**
+   * A root cause with its score in [0,1] (noisy-OR of the evidence contributions, scaled by how
+   * many of the symptoms Go itself showed it explains: {@code coverage}), a confidence label, the
+   * evidence that put it there and what to do next.
+   */
   public enum Confidence {
     high, medium, low
   }
@@ -58,6 +63,7 @@ public record Diagnosis(
       String nameZh,
       String nameEn,
       double score,
+      double coverage,
       Confidence confidence,
       String severity,
       String mechanismZh,

@@ -50,6 +50,13 @@ final class DiagnosisEngine {
   static final double CAUSE_TEXT_WEIGHT = 0.6;
   /** Naming a primitive (WaitGroup, RWMutex, ...) nudges the causes involving it. */
   static final double PRIMITIVE_WEIGHT = 0.2;
+  /**
+   * How much explaining all of Go's observed symptoms matters: the noisy-OR score is scaled by
+   * {@code 1 - w + w × coverage}, coverage being the share of machine-observed symptoms (with any
+   * INDICATES link) that link to the cause. Noisy-OR alone cannot tell a cause that explains one
+   * of two blocked states from one that explains both.
+   */
+  static final double COVERAGE_WEIGHT = 0.4;
   /** Share of an alias's tokens that must appear in the text for it to count. */
   static final double MIN_COVERAGE = 0.66;
   /** Causes below this score are not reported: no guess dressed as a diagnosis. */
@@ -73,8 +80,7 @@ final class DiagnosisEngine {
     Map<String, Evidence> byPrimitive = new TreeMap<>();
 
     signatures(model, parsed, bySymptom);
-    waitReasons(model, parsed, bySymptom);
-    frames(model, parsed, bySymptom);
+    stacks(model, parsed, bySymptom);
     List<MessageLine> prose = parsed.messages().stream().filter(MessageLine::prose).limit(MAX_PROSE_LINES).toList();
     String proseText = String.join("\n", prose.stream().map(MessageLine::text).toList());
     if (!prose.isEmpty()) {
@@ -97,6 +103,18 @@ final class DiagnosisEngine {
     String text;
     int count;
     final List<Integer> lines = new ArrayList<>();
+
+    void addAll(ParsedInput.HeaderGroup g) {
+      if (text == null) {
+        text = g.first();
+      }
+      count += g.occurrence().count();
+      for (int l : g.occurrence().lines()) {
+        if (lines.size() < 5) {
+          lines.add(l);
+        }
+      }
+    }
 
     void add(int line, String t) {
       if (text == null) {
@@ -124,37 +142,118 @@ final class DiagnosisEngine {
         }
       }
     }
+    // goroutine headers, once per distinct form ("goroutine 1 [chan send, 5 minutes]:")
+    for (ParsedInput.HeaderGroup g : parsed.headers()) {
+      String t = g.normalized();
+      for (SignatureDef s : model.literals()) {
+        if (t.contains(s.pattern())) {
+          hits.computeIfAbsent(s, k -> new Hit()).addAll(g);
+        }
+      }
+      for (CompiledRegex r : model.regexes()) {
+        if (r.pattern().matcher(t).find()) {
+          hits.computeIfAbsent(r.signature(), k -> new Hit()).addAll(g);
+        }
+      }
+    }
     hits.forEach((s, h) -> {
       Evidence e = new Evidence("signature", clip(h.text), List.copyOf(h.lines), h.count, s.id(), SIGNATURE_STRENGTH);
       s.symptomIds().forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
     });
   }
 
-  private static void waitReasons(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
-    Map<String, Occurrence> states = parsed.goroutines().states();
-    int total = states.values().stream().mapToInt(Occurrence::count).sum();
-    states.forEach((state, occ) -> {
-      List<SignatureDef> sigs = model.waitReason(state);
-      if (sigs.isEmpty()) {
-        return;
+  /**
+   * Wait reasons and frames, per group of goroutines with the same stack. A wait reason may
+   * identify several symptoms ({@code semacquire}: Mutex, RWMutex or WaitGroup); the frames of
+   * the same goroutines narrow it down to the symptoms every matching frame agrees on.
+   */
+  private static void stacks(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+    List<ParsedInput.StackGroup> stacks = parsed.goroutines().stacks();
+    int total = stacks.stream().filter(g -> !g.state().isEmpty()).mapToInt(g -> g.occurrence().count()).sum();
+    Map<String, Agg> agg = new LinkedHashMap<>();
+    for (ParsedInput.StackGroup g : stacks) {
+      List<SignatureDef> waits = g.state().isEmpty() ? List.of() : model.waitReason(g.state());
+      Set<String> w = new LinkedHashSet<>();
+      waits.forEach(sig -> w.addAll(sig.symptomIds()));
+      Set<String> narrowed = new LinkedHashSet<>(w);
+      Set<String> union = new LinkedHashSet<>();
+      for (String f : g.frames()) {
+        for (SignatureDef sig : model.framesMatching(f)) {
+          Set<String> fs = new LinkedHashSet<>(sig.symptomIds());
+          fs.retainAll(w);
+          if (!fs.isEmpty()) {
+            union.addAll(fs);
+            Set<String> next = new LinkedHashSet<>(narrowed);
+            next.retainAll(fs);
+            if (!next.isEmpty()) {
+              narrowed = next;
+            }
+          }
+        }
       }
-      double strength = round(WAIT_REASON_BASE + WAIT_REASON_SHARE * occ.count() / Math.max(1, total));
-      String text = occ.count() + (occ.count() == 1 ? " goroutine in [" : " goroutines in [") + state + "]";
-      for (SignatureDef s : sigs) {
-        Evidence e = new Evidence("wait-reason", text, occ.lines(), occ.count(), s.id(), strength);
-        s.symptomIds().forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
+      if (!union.isEmpty()) {
+        narrowed.retainAll(union);
       }
-    });
+      int count = g.occurrence().count();
+      for (SignatureDef sig : waits) {
+        for (String symptom : sig.symptomIds()) {
+          if (narrowed.contains(symptom)) {
+            agg.computeIfAbsent("wait-reason\u0000" + sig.id() + "\u0000" + symptom + "\u0000" + g.state(),
+                k -> new Agg("wait-reason", sig.id(), symptom, g.state())).add(count, g.occurrence().lines());
+          }
+        }
+      }
+      for (int i = 0; i < g.frames().size(); i++) {
+        String f = g.frames().get(i);
+        for (SignatureDef sig : model.framesMatching(f)) {
+          for (String symptom : sig.symptomIds()) {
+            if (w.contains(symptom) && !narrowed.contains(symptom)) {
+              continue;
+            }
+            agg.computeIfAbsent("frame\u0000" + sig.id() + "\u0000" + symptom + "\u0000" + f,
+                k -> new Agg("frame", sig.id(), symptom, f)).add(count, List.of(g.frameLines().get(i)));
+          }
+        }
+      }
+    }
+    for (Agg a : agg.values()) {
+      Evidence e;
+      if (a.kind.equals("wait-reason")) {
+        double strength = round(WAIT_REASON_BASE + WAIT_REASON_SHARE * a.count / Math.max(1, total));
+        String text = a.count + (a.count == 1 ? " goroutine in [" : " goroutines in [") + a.what + "]";
+        e = new Evidence("wait-reason", text, List.copyOf(a.lines), a.count, a.signature, strength);
+      } else {
+        String text = a.what + " (" + a.count + (a.count == 1 ? " stack)" : " stacks)");
+        e = new Evidence("frame", text, List.copyOf(a.lines), a.count, a.signature, FRAME_STRENGTH);
+      }
+      out.computeIfAbsent(a.symptom, k -> new ArrayList<>()).add(e);
+    }
   }
 
-  private static void frames(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
-    parsed.goroutines().frames().forEach((function, occ) -> {
-      for (SignatureDef s : model.framesMatching(function)) {
-        String text = function + " (" + occ.count() + (occ.count() == 1 ? " stack)" : " stacks)");
-        Evidence e = new Evidence("frame", text, occ.lines(), occ.count(), s.id(), FRAME_STRENGTH);
-        s.symptomIds().forEach(id -> out.computeIfAbsent(id, k -> new ArrayList<>()).add(e));
+  private static final class Agg {
+    final String kind;
+    final String signature;
+    final String symptom;
+    final String what;
+    int count;
+    final List<Integer> lines = new ArrayList<>();
+
+    Agg(String kind, String signature, String symptom, String what) {
+      this.kind = kind;
+      this.signature = signature;
+      this.symptom = symptom;
+      this.what = what;
+    }
+
+    void add(int n, List<Integer> ls) {
+      count += n;
+      for (int l : ls) {
+        if (lines.size() < 5 && !lines.contains(l)) {
+          lines.add(l);
+        }
       }
-    });
+      lines.sort(null);
+    }
   }
 
   private static void text(
@@ -297,11 +396,19 @@ final class DiagnosisEngine {
       }
     });
 
+    // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
+    List<String> machine = observed.stream()
+        .filter(s -> s.evidence().stream().anyMatch(DiagnosisEngine::isMachine))
+        .filter(s -> !model.indicates(s.id()).isEmpty())
+        .map(ObservedSymptom::id).toList();
     List<RankedCause> out = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     acc.forEach((id, a) -> {
       CauseDef c = model.causes().get(id);
-      double score = round(1 - a.notCause);
+      long explained = machine.stream()
+          .filter(s -> model.indicates(s).stream().anyMatch(l -> l.causeId().equals(id))).count();
+      double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
+      double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
         return;
       }
@@ -310,14 +417,14 @@ final class DiagnosisEngine {
           .sorted(Comparator.comparingDouble(CauseEvidence::contribution).reversed()
               .thenComparing(CauseEvidence::kind).thenComparing(CauseEvidence::matched))
           .toList();
-      out.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), score, null, c.severity(), c.mechanismZh(),
+      out.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), score, round(coverage), null, c.severity(), c.mechanismZh(),
           c.mechanismEn(), c.dimensions(), ev, c.commands(), c.fixes(), c.cases(), c.corrections()));
     });
     out.sort(Comparator.comparingDouble(RankedCause::score).reversed().thenComparing(RankedCause::id));
     List<RankedCause> withConfidence = new ArrayList<>(out.size());
     for (RankedCause r : out) {
       long close = scores.stream().filter(s -> Math.abs(s - r.score()) <= 0.02).count();
-      withConfidence.add(new RankedCause(r.id(), r.nameZh(), r.nameEn(), r.score(), confidence(r, close), r.severity(),
+      withConfidence.add(new RankedCause(r.id(), r.nameZh(), r.nameEn(), r.score(), r.coverage(), confidence(r, close), r.severity(),
           r.mechanismZh(), r.mechanismEn(), r.dimensions(), r.evidence(), r.commands(), r.fixes(), r.cases(), r.corrections()));
     }
     return withConfidence;
@@ -329,13 +436,20 @@ final class DiagnosisEngine {
    * within 0.02 of each other cost one level: the evidence does not tell them apart.
    */
   static Confidence confidence(RankedCause r, long closeScores) {
-    boolean machine = r.evidence().stream()
-        .anyMatch(e -> e.kind().equals("signature") || e.kind().equals("wait-reason") || e.kind().equals("frame"));
+    boolean machine = r.evidence().stream().anyMatch(e -> isMachineKind(e.kind()));
     int level = r.score() >= 0.7 ? (machine ? 2 : 1) : r.score() >= 0.4 ? 1 : 0;
     if (closeScores >= 3 && level > 0) {
       level--;
     }
     return level == 2 ? Confidence.high : level == 1 ? Confidence.medium : Confidence.low;
+  }
+
+  static boolean isMachine(Evidence e) {
+    return isMachineKind(e.kind());
+  }
+
+  static boolean isMachineKind(String kind) {
+    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame");
   }
 
   // ---------------------------------------------------------------- summary

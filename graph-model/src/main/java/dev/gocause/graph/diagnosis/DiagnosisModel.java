@@ -157,7 +157,10 @@ public final class DiagnosisModel {
     return waitReasons.getOrDefault(state, List.of());
   }
 
-  /** Frame signatures whose pattern the function name starts with (cached per function). */
+  /**
+   * Frame signatures naming this function exactly (a pattern ending in {@code *} matches as a
+   * prefix, e.g. {@code runtime.mapassign*}); cached per function.
+   */
   List<SignatureDef> framesMatching(String function) {
     List<SignatureDef> hit = frameCache.get(function);
     if (hit != null) {
@@ -165,7 +168,8 @@ public final class DiagnosisModel {
     }
     List<SignatureDef> found = new ArrayList<>(1);
     for (SignatureDef s : frames) {
-      if (function.startsWith(s.pattern())) {
+      String p = s.pattern();
+      if (p.endsWith("*") ? function.startsWith(p.substring(0, p.length() - 1)) : function.equals(p)) {
         found.add(s);
       }
     }

@@ -219,8 +219,12 @@ public final class GoOutputParser {
     final List<MessageLine> messages = new ArrayList<>();
     int total;
     final Map<String, Integer> byState = new LinkedHashMap<>();
+    final Map<String, Counter> headerCounts = new LinkedHashMap<>();
+    final Map<String, String> headerFirst = new HashMap<>();
     final Map<String, Counter> states = new HashMap<>();
     final Map<String, Counter> frames = new HashMap<>();
+    final Map<String, Counter> stackCounts = new LinkedHashMap<>();
+    final Map<String, ParsedInput.StackGroup> stackFirst = new HashMap<>();
     final Map<String, Group> groups = new HashMap<>();
     final Map<String, Group> creators = new HashMap<>();
     int longWaiting;
@@ -240,6 +244,7 @@ public final class GoOutputParser {
     String accessGoroutine;
     int accessLine;
     final List<String> accessFrames = new ArrayList<>();
+    final List<Integer> accessFrameLines = new ArrayList<>();
     String accessLocation;
     boolean inCreatedAt;
 
@@ -292,6 +297,16 @@ public final class GoOutputParser {
         current = new Current();
         current.header = h;
         current.line = lineNo;
+        String norm = "goroutine 1" + t.substring("goroutine ".length() + h.id().length());
+        Counter hc = headerCounts.get(norm);
+        if (hc == null && headerCounts.size() < MAX_MESSAGES) {
+          hc = new Counter();
+          headerCounts.put(norm, hc);
+          headerFirst.put(norm, t);
+        }
+        if (hc != null) {
+          hc.add(lineNo);
+        }
         return;
       }
       if (current != null) {
@@ -320,6 +335,7 @@ public final class GoOutputParser {
         if (f != null) {
           if (!inCreatedAt) {
             accessFrames.add(f);
+            accessFrameLines.add(lineNo);
             addFrame(f, lineNo, new HashSet<>());
           }
           return;
@@ -356,6 +372,7 @@ public final class GoOutputParser {
         accessGoroutine = t.substring(by + 4, t.length() - 1);
         accessLine = lineNo;
         accessFrames.clear();
+        accessFrameLines.clear();
         accessLocation = null;
         inCreatedAt = false;
         return true;
@@ -377,6 +394,7 @@ public final class GoOutputParser {
         String user = accessFrames.stream().filter(f -> !isStd(f)).findFirst().orElse(top);
         raceAccesses.add(new RaceAccess(accessKind, accessGoroutine, accessLine, top, user,
             accessLocation == null ? "" : accessLocation));
+        addStack("", accessFrames, accessFrameLines, accessLine);
       }
       accessKind = null;
       inCreatedAt = false;
@@ -441,6 +459,7 @@ public final class GoOutputParser {
       for (int i = 0; i < c.frames.size(); i++) {
         addFrame(c.frames.get(i), c.frameLines.get(i), seen);
       }
+      addStack(h.state(), c.frames, c.frameLines, c.line);
       String user = null;
       int userLine = c.line;
       for (int i = 0; i < c.frames.size(); i++) {
@@ -458,6 +477,30 @@ public final class GoOutputParser {
         int line = c.createdByLine;
         creators.computeIfAbsent(c.createdBy, k -> new Group(k, "", line)).count++;
       }
+    }
+
+    void addStack(String state, List<String> fs, List<Integer> lines, int line) {
+      List<String> distinct = new ArrayList<>(fs.size());
+      List<Integer> distinctLines = new ArrayList<>(fs.size());
+      StringBuilder key = new StringBuilder(state).append('\u0000');
+      for (int i = 0; i < fs.size(); i++) {
+        if (!distinct.contains(fs.get(i))) {
+          distinct.add(fs.get(i));
+          distinctLines.add(lines.get(i));
+          key.append(fs.get(i)).append('\n');
+        }
+      }
+      String k = key.toString();
+      Counter c = stackCounts.get(k);
+      if (c == null) {
+        if (stackCounts.size() >= MAX_MESSAGES) {
+          return;
+        }
+        c = new Counter();
+        stackCounts.put(k, c);
+        stackFirst.put(k, new ParsedInput.StackGroup(state, List.copyOf(distinct), List.copyOf(distinctLines), null));
+      }
+      c.add(line);
     }
 
     void addFrame(String f, int line, Set<String> seen) {
@@ -489,14 +532,22 @@ public final class GoOutputParser {
       Map<String, Occurrence> fr = new LinkedHashMap<>();
       frames.entrySet().stream().sorted(Map.Entry.comparingByKey())
           .forEach(e -> fr.put(e.getKey(), e.getValue().freeze()));
+      List<ParsedInput.StackGroup> stacks = new ArrayList<>();
+      stackCounts.forEach((k, v) -> {
+        ParsedInput.StackGroup g = stackFirst.get(k);
+        stacks.add(new ParsedInput.StackGroup(g.state(), g.frames(), g.frameLines(), v.freeze()));
+      });
       Map<String, Integer> bs = new LinkedHashMap<>();
       byState.entrySet().stream()
           .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
           .forEach(e -> bs.put(e.getKey(), e.getValue()));
+      List<ParsedInput.HeaderGroup> hg = new ArrayList<>();
+      headerCounts.forEach((k, v) -> hg.add(new ParsedInput.HeaderGroup(k, headerFirst.get(k), v.freeze())));
       return new ParsedInput(
           lineNo,
           List.copyOf(messages),
-          new ParsedInput.Goroutines(total, bs, st, fr, top(groups), top(creators), longWaiting, maxMinutes, locked),
+          List.copyOf(hg),
+          new ParsedInput.Goroutines(total, bs, st, fr, List.copyOf(stacks), top(groups), top(creators), longWaiting, maxMinutes, locked),
           List.copyOf(races),
           List.copyOf(leaks),
           panicLine,

@@ -11,6 +11,7 @@ import java.util.Map;
 public record ParsedInput(
     int lineCount,
     List<MessageLine> messages,
+    List<HeaderGroup> headers,
     Goroutines goroutines,
     List<RaceReport> races,
     List<LeakEntry> leaks,
@@ -20,6 +21,12 @@ public record ParsedInput(
 
   /** A line of the input that is not part of a stack; {@code prose} when it is not Go tool output. */
   public record MessageLine(int line, String text, boolean prose) {}
+
+  /**
+   * Goroutine header lines with the goroutine number replaced by {@code 1}, so thousands of
+   * headers collapse into the few distinct forms signatures are matched against.
+   */
+  public record HeaderGroup(String normalized, String first, Occurrence occurrence) {}
 
   /** A counter with the first input lines where it was seen. */
   public record Occurrence(int count, List<Integer> lines) {}
@@ -34,11 +41,18 @@ public record ParsedInput(
       Map<String, Integer> byState,
       Map<String, Occurrence> states,
       Map<String, Occurrence> frames,
+      List<StackGroup> stacks,
       List<FrameGroup> topFrames,
       List<FrameGroup> createdBy,
       int longWaiting,
       int maxWaitMinutes,
       int lockedToThread) {}
+
+  /**
+   * Goroutines (or race-report accesses, state {@code ""}) with the same state and the same
+   * functions on their stacks: {@code frames} distinct, top first, with the line of each.
+   */
+  public record StackGroup(String state, List<String> frames, List<Integer> frameLines, Occurrence occurrence) {}
 
   /** How many goroutines share a first user frame (and state). */
   public record FrameGroup(String frame, String state, int count, int firstLine) {}
