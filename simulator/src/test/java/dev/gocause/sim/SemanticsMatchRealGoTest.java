@@ -36,6 +36,18 @@ class SemanticsMatchRealGoTest {
   }
 
   @Test
+  void the_concurrency_library_models_print_what_go_1_19_printed_under_every_schedule_tried() {
+    String src = GoSources.resource("concurrency_api.go");
+    for (long seed = 1; seed <= 20; seed++) {
+      Machine m = GoSources.runOnce(src, "concurrency_api.go", seed);
+      assertThat(m.outcome).as("seed %d: %s", seed, m.crash).isEqualTo(Machine.Outcome.OK);
+      assertThat(m.races).isEmpty();
+      assertThat(m.leaks).isEmpty();
+      assertThat(m.out.toString()).as("seed %d", seed).isEqualTo(GoSources.resource("concurrency_api.out"));
+    }
+  }
+
+  @Test
   void go_1_21_builtins_and_range_over_int_work() {
     Machine m = GoSources.runOnce("package main\nimport \"fmt\"\nfunc main() {\n"
         + "  for i := range 3 { fmt.Print(i) }\n  fmt.Println(min(3, 1, 2), max(2.5, 1))\n}\n", "r.go", 1);
