@@ -66,7 +66,9 @@ public final class KernelMain {
     connection.connect();
     long readyMs = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
     // one line on stderr (the notebook server's console, never a cell); tests read it
-    System.err.println("gocause kernel ready in " + readyMs + " ms (JVM start to sockets bound); the graph starts on first use");
+    long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
+    System.err.println("gocause kernel ready in " + readyMs + " ms (JVM start to sockets bound, " + cpuMs
+        + " ms CPU); the graph starts on first use");
     // read seed-data only now, so it does not compete with start-up for the CPU
     vocabulary.loadInBackground();
     ParentWatcher.start(Duration.ofSeconds(1), () -> {

@@ -124,4 +124,21 @@ class NotebooksRunUnderNbclientTest {
     }
     return n.asText();
   }
+
+  @Test
+  void the_html_export_template_keeps_the_svg_drawings_that_the_stock_template_strips() throws IOException {
+    Path nb = executed.resolve("quickstart.ipynb");
+    Path html = Files.createTempDirectory("gocause-html-");
+    Jupyter.Run ours = Jupyter.get().python(java.util.Map.of(), 300, "-m", "nbconvert", "--to", "html",
+        "--TemplateExporter.extra_template_basedirs=" + Jupyter.repo().resolve("notebooks/nbconvert"),
+        "--template", "gocause", "--output-dir", html.resolve("ours").toString(), nb.toString());
+    Jupyter.Run stock = Jupyter.get().python(java.util.Map.of(), 300, "-m", "nbconvert", "--to", "html",
+        "--output-dir", html.resolve("stock").toString(), nb.toString());
+    assertThat(ours.exit()).as(ours.out()).isZero();
+    assertThat(stock.exit()).as(stock.out()).isZero();
+    String withTemplate = Files.readString(html.resolve("ours/quickstart.html"));
+    String withStock = Files.readString(html.resolve("stock/quickstart.html"));
+    assertThat(withTemplate).contains("<svg").contains("class=\"gc-node\"");
+    assertThat(withStock).doesNotContain("class=\"gc-node\"");
+  }
 }

@@ -89,17 +89,25 @@ class ProtocolDefectsAreFixedTest {
 
   @Test
   void the_kernel_is_ready_before_the_graph_starts() throws Exception {
+    double loadPerCore = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()
+        / Runtime.getRuntime().availableProcessors();
     Jupyter.Run run = Jupyter.get().python(Map.of(), 300, "kernel_protocol.py", "startup", "3");
     JsonNode r = result(run, "startup");
-    double jvmBest = Double.MAX_VALUE;
-    for (JsonNode n : r.get("jvmReadySeconds")) {
-      jvmBest = Math.min(jvmBest, n.asDouble());
-    }
-    System.out.println("kernel start to ready (client-measured, s): " + r.get("seconds") + "; JVM start to sockets bound (s): "
-        + r.get("jvmReadySeconds"));
+    System.out.println("kernel start to ready: client-measured " + r.get("seconds") + " s; JVM start to sockets bound "
+        + r.get("jvmReadySeconds") + " s; JVM CPU " + r.get("jvmCpuSeconds") + " s; load per core " + loadPerCore);
     assertThat(r.get("jvmReadySeconds").size()).as(run.out()).isEqualTo(3);
-    // On an idle 2-core machine this is ~0.6-0.9 s; the bound leaves room for a loaded CI box
-    // but still fails when start-up starts the graph or reads the seed-data eagerly (~10 s).
-    assertThat(Duration.ofMillis((long) (jvmBest * 1000))).isLessThan(Duration.ofMillis(4000));
+    double bestWall = Double.MAX_VALUE;
+    double bestCpu = Double.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      bestWall = Math.min(bestWall, r.get("jvmReadySeconds").get(i).asDouble());
+      bestCpu = Math.min(bestCpu, r.get("jvmCpuSeconds").get(i).asDouble());
+    }
+    // CPU time barely depends on how busy the machine is: ~1.2-1.6 s (all JVM threads) for the
+    // sockets to be bound, against ~15 s when start-up would open the graph.
+    assertThat(bestCpu).isLessThan(3.0);
+    // Wall time does; the 1.5 s budget is checked when the machine is not overloaded.
+    if (loadPerCore < 1.0) {
+      assertThat(Duration.ofMillis((long) (bestWall * 1000))).isLessThanOrEqualTo(Duration.ofMillis(1500));
+    }
   }
 }

@@ -16,6 +16,9 @@ public interface KernelGraph extends AutoCloseable {
   /** The shared look-up services (symptoms, causes, fixes, neighbourhoods, paths). */
   KnowledgeQueries queries();
 
+  /** The diagnosis engine over this graph (its model compiled on first use). */
+  dev.gocause.graph.diagnosis.DiagnosisService diagnosis();
+
   /** The store itself (driver and database), for services built on it. */
   GraphStore store();
 

@@ -32,6 +32,7 @@ final class StoreGraph implements KernelGraph {
   private final String description;
   private final String knowledgeVersion;
   private final KnowledgeQueries queries;
+  private final dev.gocause.graph.diagnosis.DiagnosisService diagnosis;
   private final Map<String, List<String>> idsByLabel = new ConcurrentHashMap<>();
 
   StoreGraph(GraphStore store, String description, String knowledgeVersion) {
@@ -39,6 +40,12 @@ final class StoreGraph implements KernelGraph {
     this.description = description;
     this.knowledgeVersion = knowledgeVersion;
     this.queries = new KnowledgeQueries(store.driver(), store.database());
+    this.diagnosis = new dev.gocause.graph.diagnosis.DiagnosisService(store);
+  }
+
+  @Override
+  public dev.gocause.graph.diagnosis.DiagnosisService diagnosis() {
+    return diagnosis;
   }
 
   @Override

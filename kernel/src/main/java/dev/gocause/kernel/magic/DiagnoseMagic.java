@@ -1,0 +1,141 @@
+package dev.gocause.kernel.magic;
+
+import dev.gocause.graph.diagnosis.Diagnosis;
+import dev.gocause.graph.diagnosis.DiagnosisRenderer;
+import dev.gocause.graph.diagnosis.DiagnosisRequest;
+import dev.gocause.graph.diagnosis.ModelData.FixInfo;
+import dev.gocause.kernel.render.GraphSvg;
+import dev.gocause.kernel.render.Html;
+import dev.gocause.kernel.render.Json;
+import dev.gocause.kernel.render.Output;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * {@code %diagnose TEXT} / {@code %%diagnose}: ranked root causes for what you see (a panic, a
+ * dump, a race report, a sentence), as a table with the evidence, plus the subgraph
+ * symptoms → causes → fixes.
+ */
+public final class DiagnoseMagic extends SimpleMagic {
+  public DiagnoseMagic() {
+    super("diagnose", "%diagnose TEXT   |   %%diagnose [--limit N] + pasted output",
+        "Rank root causes for a symptom description, a panic line, a goroutine dump or a race report; evidence and a drawing.",
+        "根据症状描述、panic 信息、goroutine 转储或竞态报告给出按可能性排序的根因，附证据与子图。",
+        List.of("%diagnose fatal error: all goroutines are asleep - deadlock!", "%diagnose 程序偶尔卡住，没有任何输出",
+            "%%diagnose\npanic: close of nil channel"),
+        ArgKind.TEXT, List.of("--limit"));
+  }
+
+  @Override
+  public boolean cellForm() {
+    return true;
+  }
+
+  @Override
+  public List<Output> run(Invocation inv, Session s) {
+    int limit = DiagnosisRequest.DEFAULT_LIMIT;
+    String text;
+    if (inv.cellForm()) {
+      inv.checkFlags(flags());
+      limit = inv.flagValue("--limit").map(DiagnoseMagic::number).orElse(limit);
+      text = inv.body();
+    } else {
+      text = inv.args();
+    }
+    if (text.isBlank()) {
+      throw new KernelError("%diagnose needs something to look at",
+          "write %diagnose followed by what you see, or %%diagnose with the pasted output below it");
+    }
+    Diagnosis d = s.graph().diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()));
+    List<Output> out = new ArrayList<>();
+    out.add(table(d, s));
+    if (d.found()) {
+      out.add(drawing(d, s));
+    }
+    return out;
+  }
+
+  private static int number(String v) {
+    try {
+      return Integer.parseInt(v);
+    } catch (NumberFormatException e) {
+      throw new KernelError("--limit is '" + v + "', not a number", "e.g. --limit 3");
+    }
+  }
+
+  static Output table(Diagnosis d, Session s) {
+    String lang = s.lang().code();
+    StringBuilder html = new StringBuilder();
+    if (!d.found()) {
+      String msg = d.message() != null ? d.message()
+          : s.t("没有证据指向已知根因；换个说法或粘贴完整输出", "nothing points to a known cause; describe it differently or paste the full output");
+      html.append("<p>").append(Html.esc(msg)).append("</p>");
+    } else {
+      html.append("<table class=\"gocause\"><thead><tr>")
+          .append(th("#")).append(th(s.t("根因", "root cause"))).append(th(s.t("得分", "score")))
+          .append(th(s.t("把握", "confidence"))).append(th(s.t("证据", "evidence"))).append(th(s.t("修复", "fixes")))
+          .append("</tr></thead><tbody>");
+      int rank = 1;
+      for (Diagnosis.RankedCause c : d.causes()) {
+        String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(e.kind()) + ": <code>" + Html.esc(abbrev(e.text()))
+            + "</code>" + (e.symptom() == null ? "" : " → " + Html.esc(s.t(e.symptom().nameZh(), e.symptom().nameEn())))
+            + String.format(Locale.ROOT, " <small>(%.2f)</small>", e.contribution())).collect(Collectors.joining("<br>"));
+        String fixes = c.fixes().stream().map(f -> Html.esc(s.t(f.nameZh(), f.nameEn())) + " <small><code>" + Html.esc(f.id()) + "</code></small>")
+            .collect(Collectors.joining("<br>"));
+        html.append("<tr>").append(td(String.valueOf(rank++)))
+            .append(td("<b>" + Html.esc(s.t(c.nameZh(), c.nameEn())) + "</b><br><small><code>" + Html.esc(c.id()) + "</code></small>"))
+            .append(td(String.format(Locale.ROOT, "%.2f", c.score()))).append(td(Html.esc(c.confidence().name())))
+            .append(td(evidence)).append(td(fixes)).append("</tr>");
+      }
+      html.append("</tbody></table>");
+    }
+    return Output.text(DiagnosisRenderer.text(d, lang))
+        .markdown(DiagnosisRenderer.markdown(d, lang))
+        .html(html.toString())
+        .json(Json.of(d))
+        .build();
+  }
+
+  /** Observed symptoms → ranked causes → their fixes. */
+  static Output drawing(Diagnosis d, Session s) {
+    Map<String, GraphSvg.Node> nodes = new LinkedHashMap<>();
+    List<GraphSvg.Edge> edges = new ArrayList<>();
+    for (Diagnosis.RankedCause c : d.causes()) {
+      String ck = "RootCause:" + c.id();
+      nodes.putIfAbsent(ck, new GraphSvg.Node(ck, "RootCause", c.id(), c.nameZh(), c.nameEn(), c == d.causes().get(0)));
+      for (Diagnosis.CauseEvidence e : c.evidence()) {
+        if (e.symptom() != null) {
+          String sk = "Symptom:" + e.symptom().id();
+          nodes.putIfAbsent(sk, new GraphSvg.Node(sk, "Symptom", e.symptom().id(), e.symptom().nameZh(), e.symptom().nameEn(), false));
+          if (edges.stream().noneMatch(x -> x.from().equals(sk) && x.to().equals(ck))) {
+            edges.add(new GraphSvg.Edge(sk, ck, "INDICATES", e.weight()));
+          }
+        }
+      }
+      for (FixInfo f : c.fixes()) {
+        String fk = "Fix:" + f.id();
+        nodes.putIfAbsent(fk, new GraphSvg.Node(fk, "Fix", f.id(), f.nameZh(), f.nameEn(), false));
+        edges.add(new GraphSvg.Edge(ck, fk, "FIXED_BY", null));
+      }
+    }
+    String plain = d.causes().size() + " cause(s): " + d.causes().stream().map(Diagnosis.RankedCause::id).collect(Collectors.joining(", "));
+    return Output.text(plain).svg(GraphSvg.draw(List.copyOf(nodes.values()), edges, s.lang() == Lang.ZH)).build();
+  }
+
+  private static String th(String s) {
+    return "<th style=\"text-align:left\">" + Html.esc(s) + "</th>";
+  }
+
+  private static String td(String html) {
+    return "<td style=\"text-align:left;vertical-align:top\">" + html + "</td>";
+  }
+
+  private static String abbrev(String s) {
+    String one = s == null ? "" : s.replace('\n', ' ').strip();
+    return one.length() <= 90 ? one : one.substring(0, 89) + "…";
+  }
+}
