@@ -37,8 +37,9 @@ import org.slf4j.LoggerFactory;
  * HTTP and HTTPS connectors off (the API serves Neo4j Browser; Neo4j's Jetty 12 cannot share a JVM
  * with Javalin's Jetty 11); page cache 256 MiB; usage reports off; Netty's shutdown quiet
  * period 0 (stop in well under a second instead of ~10 s). Auth is off when Bolt binds a loopback
- * address; any other address requires a password, set for user {@code neo4j} through the system
- * database. Neo4j's logs go to {@code <home>/logs}, never to the console.
+ * address and no password is given; any other address requires a password. With a password, auth
+ * is on and the password is set for user {@code neo4j} through the system database at every start.
+ * Neo4j's logs go to {@code <home>/logs}, never to the console.
  */
 public final class EmbeddedGraphStore implements GraphStore {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedGraphStore.class);
@@ -74,7 +75,7 @@ public final class EmbeddedGraphStore implements GraphStore {
    * Starts a server on the store folder {@code home} (created if missing).
    *
    * @param port Bolt port; 0 picks a free one
-   * @param password required when {@code bind} is not a loopback address; ignored otherwise
+   * @param password required when {@code bind} is not a loopback address; when given, auth is on (user {@code neo4j})
    */
   public static EmbeddedGraphStore start(Path home, String bind, int port, String password) {
     return start(home, bind, port, password, false);
@@ -93,7 +94,8 @@ public final class EmbeddedGraphStore implements GraphStore {
   private static EmbeddedGraphStore start(Path home, String bind, int port, String password, boolean temporary) {
     long t0 = System.nanoTime();
     boolean loopback = isLoopback(bind);
-    if (!loopback && (password == null || password.isBlank())) {
+    boolean auth = password != null && !password.isBlank();
+    if (!loopback && !auth) {
       throw new GraphStoreException("GOCAUSE_BIND is " + bind + ", which other machines can reach: set NEO4J_PASSWORD "
           + "(the graph then requires it), or bind 127.0.0.1");
     }
@@ -113,7 +115,7 @@ public final class EmbeddedGraphStore implements GraphStore {
           .setConfig(HttpsConnector.enabled, false)
           .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
           .setConfig(GraphDatabaseSettings.udc_enabled, false)
-          .setConfig(GraphDatabaseSettings.auth_enabled, !loopback)
+          .setConfig(GraphDatabaseSettings.auth_enabled, auth)
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
       setBrowserAllowlist(b);
@@ -123,7 +125,7 @@ public final class EmbeddedGraphStore implements GraphStore {
     }
     try {
       GraphDatabaseService system = dbms.database(GraphDatabaseSettings.SYSTEM_DATABASE_NAME);
-      if (!loopback) {
+      if (auth) {
         system.executeTransactionally("ALTER USER neo4j SET PASSWORD $pw CHANGE NOT REQUIRED", Map.of("pw", password));
       }
       HostnamePort actual = ((GraphDatabaseAPI) system).getDependencyResolver()
@@ -131,7 +133,7 @@ public final class EmbeddedGraphStore implements GraphStore {
       int boltPort = actual.getPort();
       String host = connectHost(bind);
       Driver driver = GraphDatabase.driver("bolt://" + host + ":" + boltPort,
-          Drivers.auth(Environment.DEFAULT_USERNAME, loopback ? null : password), Drivers.config());
+          Drivers.auth(Environment.DEFAULT_USERNAME, auth ? password : null), Drivers.config());
       driver.verifyConnectivity();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       LOG.info("embedded Neo4j at {} on bolt://{}:{} started in {} ms", home, bind, boltPort, ms);
