@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** The cases listed in {@code seed-data/cases/cases.yaml}, as the reference tests need them. */
 final class CaseCatalog {
@@ -67,11 +66,24 @@ final class CaseCatalog {
         return List.copyOf(cases);
     }
 
-    /** The forcing variant of a buggy program: {@code <dir>/reference/<stem>_forced.go}, when it exists. */
-    static Optional<Path> forcingVariant(Path program) {
+    /**
+     * The forcing variants of a buggy program: {@code <dir>/reference/<stem>_forced*.go}
+     * (e.g. {@code buggy_forced.go}, {@code buggy_forced_race.go}), sorted by name.
+     */
+    static List<Path> forcingVariants(Path program) {
         String stem = program.getFileName().toString().replaceAll("\\.go$", "");
-        Path forced = program.resolveSibling("reference").resolve(stem + "_forced.go");
-        return Files.isRegularFile(forced) ? Optional.of(forced) : Optional.empty();
+        Path dir = program.resolveSibling("reference");
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> {
+                String n = p.getFileName().toString();
+                return n.startsWith(stem + "_forced") && n.endsWith(".go");
+            }).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
     }
 
     private static String text(JsonNode n, String field, String where) {

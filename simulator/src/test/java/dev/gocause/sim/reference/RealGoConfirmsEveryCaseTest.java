@@ -38,8 +38,10 @@ class RealGoConfirmsEveryCaseTest {
         Set<RealGo.Outcome> allowed = EnumSet.of(c.expected(), RealGo.Outcome.CLEAN);
         assertThat(e.direct()).as(c.id() + ": every run is the expected bug or clean: " + describe(e.direct()))
                 .allMatch(r -> allowed.contains(r.outcome()));
-        List<RealGo.Run> confirming = e.forcing().isPresent() ? e.forced() : e.direct();
-        String which = e.forcing().map(p -> "forcing variant " + p.getFileName()).orElse("direct runs");
+        List<RealGo.Run> confirming = new java.util.ArrayList<>(e.direct());
+        confirming.addAll(e.forced());
+        String which = e.forcing().isEmpty() ? "direct runs" : "direct runs and forcing variants "
+                + e.forcing().stream().map(p -> p.getFileName().toString()).toList();
         assertThat(confirming).as(c.id() + " (" + which + ") shows " + c.expected().label() + ": " + describe(confirming))
                 .anyMatch(r -> r.outcome() == c.expected());
         assertThat(confirming).as(c.id() + " (" + which + ") never shows another bug: " + describe(confirming))

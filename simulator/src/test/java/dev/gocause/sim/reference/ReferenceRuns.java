@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -33,7 +32,7 @@ final class ReferenceRuns {
     private static final int PARALLELISM = 2;
 
     /** What real Go showed for one case. Buggy: direct (+ forced) runs; fixed: plain and -race runs. */
-    record Evidence(CaseCatalog.Case kase, Path program, List<RealGo.Run> direct, Optional<Path> forcing,
+    record Evidence(CaseCatalog.Case kase, Path program, List<RealGo.Run> direct, List<Path> forcing,
                     List<RealGo.Run> forced, List<RealGo.Run> race, String error) {
         /** Every run, whichever build or variant. */
         List<RealGo.Run> all() {
@@ -140,13 +139,15 @@ final class ReferenceRuns {
 
     private Evidence evaluate(CaseCatalog.Case c) {
         Path program = casesDir.resolve(c.file());
-        Optional<Path> forcing = c.buggy() ? CaseCatalog.forcingVariant(program) : Optional.empty();
+        List<Path> forcing = c.buggy() ? CaseCatalog.forcingVariants(program) : List.of();
         try {
             if (c.buggy()) {
                 boolean race = c.expected() == RealGo.Outcome.DATA_RACE;
                 List<RealGo.Run> direct = realGo.run(binary(program, race), K, RUN_TIMEOUT);
-                List<RealGo.Run> forced = forcing.isPresent()
-                        ? realGo.run(binary(forcing.get(), race), K, RUN_TIMEOUT) : List.of();
+                List<RealGo.Run> forced = new ArrayList<>();
+                for (Path f : forcing) {
+                    forced.addAll(realGo.run(binary(f, race), K, RUN_TIMEOUT));
+                }
                 return new Evidence(c, program, direct, forcing, forced, List.of(), "");
             }
             List<RealGo.Run> plain = realGo.run(binary(program, false), K, RUN_TIMEOUT);
@@ -158,6 +159,24 @@ final class ReferenceRuns {
     }
 
     private final Map<String, List<RealGo.Run>> otherMode = new ConcurrentHashMap<>();
+    private final Map<String, List<RealGo.Run>> forcedOtherMode = new ConcurrentHashMap<>();
+
+    /** The case's forcing variants run in the other build mode (see {@link #otherModeRuns}). */
+    List<RealGo.Run> forcedOtherModeRuns(CaseCatalog.Case c) {
+        List<RealGo.Run> cached = forcedOtherMode.get(c.id());
+        if (cached != null) {
+            return cached;
+        }
+        boolean race = c.expected() != RealGo.Outcome.DATA_RACE;
+        List<RealGo.Run> runs = new ArrayList<>();
+        if (c.expected() != RealGo.Outcome.DEADLOCK) {
+            for (Path f : CaseCatalog.forcingVariants(casesDir.resolve(c.file()))) {
+                runs.addAll(realGo.run(binary(f, race), OTHER_MODE_RUNS, RUN_TIMEOUT));
+            }
+        }
+        forcedOtherMode.putIfAbsent(c.id(), runs);
+        return runs;
+    }
 
     /**
      * A buggy case run in the build mode its expected outcome does not need (-race for a
@@ -183,7 +202,7 @@ final class ReferenceRuns {
         for (Evidence e : all.values()) {
             sb.append("| ").append(e.kase().id()).append(" | ").append(e.kase().expected().label()).append(" | ")
                     .append(e.error().isEmpty() ? tally(e.direct()) : "BUILD ERROR").append(" | ")
-                    .append(e.forcing().map(p -> "reference/" + p.getFileName()).orElse("")).append(" | ")
+                    .append(e.forcing().stream().map(p -> "reference/" + p.getFileName()).collect(java.util.stream.Collectors.joining(", "))).append(" | ")
                     .append(e.kase().buggy() ? tally(e.forced()) : "-race: " + tally(e.race())).append(" |\n");
         }
         try {

@@ -46,9 +46,13 @@ class SimulatorAgreesWithRealGoTest {
         // Real-Go runs in the other build mode go to the two-thread pool while the simulator
         // works through the cases on this thread.
         var other = new java.util.concurrent.ConcurrentHashMap<String, List<RealGo.Run>>();
+        var forcedOther = new java.util.concurrent.ConcurrentHashMap<String, List<RealGo.Run>>();
         var pending = java.util.concurrent.CompletableFuture.runAsync(() -> runs.inParallel(
-                cases.stream().filter(CaseCatalog.Case::buggy).toList(),
-                c -> other.put(c.id(), runs.otherModeRuns(c))));
+                cases.stream().filter(CaseCatalog.Case::buggy).toList(), c -> {
+                    other.put(c.id(), runs.otherModeRuns(c));
+                    forcedOther.put(c.id(), runs.forcedOtherModeRuns(c));
+                    return c;
+                }));
         Map<String, Object> simulated = new java.util.LinkedHashMap<>();
         StringBuilder timing = new StringBuilder("| case | simulator outcomes | ms |\n|---|---|---|\n");
         for (CaseCatalog.Case c : cases) {
@@ -66,7 +70,8 @@ class SimulatorAgreesWithRealGoTest {
         }
         pending.join();
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.id(),
-                () -> check(c, evidence.get(c.id()), other.getOrDefault(c.id(), List.of()), simulated.get(c.id()))));
+                () -> check(c, evidence.get(c.id()), other.getOrDefault(c.id(), List.of()),
+                        forcedOther.getOrDefault(c.id(), List.of()), simulated.get(c.id()))));
     }
 
     private static Object simulate(ReferenceRuns runs, CaseCatalog.Case c) {
@@ -78,7 +83,8 @@ class SimulatorAgreesWithRealGoTest {
         }
     }
 
-    private static void check(CaseCatalog.Case c, ReferenceRuns.Evidence real, List<RealGo.Run> otherMode, Object simulatedOrError) {
+    private static void check(CaseCatalog.Case c, ReferenceRuns.Evidence real, List<RealGo.Run> otherMode,
+                              List<RealGo.Run> forcedOtherMode, Object simulatedOrError) {
         assertThat(real.error()).as(c.id() + ": real Go build").isEmpty();
         assertThat(simulatedOrError).as(c.id() + ": the simulator ran the case").isInstanceOf(SimulationResult.class);
         SimulationResult sim = (SimulationResult) simulatedOrError;
@@ -126,14 +132,16 @@ class SimulatorAgreesWithRealGoTest {
         checkCleanRunMatched(plainRuns, sim, problems);
 
         // Simulator -> real Go (directly, or through the forcing variant).
-        Set<String> confirmed = Stream.of(plainRuns, raceRuns, real.forced()).flatMap(List::stream)
+        List<RealGo.Run> forced = new ArrayList<>(real.forced());
+        forced.addAll(forcedOtherMode);
+        Set<String> confirmed = Stream.of(plainRuns, raceRuns, forced).flatMap(List::stream)
                 .map(r -> r.outcome().label()).collect(Collectors.toSet());
         for (SimulationResult.Finding f : sim.findings()) {
             if (!confirmed.contains(f.kind().label)) {
                 problems.add("simulator found " + f.kind().label + " '" + firstLine(f.message())
                         + "' (replay seed " + f.replaySeed() + ") which real Go never showed: plain "
                         + ReferenceRuns.tally(plainRuns) + "; -race " + ReferenceRuns.tally(raceRuns)
-                        + (real.forcing().isPresent() ? "; forced " + ReferenceRuns.tally(real.forced()) : ""));
+                        + (real.forcing().isEmpty() ? "" : "; forcing variants " + ReferenceRuns.tally(forced)));
             }
         }
         Set<String> bugs = EnumSet.of(RealGo.Outcome.DEADLOCK, RealGo.Outcome.PANIC, RealGo.Outcome.DATA_RACE, RealGo.Outcome.LEAK)
