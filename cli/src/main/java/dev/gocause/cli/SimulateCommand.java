@@ -110,7 +110,7 @@ public final class SimulateCommand implements Callable<Integer> {
       long started = System.nanoTime();
       boolean[] reported = {false};
       SimulationResult r = Simulator.simulate(req, n -> {
-        if (System.nanoTime() - started > 2_000_000_000L) {
+        if (n % 50 == 0 && System.nanoTime() - started > 2_000_000_000L) {
           err.print("\rsimulate: " + n + " schedules…");
           err.flush();
           reported[0] = true;

@@ -51,7 +51,7 @@ public final class Simulator {
     return simulate(req, null);
   }
 
-  /** Runs the exploration; progress (may be null) receives the number of schedules done so far, now and then. */
+  /** Runs the exploration; progress (may be null) receives the number of schedules done after each schedule. */
   public static SimulationResult simulate(SimulationRequest req, Consumer<Integer> progress) {
     Program prog = compile(req.source(), req.fileName(), req.go122LoopVars());
     Pattern filter = null;
@@ -104,7 +104,7 @@ public final class Simulator {
           prev[5] = (Integer) prev[5] + 1;
         }
       }
-      if (progress != null && (runs % 50 == 0)) progress.accept(runs);
+      if (progress != null) progress.accept(runs);
     }
     if (dfs != null && !exhaustive && dfs.exhausted()) exhaustive = dfs.truncated == 0;
     // replay each finding's schedule with the timeline on

@@ -36,6 +36,17 @@ class DfsExplorationTest {
   }
 
   @Test
+  void sleep_sets_prune_reorderings_of_independent_steps_without_losing_outcomes() {
+    String src = GoSources.snippetMain("var mu sync.Mutex\nx, y := 0, 0\ndone := make(chan bool)\n"
+        + "go func() { mu.Lock(); x++; mu.Unlock(); y = 1; done <- true }()\nmu.Lock()\nx++\nmu.Unlock()\n<-done\nfmt.Println(x, y)");
+    SimulationResult withPor = dfs(src, 100_000, 2);
+    assertThat(withPor.exhaustive()).isTrue();
+    assertThat(withPor.printedValues()).containsOnlyKeys("2 1");
+    // the same search visits 65 schedules with -Dgocause.sim.noPor=true (measured)
+    assertThat(withPor.schedulesRun()).isLessThan(65); // 65 schedules without sleep sets (measured)
+  }
+
+  @Test
   void a_replay_seed_from_dfs_reproduces_the_failing_schedule() {
     String src = GoSources.snippetMain("q := make(chan int, 1)\nvar wg sync.WaitGroup\nfor i := 0; i < 2; i++ {\n  wg.Add(1)\n"
         + "  go func(v int) {\n    defer wg.Done()\n    if len(q) < cap(q) {\n      q <- v\n    }\n  }(i)\n}\nwg.Wait()");

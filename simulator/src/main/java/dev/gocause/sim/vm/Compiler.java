@@ -595,6 +595,17 @@ public final class Compiler {
     fn.code.building.add(new Ins(op, line, true, desc));
   }
 
+  /** A visible op with a known footprint (lets DFS skip reorderings of independent steps). */
+  void emitV(String desc, Op op, FuncCode.Peek peek) {
+    Ins in = new Ins(op, line, true, desc);
+    in.peek = peek;
+    fn.code.building.add(in);
+  }
+
+  static Object[] fp(Object o, boolean write) {
+    return o == null ? null : new Object[] {o, write};
+  }
+
   int pc() {
     return fn.code.building.size();
   }
@@ -863,7 +874,7 @@ public final class Compiler {
         Object v = f.pop();
         Machine.Chan c = (Machine.Chan) f.pop();
         m.send(g, f, c, v);
-      });
+      }, (m, f) -> fp(f.stack[f.sp - 2], true));
     } else if (s instanceof Empty) {
       // nothing
     } else {
@@ -1949,14 +1960,14 @@ public final class Compiler {
         Box b = (Box) m.globals[slot];
         m.read(g, b.shadow(), b, name);
         f.push(b.v);
-      });
+      }, (m, f) -> fp(m.globals[slot], false));
     } else if (s.owner == fn) {
       if (s.boxed) {
         emitV("read " + name, (m, g, f) -> {
           Box b = (Box) f.locals[slot];
           m.read(g, b.shadow(), b, name);
           f.push(b.v);
-        });
+        }, (m, f) -> fp(f.locals[slot], false));
       } else {
         emit((m, g, f) -> f.push(f.locals[slot]));
       }
@@ -1966,7 +1977,7 @@ public final class Compiler {
         Box b = (Box) f.caps[ci];
         m.read(g, b.shadow(), b, name);
         f.push(b.v);
-      });
+      }, (m, f) -> fp(f.caps[ci], false));
     }
   }
 
@@ -1979,14 +1990,14 @@ public final class Compiler {
         Box b = (Box) m.globals[slot];
         m.write(g, b.shadow(), b, name);
         b.v = Ops.assignInto(b.v, f.pop(), inPlace);
-      });
+      }, (m, f) -> fp(m.globals[slot], true));
     } else if (s.owner == fn) {
       if (s.boxed) {
         emitV("write " + name, (m, g, f) -> {
           Box b = (Box) f.locals[slot];
           m.write(g, b.shadow(), b, name);
           b.v = Ops.assignInto(b.v, f.pop(), inPlace);
-        });
+        }, (m, f) -> fp(f.locals[slot], true));
       } else {
         emit((m, g, f) -> f.locals[slot] = Ops.assignInto(f.locals[slot], f.pop(), inPlace));
       }
@@ -1996,7 +2007,7 @@ public final class Compiler {
         Box b = (Box) f.caps[ci];
         m.write(g, b.shadow(), b, name);
         b.v = Ops.assignInto(b.v, f.pop(), inPlace);
-      });
+      }, (m, f) -> fp(f.caps[ci], true));
     }
   }
 
@@ -2581,7 +2592,7 @@ public final class Compiler {
       case "<-": {
         Type ct = expr(u.x, null, false);
         if (!(ct.underlying() instanceof Type.Chan ch)) throw err(u, "invalid operation: cannot receive from non-channel");
-        emitV("chan receive", (m, g, f) -> m.recv(g, f, (Machine.Chan) f.pop(), false));
+        emitV("chan receive", (m, g, f) -> m.recv(g, f, (Machine.Chan) f.pop(), false), (m, f) -> fp(f.stack[f.sp - 1], true));
         return ch.elem;
       }
       case "&": {
@@ -2797,7 +2808,10 @@ public final class Compiler {
           int n = args(c, m0.sig);
           line = c.line;
           if (m0.nat != null) {
-            nativeCall(m0.nat, n + 1, m0.nat.visible(), s.recvNamed.str() + "." + sel.sel);
+            int na = n + 1;
+            nativeCall(m0.nat, na, m0.nat.visible(), s.recvNamed.str() + "." + sel.sel);
+            FuncCode.Ins last = fn.code.building.get(fn.code.building.size() - 1);
+            if (last.visible) last.peek = (m, f) -> fp(f.stack[f.sp - na], true);
           } else {
             FuncCode code = m0.code;
             int na = n + 1;
@@ -3112,7 +3126,7 @@ public final class Compiler {
       }
       case "close": {
         expr(a.get(0), null, false);
-        emitV("close", (m, g, f) -> m.close(g, (Machine.Chan) f.pop()));
+        emitV("close", (m, g, f) -> m.close(g, (Machine.Chan) f.pop()), (m, f) -> fp(f.stack[f.sp - 1], true));
         return null;
       }
       case "panic": {

@@ -11,12 +11,19 @@ public final class FuncCode {
     public final int line;
     public final boolean visible;
     public final String desc; // what the timeline shows for visible ops
+    public Peek peek; // what a visible op will touch, for partial-order reduction (null: unknown)
     public Ins(Op op, int line, boolean visible, String desc) {
       this.op = op;
       this.line = line;
       this.visible = visible;
       this.desc = desc;
     }
+  }
+
+  /** Footprint of the next operation, computed from the frame without running it: {object, Boolean write}. */
+  @FunctionalInterface
+  public interface Peek {
+    Object[] peek(Machine m, Frame f);
   }
 
   @FunctionalInterface

@@ -1309,6 +1309,19 @@ public final class Machine {
     return g;
   }
 
+  /** What g's next operation will touch ({object, write}), or null when unknown. */
+  public Object[] footprint(G g) {
+    Frame f = g.frame;
+    if (f == null || g.pendingPanic != null || f.pc >= f.fn.code.length) return null;
+    FuncCode.Ins in = f.fn.code[f.pc];
+    if (!in.visible || in.peek == null) return null;
+    try {
+      return in.peek.peek(this, f);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
   public int liveGoroutines() {
     return live;
   }
