@@ -73,6 +73,17 @@ public final class Simulator {
     boolean exhaustive = false;
     Choosers.DfsChooser dfs = req.strategy() == Strategy.DFS ? new Choosers.DfsChooser(req.dfsPreemptionBound(), 10_000) : null;
     List<SeriesPoint> firstSeries = null;
+    long skip = 0;
+    if (dfs != null && req.seed() > 1) {
+      // DFS schedules are numbered 1, 2, ... in search order: --seed K starts at the K-th
+      for (long k = 1; k < req.seed() && dfs.next(); k++) {
+        dfs.reset();
+        Machine ff = new Machine(prog, dfs, false, req.maxSteps(), 0);
+        ff.testFilter = filter;
+        ff.run();
+        skip++;
+      }
+    }
     for (int i = 0; i < req.schedules(); i++) {
       if (i > 0 && System.nanoTime() > deadline) break;
       long seed = req.seed() + i;
@@ -83,7 +94,7 @@ public final class Simulator {
           break;
         }
         dfs.reset();
-        m = new Machine(prog, dfs, false, req.maxSteps(), req.seed());
+        m = new Machine(prog, dfs, false, req.maxSteps(), 0);
       } else {
         m = new Machine(prog, chooser(req, seed, expected), false, req.maxSteps(), seed);
       }
@@ -99,7 +110,7 @@ public final class Simulator {
         String key = (String) fnd[3];
         Object[] prev = found.get(key);
         if (prev == null) {
-          found.put(key, new Object[] {fnd[0], fnd[1], fnd[2], dfs != null ? (long) runs - 1 : seed, strategyName(req, seed), 1});
+          found.put(key, new Object[] {fnd[0], fnd[1], fnd[2], dfs != null ? skip + runs : seed, strategyName(req, seed), 1});
         } else {
           prev[5] = (Integer) prev[5] + 1;
         }
@@ -131,9 +142,9 @@ public final class Simulator {
       Choosers.DfsChooser dfs = new Choosers.DfsChooser(req.dfsPreemptionBound(), 10_000);
       long target = seed;
       Machine last = null;
-      for (long k = 0; k <= target && dfs.next(); k++) {
+      for (long k = 1; k <= target && dfs.next(); k++) {
         dfs.reset();
-        last = new Machine(prog, dfs, k == target && timeline, req.maxSteps(), req.seed());
+        last = new Machine(prog, dfs, k == target && timeline, req.maxSteps(), 0);
         last.testFilter = filter;
         last.run();
       }

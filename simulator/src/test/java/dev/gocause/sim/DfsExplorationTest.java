@@ -55,7 +55,12 @@ class DfsExplorationTest {
     SimulationResult again = Simulator.simulate(SimulationRequest.of(src, "d.go").withStrategy(SimulationRequest.Strategy.DFS)
         .withSchedules(1).withSeed(f.replaySeed()).withDfsPreemptionBound(2));
     assertThat(f.timeline()).isNotEmpty();
-    assertThat(f.replaySeed()).isGreaterThanOrEqualTo(0);
+    assertThat(f.replaySeed()).isGreaterThanOrEqualTo(1);
     assertThat(again.schedulesRun()).isEqualTo(1);
+    assertThat(again.findings()).singleElement().satisfies(g -> {
+      assertThat(g.kind()).isEqualTo(SimulationResult.Kind.DEADLOCK);
+      assertThat(g.replaySeed()).isEqualTo(f.replaySeed());
+      assertThat(g.timeline()).isEqualTo(f.timeline());
+    });
   }
 }
