@@ -3,6 +3,7 @@ package dev.gocause.api.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gocause.api.ApiServer;
+import dev.gocause.graph.guide.GuideBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.neo4j.driver.Session;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -30,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * embedded graph loaded with the real seed-data: opening the API's root lands in the Browser,
  * connected, playing the gocause guide; applying the guide's style and running its first query
  * draws every node that query returns, captioned with Chinese names. Screenshots go to
- * {@code api/target/artifacts/}.
+ * {@code api/target/artifacts/} ({@code browser-guide.png}: guide and result; {@code browser-graph.png}:
+ * the result full screen; {@code browser-failure.png} when it fails) with the Browser's console log.
  *
  * <p>Skips when Chromium or chromedriver is missing, unless {@code CI=true}. Paths can be set with
  * {@code GOCAUSE_CHROMIUM} and {@code GOCAUSE_CHROMEDRIVER}; Selenium never downloads anything.
@@ -92,6 +95,9 @@ class TheBrowserPlaysTheGuideAndDrawsItsFirstQueryTest {
             + "RETURN count(DISTINCT c) + count(DISTINCT d) AS n").single().get("n").asLong();
       }
       assertThat(guide.getText()).contains(knowledgeTitle);
+      int slides = new GuideBuilder(BrowserTestServer.store().driver(), BrowserTestServer.store().database()).read()
+          .chapters().size() + 6;
+      assertThat(guide.getText()).contains("1 / " + slides);
 
       // the Browser must be connected (over Bolt, by itself) before a query can run
       wait.until(d -> d.getPageSource().contains("Connected to Neo4j"));
@@ -122,11 +128,35 @@ class TheBrowserPlaysTheGuideAndDrawsItsFirstQueryTest {
       assertThat(missing).as("dimension captions among: %s", captions).isEmpty();
       long chinese = captions.stream().filter(c -> c.matches(".*\\p{IsHan}.*")).count();
       assertThat(chinese).as("captions with Chinese characters among %s", captions).isGreaterThan(expectedNodes / 2);
+      Files.write(artifacts.resolve("browser-guide.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+
+      // a close-up for people: the result frame full screen, where the layout has room for the captions
+      browser.manage().window().setSize(new Dimension(1600, 1000));
       WebElement graphFrame = browser.findElements(By.cssSelector("[data-testid='frame']")).stream()
           .filter(f -> !f.findElements(By.cssSelector("svg g.node")).isEmpty()).findFirst().orElseThrow();
-      Files.write(artifacts.resolve("browser-graph.png"), graphFrame.getScreenshotAs(OutputType.BYTES));
+      graphFrame.findElement(By.cssSelector("button[title='Fullscreen']")).click();
+      Thread.sleep(1500);
+      for (int i = 0; i < 3; i++) {
+        graphFrame.findElement(By.cssSelector("button[aria-label='zoom-in']")).click();
+        Thread.sleep(500);
+      }
+      Thread.sleep(1500);
+      Files.write(artifacts.resolve("browser-graph.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+      graphFrame.findElement(By.cssSelector("button[title='Close fullscreen']")).click();
+
+      // the guide pages through all its slides; the last one searches in Chinese
+      browser.manage().window().setSize(new Dimension(1500, 2000));
+      for (int i = 1; i < slides; i++) {
+        guideFrame(browser).findElement(By.cssSelector("button.next-slide:not(.rounded)")).click();
+      }
+      WebElement last = guideFrame(browser);
+      assertThat(last.getText()).contains(slides + " / " + slides, "searchZh");
+      assertThat(last.findElements(By.cssSelector("input[value-for]"))).hasSize(1);
+      Files.write(artifacts.resolve("browser-guide-last-slide.png"), last.getScreenshotAs(OutputType.BYTES));
+    } catch (AssertionError | RuntimeException e) {
+      Files.write(artifacts.resolve("browser-failure.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
+      throw e;
     } finally {
-      Files.write(artifacts.resolve("browser-guide.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
       // the Browser's console (network and CORS failures show up there) for whoever reads a failure
       Files.write(artifacts.resolve("browser-console.log"), browser.manage().logs().get(LogType.BROWSER).getAll()
           .stream().map(Object::toString).toList());

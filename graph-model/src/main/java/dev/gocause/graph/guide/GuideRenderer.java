@@ -246,14 +246,11 @@ public final class GuideRenderer {
     html.append("<p>在这里改查询词,下面的查询会跟着变 / type a term here and the query below follows: "
         + "<input value-for=\"zhTerm\" class=\"form-control\" value=\"").append(esc(s.zhTerm())).append("\"></p>\n");
     String zhCall = "CALL db.index.fulltext.queryNodes(" + lit(s.zhIndex()) + ", ";
-    String zhTail = ")\nYIELD node, score\nRETURN labels(node)[0] AS label, node.id AS id, node.nameZh AS `名称`, score\n"
-        + "ORDER BY score DESC LIMIT 10";
-    queries.add(new Guide.Query(slide, zhCall + lit(lucene(s.zhTerm())) + zhTail, false));
-    html.append("<figure><pre class=\"pre-scrollable code runnable\">").append(esc(zhCall)).append("'<span value-key=\"zhTerm\">")
-        .append(esc(cypherEscape(lucene(s.zhTerm())))).append("</span>'").append(esc(zhTail)).append("</pre></figure>\n");
+    withTerm(zhCall, s.zhTerm(), ")\nYIELD node, score\nRETURN labels(node)[0] AS label, node.id AS id, "
+        + "node.nameZh AS `名称`, score\nORDER BY score DESC LIMIT 10", false);
     html.append("<p>从搜到的现象画出它们指向的根因 / draw the causes the matching symptoms point at:</p>\n");
-    graph(zhCall + lit(lucene(s.zhTerm())) + ")\nYIELD node, score\nWHERE node:Symptom\n"
-        + "MATCH p=(node)-[:INDICATES]->(:RootCause)\nRETURN p LIMIT 25");
+    withTerm(zhCall, s.zhTerm(), ")\nYIELD node, score\nWHERE node:Symptom\n"
+        + "MATCH p=(node)-[:INDICATES]->(:RootCause)\nRETURN p LIMIT 25", true);
     if (!s.enIndex().isEmpty() && !s.enTerm().isEmpty()) {
       html.append("<p>英文用 searchEn 索引 / English goes through the searchEn index:</p>\n");
       table("CALL db.index.fulltext.queryNodes(" + lit(s.enIndex()) + ", " + lit(lucene(s.enTerm())) + ")\n"
@@ -285,6 +282,17 @@ public final class GuideRenderer {
 
   private void close() {
     html.append("</div>\n</slide>\n");
+  }
+
+  /**
+   * A runnable block whose search term follows the slide's {@code <input value-for="zhTerm">} (the
+   * Browser copies what is typed into every {@code value-key="zhTerm"} element).
+   */
+  private void withTerm(String head, String term, String tail, boolean drawsGraph) {
+    queries.add(new Guide.Query(slide, head + lit(lucene(term)) + tail, drawsGraph));
+    html.append("<figure><pre class=\"pre-scrollable code runnable\">").append(esc(head))
+        .append("'<span value-key=\"zhTerm\">").append(esc(cypherEscape(lucene(term)))).append("</span>'")
+        .append(esc(tail)).append("</pre></figure>\n");
   }
 
   private void graph(String cypher) {
