@@ -1,0 +1,62 @@
+package dev.gocause.graph.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gocause.graph.NodeLabel;
+import dev.gocause.graph.SharedTestGraph;
+import dev.gocause.graph.store.GraphStore;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.neo4j.driver.Session;
+
+class SchemaIsAppliedIdempotentlyTest {
+
+  static Map<String, String> fulltextAnalyzers(GraphStore g) {
+    Map<String, String> m = new HashMap<>();
+    try (Session s = g.session()) {
+      s.run("SHOW FULLTEXT INDEXES YIELD name, options RETURN name, options.indexConfig['fulltext.analyzer'] AS a")
+          .forEachRemaining(r -> m.put(r.get("name").asString(), r.get("a").asString()));
+    }
+    return m;
+  }
+
+  @Test
+  void every_label_gets_a_named_uniqueness_constraint_on_id_and_applying_twice_changes_nothing() {
+    GraphStore g = SharedTestGraph.get();
+    GraphSchema.apply(g.driver(), g.database());
+    GraphSchema.apply(g.driver(), g.database());
+    try (Session s = g.session()) {
+      List<String> labels = s.run("""
+          SHOW CONSTRAINTS YIELD type, labelsOrTypes, properties
+          WHERE type = 'UNIQUENESS' AND properties = ['id']
+          RETURN labelsOrTypes[0] AS l
+          """).list(r -> r.get("l").asString());
+      assertThat(labels).containsExactlyInAnyOrderElementsOf(
+          java.util.Arrays.stream(NodeLabel.values()).map(NodeLabel::cypherName).toList());
+    }
+    assertThat(fulltextAnalyzers(g)).containsEntry("searchZh", "cjk").containsEntry("searchEn", "standard").hasSize(2);
+  }
+
+  @Test
+  void full_text_indexes_that_differ_from_schema_cypher_are_replaced() {
+    GraphStore g = SharedTestGraph.get();
+    GraphSchema.apply(g.driver(), g.database());
+    try (Session s = g.session()) {
+      // same labels and property under another name (IF NOT EXISTS alone would then create nothing) ...
+      s.run("DROP INDEX searchEn").consume();
+      s.run("""
+          CREATE FULLTEXT INDEX oldEnglish FOR (n:Section|Dimension|Primitive|Symptom|Signature|RootCause|Command|Fix|Correction|Case)
+          ON EACH [n.searchEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}
+          """).consume();
+      // ... and the right name with the wrong analyzer and fewer labels
+      s.run("DROP INDEX searchZh").consume();
+      s.run("CREATE FULLTEXT INDEX searchZh FOR (n:Symptom) ON EACH [n.searchZh] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard'}}")
+          .consume();
+      s.run("CALL db.awaitIndexes(60)").consume();
+    }
+    GraphSchema.apply(g.driver(), g.database());
+    assertThat(fulltextAnalyzers(g)).containsOnly(Map.entry("searchZh", "cjk"), Map.entry("searchEn", "standard"));
+  }
+}
