@@ -48,6 +48,13 @@ class SemanticsMatchRealGoTest {
   }
 
   @Test
+  void embedded_mutexes_pointer_slices_struct_keys_errors_as_and_deferred_prints_match_go_1_19() {
+    Machine m = GoSources.runOnce(GoSources.resource("misc.go"), "misc.go", 2);
+    assertThat(m.outcome).isEqualTo(Machine.Outcome.OK);
+    assertThat(m.out.toString()).isEqualTo(GoSources.resource("misc.out"));
+  }
+
+  @Test
   void go_1_21_builtins_and_range_over_int_work() {
     Machine m = GoSources.runOnce("package main\nimport \"fmt\"\nfunc main() {\n"
         + "  for i := range 3 { fmt.Print(i) }\n  fmt.Println(min(3, 1, 2), max(2.5, 1))\n}\n", "r.go", 1);

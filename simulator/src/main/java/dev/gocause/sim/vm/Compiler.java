@@ -1245,15 +1245,17 @@ public final class Compiler {
           ? () -> emit((m, g, f) -> f.push(((long[][]) f.locals[xs])[(int) (long) (Long) f.locals[i]][1]))
           : () -> {
             boolean arrLocal = xt.underlying() instanceof Type.Array;
+            boolean aggElem = Type.isValueAggregate(vt);
             Op op = (m, g, f) -> {
               Object c = f.locals[xs];
               int idx = (int) (long) (Long) f.locals[i];
               if (c instanceof SliceVal s) {
                 int k = s.off + idx;
                 m.read(g, s.arr.shadow(k), new ElemRef(s.arr, k), "slice element");
-                f.push(Values.copy(s.arr.a[k]));
+                f.push(aggElem ? Values.copy(s.arr.a[k]) : s.arr.a[k]);
               } else {
-                f.push(Values.copy(((ArrayVal) c).a[idx]));
+                Object e = ((ArrayVal) c).a[idx];
+                f.push(aggElem ? Values.copy(e) : e);
               }
             };
             if (arrLocal) emit(op);
@@ -1302,7 +1304,13 @@ public final class Compiler {
         if (idx >= ks.length) f.pc = brk.pc;
       });
       rangeAssign(r, kt, vt, () -> emit((m, g, f) -> f.push(Values.unkey(((Object[]) f.locals[keys])[(int) (long) (Long) f.locals[i]]))),
-          () -> emit((m, g, f) -> f.push(Values.copy(((MapVal) f.locals[xs]).m.get(((Object[]) f.locals[keys])[(int) (long) (Long) f.locals[i]])))));
+          () -> {
+            boolean aggVal = Type.isValueAggregate(mt.value);
+            emit((m, g, f) -> {
+              Object v = ((MapVal) f.locals[xs]).m.get(((Object[]) f.locals[keys])[(int) (long) (Long) f.locals[i]]);
+              f.push(aggVal ? Values.copy(v) : v);
+            });
+          });
       loopBody(r, label, brk, cont);
       mark(cont);
       emit((m, g, f) -> f.locals[i] = (Long) f.locals[i] + 1);
@@ -3036,7 +3044,7 @@ public final class Compiler {
           emit((m, g, f) -> {
             Object more = f.pop();
             if (strArg) more = Ops.stringToSlice((String) more, false);
-            f.push(Ops.appendSlice(m, g, f.pop(), more));
+            f.push(Ops.appendSlice(m, g, f.pop(), more, sl.elem));
           });
           return st;
         }
@@ -3048,7 +3056,7 @@ public final class Compiler {
         emitV("append", (m, g, f) -> {
           Object[] vs = new Object[n];
           for (int i = n - 1; i >= 0; i--) vs[i] = f.pop();
-          f.push(Ops.append(m, g, f.pop(), vs));
+          f.push(Ops.append(m, g, f.pop(), vs, sl.elem));
         });
         return st;
       }

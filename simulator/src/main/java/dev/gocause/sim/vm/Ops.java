@@ -223,7 +223,7 @@ final class Ops {
     return new SliceVal(arr, off + l, h - l, mx - l);
   }
 
-  static Object append(Machine m, G g, Object s, Object[] vs) {
+  static Object append(Machine m, G g, Object s, Object[] vs, Type elem) {
     SliceVal sl = (SliceVal) s;
     int len = sl == null ? 0 : sl.len;
     int cap = sl == null ? 0 : sl.cap;
@@ -246,8 +246,9 @@ final class Ops {
       System.arraycopy(sl.arr.a, sl.off, na, 0, len);
     }
     System.arraycopy(vs, 0, na, len, vs.length);
-    Object fill = null;
-    for (int i = len + vs.length; i < ncap; i++) na[i] = fill == null ? Values.copy(vs[0] instanceof ValueObj vo ? vo.copyValue() : zeroLike(vs[0])) : fill;
+    boolean agg = Type.isValueAggregate(elem);
+    Object z = agg ? null : Values.zero(elem);
+    for (int i = len + vs.length; i < ncap; i++) na[i] = agg ? Values.zero(elem) : z;
     m.alloc(8L * ncap);
     return new SliceVal(new ArrayVal(na), 0, len + vs.length, ncap);
   }
@@ -260,12 +261,13 @@ final class Ops {
     return null;
   }
 
-  static Object appendSlice(Machine m, G g, Object s, Object more) {
+  static Object appendSlice(Machine m, G g, Object s, Object more, Type elem) {
     SliceVal ms = (SliceVal) more;
     if (ms == null || ms.len == 0) return s;
     Object[] vs = new Object[ms.len];
     System.arraycopy(ms.arr.a, ms.off, vs, 0, ms.len);
-    return append(m, g, s, vs);
+    if (Type.isValueAggregate(elem)) for (int i = 0; i < vs.length; i++) vs[i] = Values.copy(vs[i]);
+    return append(m, g, s, vs, elem);
   }
 
   static int copy(Machine m, G g, Object dst, Object src) {
@@ -343,7 +345,7 @@ final class Ops {
     Object v = mv.m.get(key);
     boolean ok = v != null || mv.m.containsKey(key);
     if (!ok) v = Values.zero(vt);
-    else v = Values.copy(v);
+    else if (Type.isValueAggregate(vt)) v = Values.copy(v);
     return commaOk ? new Object[] {v, ok} : v;
   }
 
