@@ -61,6 +61,9 @@ public final class Parser {
       }
       if (tok().is("func") && (peek(1).kind() == Kind.IDENT || peek(1).is("("))) {
         f.decls.add(parseFuncDecl());
+      } else if (tok().is("type")) {
+        // snippet types are package-level so that snippet functions can declare methods on them
+        f.decls.add(parseGenDecl());
       } else if (tok().kind() == Kind.SEMI) {
         next();
         continue;
