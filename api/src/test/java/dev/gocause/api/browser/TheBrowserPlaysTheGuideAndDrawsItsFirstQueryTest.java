@@ -152,7 +152,12 @@ class TheBrowserPlaysTheGuideAndDrawsItsFirstQueryTest {
       WebElement last = guideFrame(browser);
       assertThat(last.getText()).contains(slides + " / " + slides, "searchZh");
       assertThat(last.findElements(By.cssSelector("input[value-for]"))).hasSize(1);
-      Files.write(artifacts.resolve("browser-guide-last-slide.png"), last.getScreenshotAs(OutputType.BYTES));
+      // typing a term there rewrites the search queries below it
+      WebElement term = last.findElement(By.cssSelector("input[value-for]"));
+      term.clear();
+      term.sendKeys("死锁");
+      wait.until(d -> guideFrame(d).findElements(By.cssSelector("pre.runnable")).get(0).getText().contains("'死锁'"));
+      Files.write(artifacts.resolve("browser-guide-last-slide.png"), guideFrame(browser).getScreenshotAs(OutputType.BYTES));
     } catch (AssertionError | RuntimeException e) {
       Files.write(artifacts.resolve("browser-failure.png"), ((ChromeDriver) browser).getScreenshotAs(OutputType.BYTES));
       throw e;
