@@ -50,8 +50,8 @@ public final class KernelMain {
       throw new GocauseException("the connection file " + connectionFile + " is not a Jupyter connection file: " + e.getMessage());
     }
     MagicRegistry registry = Magics.standard();
-    LazyGraph graph = new LazyGraph(GraphOpener::open);
     Vocabulary vocabulary = new Vocabulary();
+    LazyGraph graph = new LazyGraph(() -> GraphOpener.open(vocabulary));
     Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment());
     GocauseKernel kernel = new GocauseKernel(registry, session);
     SafeConnection connection;

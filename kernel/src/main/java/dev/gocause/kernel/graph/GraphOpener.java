@@ -4,8 +4,6 @@ import dev.gocause.graph.GocauseException;
 import dev.gocause.graph.load.KnowledgeLoader;
 import dev.gocause.graph.load.StoredKnowledge;
 import dev.gocause.graph.seed.KnowledgeSet;
-import dev.gocause.graph.seed.SeedReader;
-import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.EmbeddedGraphStore;
 import dev.gocause.graph.store.Environment;
 import dev.gocause.graph.store.GraphStore;
@@ -28,8 +26,9 @@ public final class GraphOpener {
 
   private GraphOpener() {}
 
-  public static KernelGraph open() {
-    return open(System.getenv(), SeedReader.read(SeedSource.fromClasspath()));
+  /** Opens the graph for the knowledge the kernel carries (read once, by the vocabulary). */
+  public static KernelGraph open(Vocabulary vocabulary) {
+    return open(System.getenv(), vocabulary.require());
   }
 
   static KernelGraph open(Map<String, String> envVars, KnowledgeSet knowledge) {

@@ -61,6 +61,23 @@ public final class Vocabulary {
     }
   }
 
+  /**
+   * The knowledge set, waiting for it; throws what reading it threw. Everything in the kernel
+   * reads seed-data through here, once: two concurrent classpath reads of the same jar race on
+   * its zip file system (one closes it under the other).
+   */
+  public KnowledgeSet require() {
+    loadInBackground();
+    try {
+      return knowledge.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
+  }
+
   /** Sorted ids with one of these labels. */
   public List<String> ids(List<String> labels) {
     List<String> out = new ArrayList<>();

@@ -81,7 +81,7 @@ final class Simulations {
     if (expected != null) {
       boolean ok = r.clean() ? "CLEAN".equals(expected)
           : r.findings().stream().anyMatch(f -> f.kind().label.equals(expected));
-      verdict = s.t("预期", "expected") + ": " + expected + " — " + (ok ? s.t("符合", "as expected") : s.t("不符", "NOT as expected"));
+      verdict = s.t("预期", "expected") + ": " + expected + " — " + (ok ? s.t("符合 ✓", "as expected ✓") : s.t("不符 ✗", "NOT as expected ✗"));
       html.append("<p><b>").append(Html.esc(verdict)).append("</b></p>");
       text = verdict + "\n" + text;
     }
