@@ -84,7 +84,18 @@ final class OpenApi {
         responses.put(String.valueOf(resp.status()), Map.of("description", resp.description(),
             "content", Map.of(resp.mediaType(), Map.of("schema", Map.of("type", "object", "properties", props)))));
       } else {
-        responses.put(String.valueOf(resp.status()), response(resp.description(), resp.mediaType(), resp.schema()));
+        Map<String, Object> m = response(resp.description(), resp.mediaType(), resp.schema());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> existing = (Map<String, Object>) responses.get(String.valueOf(resp.status()));
+        if (existing != null && existing.get("content") instanceof Map<?, ?> c1 && m.get("content") instanceof Map<?, ?> c2) {
+          // Same status, another media type (e.g. JSON or Markdown by Accept): one response, both contents.
+          Map<Object, Object> content = new LinkedHashMap<>(c1);
+          content.putAll(c2);
+          existing.put("content", content);
+          existing.put("description", existing.get("description") + "; " + resp.description());
+        } else {
+          responses.put(String.valueOf(resp.status()), new LinkedHashMap<>(m));
+        }
       }
     }
     if (r.path().startsWith("/v1/")) {

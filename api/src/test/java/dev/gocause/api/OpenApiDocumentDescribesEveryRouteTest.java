@@ -66,7 +66,11 @@ class OpenApiDocumentDescribesEveryRouteTest {
       assertThat(ref).startsWith("#/components/schemas/");
       assertThat(schemas.get(ref.substring("#/components/schemas/".length()))).as(ref).isNotNull();
     }
-    assertThat(doc.get("paths").get("/v1/diagnose").get("post").get("requestBody").get("content").has("text/plain")).isTrue();
+    JsonNode diagnose = doc.get("paths").get("/v1/diagnose").get("post");
+    assertThat(diagnose.get("requestBody").get("content").has("text/plain")).isTrue();
+    assertThat(diagnose.get("responses").get("200").get("content").has("application/json")).isTrue();
+    assertThat(diagnose.get("responses").get("200").get("content").has("text/markdown")).isTrue();
+    assertThat(diagnose.get("responses").get("413").get("content").has(Problem.CONTENT_TYPE)).isTrue();
   }
 
   @Test
