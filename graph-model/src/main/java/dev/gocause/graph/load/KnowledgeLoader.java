@@ -98,7 +98,7 @@ public final class KnowledgeLoader {
   /*
    * Few distinct statements on purpose: Cypher plans each new statement (and re-plans when the
    * statistics move, e.g. after the first load), which costs far more than running it on a few
-   * hundred nodes. Nodes: one constraint-backed MERGE per label. Relationships: one statement,
+   * hundred nodes. Nodes: one MERGE with a dynamic label. Relationships: one statement,
    * endpoints found by element id, dynamic type (Cypher 5.26).
    */
   private LoadReport.Changes write(TransactionContext tx, KnowledgeSet ks) {
@@ -112,21 +112,22 @@ public final class KnowledgeLoader {
         DETACH DELETE n
         """, Map.of("managed", managedLabels, "keys", nodeKeys)).consume().counters());
 
+    // One statement for all labels (dynamic label, Cypher 5.26). Its MERGE looks nodes up by
+    // scanning instead of through the id constraint, which at a few hundred entries costs far
+    // less than planning one statement per label (measured: ~6x faster on a fresh store).
+    List<Map<String, Object>> nodeRows = ks.entries().stream()
+        .map(e -> Map.<String, Object>of("label", e.label().cypherName(), "props", e.properties()))
+        .toList();
     Map<String, String> elementIds = new HashMap<>();
-    for (NodeLabel label : NodeLabel.entryLabels()) {
-      List<Map<String, Object>> rows = ks.entries(label).stream().map(SeedEntry::properties).toList();
-      if (rows.isEmpty()) {
-        continue;
-      }
-      Result r = tx.run("""
-          UNWIND $rows AS row
-          MERGE (n:%s {id: row.id})
-          SET n = row
-          RETURN n.id AS id, elementId(n) AS eid
-          """.formatted(label.cypherName()), Map.of("rows", rows));
-      r.forEachRemaining(rec -> elementIds.put(label.cypherName() + "|" + rec.get("id").asString(), rec.get("eid").asString()));
-      changes = changes.plus(r.consume().counters());
-    }
+    Result upsert = tx.run("""
+        UNWIND $rows AS row
+        MERGE (n:$(row.label) {id: row.props.id})
+        SET n = row.props
+        RETURN row.label AS label, n.id AS id, elementId(n) AS eid
+        """, Map.of("rows", nodeRows));
+    upsert.forEachRemaining(rec ->
+        elementIds.put(rec.get("label").asString() + "|" + rec.get("id").asString(), rec.get("eid").asString()));
+    changes = changes.plus(upsert.consume().counters());
 
     List<SeedRelationship> rels = ks.relationships();
     List<String> types = Arrays.stream(RelType.values()).map(Enum::name).toList();
