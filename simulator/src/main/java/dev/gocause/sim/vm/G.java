@@ -12,6 +12,7 @@ public final class G {
   public final int id;
   int rqIdx = -1;
   int spins;
+  public boolean yielded;
   public Frame frame;
   public int state = RUNNABLE;
   public String waitReason = "";

@@ -237,10 +237,19 @@ public final class Machine {
         return;
       }
       G g;
-      if (runq.size() == 1) {
-        g = runq.get(0);
+      List<G> cands = runq;
+      if (current != null && current.yielded) {
+        // runtime.Gosched or a preemption put it at the back of the run queue: someone else goes first
+        current.yielded = false;
+        if (runq.size() > 1 && current.state == G.RUNNABLE) {
+          cands = new ArrayList<>(runq);
+          cands.remove(current);
+        }
+      }
+      if (cands.size() == 1) {
+        g = cands.get(0);
       } else {
-        g = runq.get(chooser.pick(this, current, runq));
+        g = cands.get(chooser.pick(this, current, cands));
       }
       current = g;
       g.granted = true;
@@ -291,7 +300,8 @@ public final class Machine {
         g.granted = false;
         if (timeline != null && !grace && !postCrash) timeline.add(new Step(g.id, in.line, in.desc, now));
       } else if (--budget <= 0) {
-        return; // preempted
+        g.yielded = true; // preempted (Go preempts a goroutine that runs for 10ms)
+        return;
       }
       f.pc++;
       instrs++;

@@ -1255,7 +1255,7 @@ public final class Natives {
 
     p = "runtime";
     fn(p, "NumGoroutine", sig(List.of(), List.of(Type.INT)), (m, g, f, a) -> f.push((long) m.liveGoroutines()));
-    fn(p, "Gosched", sig(List.of(), List.of()), (m, g, f, a) -> {});
+    fn(p, "Gosched", sig(List.of(), List.of()), (m, g, f, a) -> g.yielded = true);
     fn(p, "GOMAXPROCS", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
     fn(p, "NumCPU", sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
     fn(p, "GC", sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
