@@ -86,6 +86,11 @@ final class Diagnoser implements AutoCloseable {
     if (health.down()) {
       return stale(request);
     }
+    if (health.state() == GraphHealth.State.NOT_LOADED) {
+      throw new ProblemException(503, "not-ready", "Service unavailable",
+          "the knowledge is not loaded into the graph yet; retry shortly (or run ./gocause load)")
+          .header("Retry-After", String.valueOf(ErrorMapping.RETRY_AFTER_SECONDS));
+    }
     if (health.state() == GraphHealth.State.UP && modelChecked) {
       // The compiled model is current (the probe re-checks the knowledge stamp every second), so
       // answer in memory: no graph round trip on the request path.
