@@ -20,7 +20,7 @@ func transfer(from, to *account, n int) {
 	}
 	first.mu.Lock()
 	defer first.mu.Unlock()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	second.mu.Lock()
 	defer second.mu.Unlock()
 	from.bal -= n

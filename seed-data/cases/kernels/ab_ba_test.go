@@ -15,7 +15,7 @@ type account struct {
 func transfer(from, to *account, n int) {
 	from.mu.Lock()
 	defer from.mu.Unlock()
-	time.Sleep(5 * time.Millisecond) // widen the window
+	time.Sleep(20 * time.Millisecond) // widen the window
 	to.mu.Lock()
 	defer to.mu.Unlock()
 	from.bal -= n

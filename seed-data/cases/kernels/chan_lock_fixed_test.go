@@ -27,7 +27,7 @@ func (h *hub) consumeOne() string {
 func TestChanLock(t *testing.T) {
 	h := &hub{events: make(chan string)}
 	go h.publish("a")
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(20 * time.Millisecond)
 	if h.consumeOne() != "a" {
 		t.Fatal("wrong event")
 	}

@@ -30,7 +30,7 @@ func (h *hub) consumeOne() string {
 func TestChanLock(t *testing.T) {
 	h := &hub{events: make(chan string)}
 	go h.publish("a")
-	time.Sleep(5 * time.Millisecond) // the publisher holds the lock by now
+	time.Sleep(20 * time.Millisecond) // the publisher holds the lock by now
 	if h.consumeOne() != "a" {
 		t.Fatal("wrong event")
 	}

@@ -16,7 +16,7 @@ func TestCondLostWakeup(t *testing.T) {
 		c.Signal()
 		mu.Unlock()
 	}()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	mu.Lock()
 	for !ready {
 		c.Wait()

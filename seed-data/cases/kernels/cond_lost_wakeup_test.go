@@ -16,7 +16,7 @@ func TestCondLostWakeup(t *testing.T) {
 		c.Signal() // nobody waits yet
 		mu.Unlock()
 	}()
-	time.Sleep(5 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	mu.Lock()
 	c.Wait() // waits for a signal that already happened
 	mu.Unlock()

@@ -23,7 +23,7 @@ func TestCondWaitNoLoop(t *testing.T) {
 			queue = queue[1:]
 		}()
 	}
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	mu.Lock()
 	queue = append(queue, 1, 2)
 	c.Broadcast()

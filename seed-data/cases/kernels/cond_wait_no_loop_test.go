@@ -25,7 +25,7 @@ func TestCondWaitNoLoop(t *testing.T) {
 			queue = queue[1:] // index out of range for the second consumer
 		}()
 	}
-	time.Sleep(10 * time.Millisecond) // both consumers wait
+	time.Sleep(50 * time.Millisecond) // both consumers wait
 	mu.Lock()
 	queue = append(queue, 1)
 	c.Broadcast()

@@ -14,7 +14,7 @@ type table struct {
 func (tb *table) sum(keys ...string) int {
 	tb.mu.RLock()
 	defer tb.mu.RUnlock()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	s := 0
 	for _, k := range keys {
 		s += tb.rows[k] // read directly: the read lock is already held

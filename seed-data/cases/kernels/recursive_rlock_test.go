@@ -22,7 +22,7 @@ func (tb *table) get(k string) int {
 func (tb *table) sum(keys ...string) int {
 	tb.mu.RLock()
 	defer tb.mu.RUnlock()
-	time.Sleep(10 * time.Millisecond) // a writer arrives meanwhile
+	time.Sleep(50 * time.Millisecond) // a writer arrives meanwhile
 	s := 0
 	for _, k := range keys {
 		s += tb.get(k)

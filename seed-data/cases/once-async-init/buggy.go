@@ -14,7 +14,7 @@ var (
 )
 
 func load() *Config {
-	time.Sleep(5 * time.Millisecond) // reading a file, say
+	time.Sleep(20 * time.Millisecond) // reading a file, say
 	return &Config{Addr: "127.0.0.1:8080"}
 }
 

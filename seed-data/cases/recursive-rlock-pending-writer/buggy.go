@@ -21,7 +21,7 @@ func (r *Registry) Len() int {
 func (r *Registry) Report() string {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	time.Sleep(10 * time.Millisecond) // meanwhile a writer queues up
+	time.Sleep(50 * time.Millisecond) // meanwhile a writer queues up
 	// Bug: a pending Lock blocks new readers, and the writer waits for us.
 	return fmt.Sprint(r.Len(), " names")
 }

@@ -24,7 +24,7 @@ func (r *Registry) Len() int {
 func (r *Registry) Report() string {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
-	time.Sleep(10 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	return fmt.Sprint(r.lenLocked(), " names")
 }
 

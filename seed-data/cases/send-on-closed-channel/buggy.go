@@ -21,6 +21,6 @@ func main() {
 	}
 	// Bug: the receiver closes a channel the producer is still sending on.
 	close(out)
-	time.Sleep(20 * time.Millisecond)
+	time.Sleep(50 * time.Millisecond)
 	fmt.Println("main done")
 }

@@ -29,7 +29,7 @@ func main() {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go validate([]string{"a", "", "c"}, &wg)
-	time.Sleep(20 * time.Millisecond) // main prepares the report meanwhile
+	time.Sleep(50 * time.Millisecond) // main prepares the report meanwhile
 	wg.Wait()
 	fmt.Println("validated")
 }

@@ -25,7 +25,7 @@ func getConfig() *Config {
 	once.Do(func() {
 		go func() { cfg = load() }()
 	})
-	time.Sleep(20 * time.Millisecond) // the forced delay
+	time.Sleep(50 * time.Millisecond) // the forced delay
 	return cfg
 }
 
