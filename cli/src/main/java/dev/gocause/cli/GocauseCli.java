@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       ValidateCommand.class,
       LoadCommand.class,
       DiagnoseCommand.class,
+      EvalCommand.class,
       KernelCommand.class,
       SimulateCommand.class,
       CommandLine.HelpCommand.class

@@ -49,15 +49,16 @@ public record Diagnosis(
 
   public record ObservedSymptom(String id, String nameZh, String nameEn, String kind, double strength, List<Evidence> evidence) {}
 
+  /** high / medium / low; see {@code DiagnosisEngine#confidence}. */
+  public enum Confidence {
+    high, medium, low
+  }
+
   /**
    * A root cause with its score in [0,1] (noisy-OR of the evidence contributions, scaled by how
    * many of the symptoms Go itself showed it explains: {@code coverage}), a confidence label, the
    * evidence that put it there and what to do next.
    */
-  public enum Confidence {
-    high, medium, low
-  }
-
   public record RankedCause(
       String id,
       String nameZh,

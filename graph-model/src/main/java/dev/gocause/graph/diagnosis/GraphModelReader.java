@@ -121,9 +121,11 @@ final class GraphModelReader {
           WITH c
           OPTIONAL MATCH (x:Correction)-[:CORRECTS]->(t)
           WHERE t = c OR (t:Symptom AND (t)-[:INDICATES]->(c)) OR (t:Fix AND (c)-[:FIXED_BY]->(t))
-          WITH DISTINCT x, t ORDER BY x.id, t.id
+          WITH x, t ORDER BY x.id, t.id
+          WITH x, collect(DISTINCT head(labels(t)) + ':' + t.id) AS targets
+          ORDER BY x.id
           RETURN collect(CASE WHEN x IS NULL THEN NULL ELSE {id: x.id, nameZh: x.nameZh, nameEn: x.nameEn,
-            truthZh: x.truthZh, truthEn: x.truthEn, corrects: head(labels(t)) + ':' + t.id} END) AS corrections
+            truthZh: x.truthZh, truthEn: x.truthEn, corrects: reduce(s = '', v IN targets | s + CASE WHEN s = '' THEN '' ELSE ', ' END + v)} END) AS corrections
         }
         RETURN c.id AS id, c.nameZh AS nameZh, c.nameEn AS nameEn, c.severity AS severity,
                c.mechanismZh AS mechanismZh, c.mechanismEn AS mechanismEn,

@@ -1,0 +1,141 @@
+package dev.gocause.cli;
+
+import dev.gocause.graph.GocauseException;
+import dev.gocause.graph.diagnosis.Diagnosis;
+import dev.gocause.graph.diagnosis.DiagnosisRenderer;
+import dev.gocause.graph.diagnosis.DiagnosisRequest;
+import dev.gocause.graph.diagnosis.DiagnosisService;
+import dev.gocause.graph.load.KnowledgeLoader;
+import dev.gocause.graph.seed.SeedSource;
+import dev.gocause.graph.store.EmbeddedGraphStore;
+import dev.gocause.graph.store.Environment;
+import dev.gocause.graph.store.GraphStore;
+import dev.gocause.graph.store.GraphStores;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code gocause diagnose [FILE|-]}: what you see → ranked root causes, the same answer as the API. */
+@Command(
+    name = "diagnose",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Diagnose a pasted panic, fatal error, goroutine dump, race report, goleak report, vet output",
+      "or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
+      "",
+      "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph",
+      "(NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687); otherwise starts a throw-away",
+      "embedded graph (temporary store, free port) loaded with the packaged seed-data. It never opens",
+      "the store that 'gocause up' holds.",
+      "",
+      "Exit status: 0 a cause was found, 3 nothing points to a known cause, 2 bad input or no graph."
+    })
+final class DiagnoseCommand implements Callable<Integer> {
+
+  static final int FOUND = 0;
+  static final int NONE = 3;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "file to diagnose; '-' or none reads standard input")
+  String file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "text, markdown or json (default: ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "5", description = "at most N causes (1-50, default: ${DEFAULT-VALUE})")
+  int limit;
+
+  @Option(names = "--lang", paramLabel = "LANG", description = "zh or en for names and headings (default: the language of the text)")
+  String lang;
+
+  /** Tests set these; null means the process environment / standard input. */
+  Environment environment;
+  InputStream stdin;
+
+  @Override
+  public Integer call() {
+    Cli.quietLogs();
+    PrintWriter out = spec.commandLine().getOut();
+    String fmt = format.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!fmt.equals("text") && !fmt.equals("markdown") && !fmt.equals("json")) {
+      throw new GocauseException("--format is '" + format + "'; use text, markdown or json");
+    }
+    if (limit < 1 || limit > DiagnosisRequest.MAX_LIMIT) {
+      throw new GocauseException("--limit is " + limit + "; it must be between 1 and " + DiagnosisRequest.MAX_LIMIT);
+    }
+    String text = readInput();
+    if (text.isBlank()) {
+      throw new GocauseException((file == null || file.equals("-") ? "standard input" : file)
+          + " is empty: paste a panic, goroutine dump, race or goleak report, or describe what you see");
+    }
+    DiagnosisRequest request = new DiagnosisRequest(text, limit, lang);
+    Diagnosis d;
+    try (GraphStore store = openGraph(environment != null ? environment : Environment.fromSystem())) {
+      d = new DiagnosisService(store).diagnose(request);
+    }
+    out.print(switch (fmt) {
+      case "json" -> DiagnosisRenderer.json(d) + "\n";
+      case "markdown" -> DiagnosisRenderer.markdown(d, request.lang());
+      default -> DiagnosisRenderer.text(d, request.lang());
+    });
+    out.flush();
+    return d.found() ? FOUND : NONE;
+  }
+
+  private String readInput() {
+    try {
+      byte[] bytes;
+      if (file == null || file.equals("-")) {
+        bytes = (stdin != null ? stdin : System.in).readAllBytes();
+      } else {
+        Path p = Path.of(file);
+        if (Files.isDirectory(p)) {
+          throw new GocauseException(file + " is a folder; give a file (or '-' for standard input)");
+        }
+        bytes = Files.readAllBytes(p);
+      }
+      // Pasted text may be in any encoding: decode leniently instead of failing.
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE)
+          .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+    } catch (NoSuchFileException e) {
+      throw new GocauseException(file + " does not exist; give a readable file or '-' for standard input");
+    } catch (IOException e) {
+      throw new GocauseException("cannot read " + (file == null ? "standard input" : file) + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * A running gocause graph (NEO4J_URI, or one answering on the local Bolt port), else a
+   * throw-away embedded graph loaded with the packaged seed-data.
+   */
+  static GraphStore openGraph(Environment env) {
+    Optional<GraphStore> running = GraphStores.findRunning(env);
+    if (running.isPresent()) {
+      return running.get();
+    }
+    EmbeddedGraphStore temp = EmbeddedGraphStore.startTemporary();
+    try {
+      new KnowledgeLoader(temp).load(SeedSource.fromClasspath(), false);
+      return temp;
+    } catch (RuntimeException e) {
+      temp.close();
+      throw e;
+    }
+  }
+}
