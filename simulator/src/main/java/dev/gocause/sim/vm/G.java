@@ -19,6 +19,7 @@ public final class G {
   public long blockedSince;
   public boolean blockedForever; // nil channel, select{}: nobody can wake it
   public int[] vc;
+  int vcDense; // vc entries at or past this index are zero, except vc[id]
   public List<Machine.StackLine> createdAt; // stack of the go statement
   public String createdBy;
   public boolean panicking;

@@ -333,6 +333,8 @@ public final class Machine {
     g.vc = parent == null ? new int[8] : Arrays.copyOf(parent.vc, Math.max(parent.vc.length, g.id + 1));
     if (g.vc.length <= g.id) g.vc = Arrays.copyOf(g.vc, g.id * 2 + 1);
     g.vc[g.id] = 1;
+    // entries past the parent's meaningful prefix are zero (except our own): release() can skip them
+    g.vcDense = parent == null ? 0 : Math.min(g.vc.length, Math.max(parent.vcDense, parent.id + 1));
     if (parent != null) tick(parent);
     all.add(g);
     live++;
@@ -842,7 +844,9 @@ public final class Machine {
   /** Release: the clock others acquire later (join of this goroutine's clock into vc). */
   public int[] release(G g, int[] into) {
     int[] r = into == null ? new int[g.vc.length] : (into.length < g.vc.length ? Arrays.copyOf(into, g.vc.length) : into);
-    for (int i = 0; i < g.vc.length; i++) if (g.vc[i] > r[i]) r[i] = g.vc[i];
+    int n = Math.min(g.vc.length, g.vcDense);
+    for (int i = 0; i < n; i++) if (g.vc[i] > r[i]) r[i] = g.vc[i];
+    if (g.vc[g.id] > r[g.id]) r[g.id] = g.vc[g.id];
     tick(g);
     return r;
   }
@@ -851,6 +855,7 @@ public final class Machine {
     if (from == null) return;
     if (g.vc.length < from.length) g.vc = Arrays.copyOf(g.vc, from.length);
     for (int i = 0; i < from.length; i++) if (from[i] > g.vc[i]) g.vc[i] = from[i];
+    if (from.length > g.vcDense) g.vcDense = from.length;
   }
 
   /** A read of a shared location. */
@@ -937,7 +942,8 @@ public final class Machine {
     int rn;
 
     void addRead(int gid, int c, List<StackLine> st) {
-      for (int i = 0; i < rn; i++) {
+      // scan only a short tail: many readers (10,000 goroutines reading one variable) stay linear
+      for (int i = Math.max(0, rn - 8); i < rn; i++) {
         if (rG[i] == gid) {
           rC[i] = c;
           rStack[i] = st;
