@@ -108,9 +108,11 @@ public final class SimulateCommand implements Callable<Integer> {
     }
     try {
       long started = System.nanoTime();
+      boolean interactive = System.console() != null;
       boolean[] reported = {false};
       SimulationResult r = Simulator.simulate(req, n -> {
-        if (n % 50 == 0 && System.nanoTime() - started > 2_000_000_000L) {
+        // progress only on a terminal, only for long runs
+        if (interactive && n % 50 == 0 && System.nanoTime() - started > 2_000_000_000L) {
           err.print("\rsimulate: " + n + " schedules…");
           err.flush();
           reported[0] = true;
