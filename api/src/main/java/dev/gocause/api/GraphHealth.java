@@ -75,6 +75,16 @@ final class GraphHealth implements AutoCloseable {
 
   @Override
   public void close() {
-    probe.shutdownNow();
+    // Let a running probe finish instead of interrupting it: an interrupted driver call logs a
+    // retry warning with a stack trace just as the store shuts down.
+    probe.shutdown();
+    try {
+      if (!probe.awaitTermination(5, TimeUnit.SECONDS)) {
+        probe.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      probe.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }
