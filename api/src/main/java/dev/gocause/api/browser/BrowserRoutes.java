@@ -75,6 +75,7 @@ public final class BrowserRoutes {
     } else {
       LOG.warn("Neo4j Browser is not on the classpath (org.neo4j.client:neo4j-browser); /browser/ will answer 503");
     }
+    routes.warmUp();
     cfg.router.mount(r -> {
       r.before("/guide/*", routes::cors);
       r.get("/", routes::redirect);
@@ -83,6 +84,19 @@ public final class BrowserRoutes {
       r.get(GUIDE_PATH, routes::guide);
       r.get(STYLE_PATH, routes::style);
     });
+  }
+
+  /** Reads the graph once in the background so the first guide request does not pay for a cold start. */
+  private void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        data();
+      } catch (RuntimeException e) {
+        LOG.debug("guide warm-up failed (the first request will retry): {}", e.getMessage());
+      }
+    }, "gocause-guide-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** The pre-connected Browser URL (path and query) for a page reached at {@code scheme://host}. */

@@ -62,7 +62,9 @@ class BrowserRoutesServeThePreconnectedBrowserAndTheGuideTest {
     assertThat(connected.body()).isEqualTo(index.body());
     String script = index.body().replaceAll("(?s).*<script[^>]*src=\"([^\"]+\\.js)\".*", "$1");
     assertThat(script).endsWith(".js");
-    assertThat(get("/browser/" + script.replaceFirst("^\\./", "")).statusCode()).isEqualTo(200);
+    HttpResponse<String> js = get("/browser/" + script.replaceFirst("^\\./", ""));
+    assertThat(js.statusCode()).isEqualTo(200);
+    assertThat(js.headers().firstValue("Content-Type").orElse("")).startsWith("text/javascript");
   }
 
   @Test
