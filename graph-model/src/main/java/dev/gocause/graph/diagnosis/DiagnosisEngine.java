@@ -48,6 +48,8 @@ final class DiagnosisEngine {
   static final double TEXT_STRENGTH = 0.9;
   /** Words naming a cause itself count with this weight. */
   static final double CAUSE_TEXT_WEIGHT = 0.6;
+  /** A cause's own text (mechanism, description) matching the words, relative to the best match. */
+  static final double SEARCH_WEIGHT = 0.6;
   /** Naming a primitive (WaitGroup, RWMutex, ...) nudges the causes involving it. */
   static final double PRIMITIVE_WEIGHT = 0.2;
   /**
@@ -66,9 +68,16 @@ final class DiagnosisEngine {
   private static final int MAX_PROSE_LINES = 400;
   private static final int MAX_TEXT_LEN = 120;
 
-  /** Supplies candidate node ids for text matching (e.g. from full-text indexes); null means "all". */
+  /**
+   * Full-text search over the graph: candidate node ids for alias matching (null: all) and, per
+   * RootCause, a relevance in [0,1] of the cause's own text (names, mechanism, description) to the words.
+   */
   interface TextCandidates {
     Set<String> candidates(String text);
+
+    default Map<String, Double> causeRelevance(String text) {
+      return Map.of();
+    }
   }
 
   private DiagnosisEngine() {}
@@ -78,6 +87,7 @@ final class DiagnosisEngine {
     Map<String, List<Evidence>> bySymptom = new TreeMap<>();
     Map<String, Evidence> byCause = new TreeMap<>();
     Map<String, Evidence> byPrimitive = new TreeMap<>();
+    Map<String, Evidence> bySearch = new TreeMap<>();
 
     signatures(model, parsed, bySymptom);
     stacks(model, parsed, bySymptom);
@@ -86,11 +96,14 @@ final class DiagnosisEngine {
     if (!prose.isEmpty()) {
       Set<String> allowed = candidates == null ? null : candidates.candidates(proseText);
       text(model, prose, allowed, bySymptom, byCause, byPrimitive);
+      if (candidates != null) {
+        search(model, prose, candidates.causeRelevance(proseText), bySearch);
+      }
     }
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
-    List<RankedCause> ranked = rank(model, observed, byCause, byPrimitive);
+    List<RankedCause> ranked = rank(model, observed, byCause, byPrimitive, bySearch);
     List<RankedCause> causes = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
     InputSummary input = summary(parsed, prose);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
@@ -326,6 +339,17 @@ final class DiagnosisEngine {
     return best;
   }
 
+  private static void search(
+      DiagnosisModel model, List<MessageLine> prose, Map<String, Double> relevance, Map<String, Evidence> out) {
+    relevance.forEach((causeId, r) -> {
+      if (model.causes().containsKey(causeId) && r > 0) {
+        MessageLine first = prose.get(0);
+        out.put(causeId, new Evidence("search", clip(first.text()), List.of(first.line()), prose.size(),
+            "full-text: " + causeId, round(r)));
+      }
+    });
+  }
+
   // ---------------------------------------------------------------- ranking
 
   private static List<ObservedSymptom> observed(DiagnosisModel model, Map<String, List<Evidence>> bySymptom) {
@@ -363,8 +387,17 @@ final class DiagnosisEngine {
       DiagnosisModel model,
       List<ObservedSymptom> observed,
       Map<String, Evidence> byCause,
-      Map<String, Evidence> byPrimitive) {
+      Map<String, Evidence> byPrimitive,
+      Map<String, Evidence> bySearch) {
     Map<String, Acc> acc = new TreeMap<>();
+    bySearch.forEach((causeId, e) -> {
+      Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
+      double c = e.strength() * SEARCH_WEIGHT;
+      a.notCause *= 1 - c;
+      a.direct = Math.max(a.direct, c);
+      a.evidence.add(new CauseEvidence("search", e.text(), e.lines(), e.occurrences(), e.matched(), null,
+          e.strength(), SEARCH_WEIGHT, round(c)));
+    });
     for (ObservedSymptom s : observed) {
       Named symptom = new Named(s.id(), s.nameZh(), s.nameEn());
       for (Indicates link : model.indicates(s.id())) {

@@ -41,7 +41,17 @@ public final class DiagnosisService {
 
   public Diagnosis diagnose(DiagnosisRequest request) {
     DiagnosisModel m = model();
-    return DiagnosisEngine.diagnose(m, request, this::candidates);
+    return DiagnosisEngine.diagnose(m, request, new DiagnosisEngine.TextCandidates() {
+      @Override
+      public Set<String> candidates(String text) {
+        return DiagnosisService.this.candidates(text);
+      }
+
+      @Override
+      public java.util.Map<String, Double> causeRelevance(String text) {
+        return DiagnosisService.this.causeRelevance(text);
+      }
+    });
   }
 
   /**
@@ -106,6 +116,51 @@ public final class DiagnosisService {
       return null;
     }
   }
+
+  /**
+   * Relevance of each RootCause's text to the words, from the full-text index of the text's
+   * language: the BM25 score relative to the best hit, scaled down when even the best hit is weak
+   * ({@link #SEARCH_SCALE}); hits below half the best are dropped.
+   */
+  private java.util.Map<String, Double> causeRelevance(String text) {
+    if (indexesMissing) {
+      return java.util.Map.of();
+    }
+    List<String> terms = TextTokens.queryTerms(text);
+    if (terms.isEmpty()) {
+      return java.util.Map.of();
+    }
+    String query = terms.stream().limit(300).map(DiagnosisService::luceneTerm).collect(Collectors.joining(" OR "));
+    String index = TextTokens.hasCjk(text) ? "searchZh" : "searchEn";
+    try (Session s = driver.session(session)) {
+      List<org.neo4j.driver.Record> rows = s.executeRead(tx -> tx.run("""
+          CALL db.index.fulltext.queryNodes($index, $query, {limit: 100}) YIELD node, score
+          WHERE node:RootCause
+          RETURN node.id AS id, score
+          ORDER BY score DESC, id
+          LIMIT 5
+          """, java.util.Map.of("index", index, "query", query)).list());
+      java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+      if (rows.isEmpty()) {
+        return out;
+      }
+      double top = rows.get(0).get("score").asDouble();
+      double scale = Math.min(1.0, top / SEARCH_SCALE);
+      for (org.neo4j.driver.Record r : rows) {
+        double rel = r.get("score").asDouble() / top;
+        if (rel >= 0.5) {
+          out.put(r.get("id").asString(), rel * scale);
+        }
+      }
+      return out;
+    } catch (ClientException e) {
+      LOG.warn("full-text index search failed ({}); ranking without it", e.code());
+      return java.util.Map.of();
+    }
+  }
+
+  /** A best BM25 score at or above this counts fully; weaker best hits are scaled down. */
+  static final double SEARCH_SCALE = 12.0;
 
   /** A word as a Lucene query term: the word itself, or for longer Latin words also its stem as a prefix. */
   static String luceneTerm(String term) {
