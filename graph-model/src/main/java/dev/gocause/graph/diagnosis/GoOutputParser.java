@@ -333,9 +333,9 @@ public final class GoOutputParser {
       if (accessKind != null) {
         String f = frameFunction(t);
         if (f != null) {
+          accessFrames.add(f);
+          accessFrameLines.add(lineNo);
           if (!inCreatedAt) {
-            accessFrames.add(f);
-            accessFrameLines.add(lineNo);
             addFrame(f, lineNo, new HashSet<>());
           }
           return;
@@ -382,6 +382,7 @@ public final class GoOutputParser {
         accessGoroutine = t.substring(0, t.indexOf(" created at:"));
         accessLine = lineNo;
         accessFrames.clear();
+        accessFrameLines.clear();
         inCreatedAt = true;
         return true;
       }
@@ -394,6 +395,10 @@ public final class GoOutputParser {
         String user = accessFrames.stream().filter(f -> !isStd(f)).findFirst().orElse(top);
         raceAccesses.add(new RaceAccess(accessKind, accessGoroutine, accessLine, top, user,
             accessLocation == null ? "" : accessLocation));
+        addStack("", accessFrames, accessFrameLines, accessLine);
+      } else if (inCreatedAt && raceAccesses != null && !accessFrames.isEmpty()) {
+        // Where the racing goroutine was started is evidence too (a go statement inside
+        // Once.Do or a deferred call); it is a stack group, not a racing access.
         addStack("", accessFrames, accessFrameLines, accessLine);
       }
       accessKind = null;
