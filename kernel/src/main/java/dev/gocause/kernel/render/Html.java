@@ -7,23 +7,7 @@ public final class Html {
   private Html() {}
 
   public static String esc(Object value) {
-    if (value == null) {
-      return "";
-    }
-    String s = String.valueOf(value);
-    StringBuilder b = new StringBuilder(s.length() + 16);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '<' -> b.append("&lt;");
-        case '>' -> b.append("&gt;");
-        case '&' -> b.append("&amp;");
-        case '"' -> b.append("&quot;");
-        case '\'' -> b.append("&#39;");
-        default -> b.append(c);
-      }
-    }
-    return b.toString();
+    return value == null ? "" : dev.gocause.graph.HtmlText.escape(String.valueOf(value));
   }
 
   /** A table with a header row; cells are HTML already (escape text before). */
