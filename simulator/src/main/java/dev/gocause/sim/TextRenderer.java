@@ -47,7 +47,7 @@ public final class TextRenderer {
       }
       sb.append(seriesSummary(f.series()));
     }
-    sb.append("\noutcomes (").append(r.schedulesRun()).append(" schedules, ").append(r.bound()).append(", ").append(r.elapsedMillis()).append(" ms):\n");
+    sb.append("\noutcomes (").append(r.bound()).append(", ").append(r.elapsedMillis()).append(" ms):\n");
     for (Map.Entry<String, Integer> e : r.outcomeCounts().entrySet()) sb.append(String.format("  %6d × %s%n", e.getValue(), e.getKey()));
     if (!r.printedValues().isEmpty() && !(r.printedValues().size() == 1 && r.printedValues().containsKey(""))) {
       sb.append("printed values:\n");
