@@ -33,6 +33,12 @@ import picocli.CommandLine.Parameters;
       "a clean run prints a line starting with CLEAN. Details (goroutine dump, race report, timeline of",
       "the failing schedule, outcome counts, printed values) follow.",
       "",
+      "Lock-order analysis: every schedule records which locks a goroutine held when it acquired another",
+      "(Mutex Lock, RWMutex Lock/RLock). A cycle between goroutines with no common gate lock, an RLock",
+      "upgraded to Lock, or a recursive RLock while another goroutine write-locks the same RWMutex is",
+      "printed as an extra line 'POTENTIAL DEADLOCK (...)' after the first line, even when no schedule",
+      "deadlocked. It is a warning: on its own it leaves the first line CLEAN and the exit status 0.",
+      "",
       "Exit status: 0 clean, 1 bug found, 2 bad input or a construct outside the supported Go subset."
     },
     footer = {

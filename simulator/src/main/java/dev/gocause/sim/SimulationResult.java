@@ -14,6 +14,10 @@ import java.util.Map;
  * @param bound human description of the exploration bound (e.g. {@code 1000 schedules, random+PCT(d=3)})
  * @param elapsedMillis wall-clock time of the exploration
  * @param goroutineSeries goroutine count and memory estimate over virtual time for the first schedule (or first failing one)
+ * @param lockOrderCycles potential deadlocks from the lock-order graph of every explored schedule (reported even when
+ *     no schedule deadlocked; they do not make the result unclean)
+ * @param firstFindingMillis wall-clock time from the start (compilation included) until the end of the first schedule
+ *     with a finding; -1 when clean
  */
 public record SimulationResult(
     List<Finding> findings,
@@ -23,7 +27,47 @@ public record SimulationResult(
     boolean exhaustive,
     String bound,
     long elapsedMillis,
-    List<SeriesPoint> goroutineSeries) {
+    List<SeriesPoint> goroutineSeries,
+    List<LockOrderCycle> lockOrderCycles,
+    long firstFindingMillis) {
+
+  /** The result without lock-order analysis. */
+  public SimulationResult(List<Finding> findings, Map<String, Integer> outcomeCounts, Map<String, Integer> printedValues,
+      int schedulesRun, boolean exhaustive, String bound, long elapsedMillis, List<SeriesPoint> goroutineSeries) {
+    this(findings, outcomeCounts, printedValues, schedulesRun, exhaustive, bound, elapsedMillis, goroutineSeries, List.of(), -1);
+  }
+
+  /**
+   * One acquisition order seen in a schedule: goroutine {@code goroutine} held {@code held} (acquired at line
+   * {@code heldLine}) when it acquired {@code acquired} at line {@code line}. Lock names are the receiver
+   * expressions at their first acquisition (e.g. {@code a.mu}); modes are {@code Lock} or {@code RLock}.
+   */
+  public record LockOrderEdge(String held, String heldMode, int heldLine, String acquired, String acquiredMode, int line, int goroutine) {}
+
+  /**
+   * A potential deadlock: a cycle in the lock-order graph whose edges come from distinct goroutines with no common
+   * gate lock (or a single goroutine re-acquiring a lock it holds).
+   *
+   * @param reason {@code lock order} for a cycle, otherwise what the self-deadlock is
+   * @param file the source file the lines refer to
+   * @param edges the cycle, in order
+   * @param seed a schedule (with the result's strategy) in which all its edges were seen
+   * @param schedules schedules in which the cycle was seen
+   */
+  public record LockOrderCycle(String reason, String file, List<LockOrderEdge> edges, long seed, int schedules) {
+    /** One line, e.g. {@code POTENTIAL DEADLOCK (lock order): m1 → m2 at k_test.go:31 (goroutine 7), m2 → m1 at k_test.go:44 (goroutine 8)}. */
+    public String describe() {
+      StringBuilder sb = new StringBuilder("POTENTIAL DEADLOCK (").append(reason).append("): ");
+      for (int i = 0; i < edges.size(); i++) {
+        LockOrderEdge e = edges.get(i);
+        if (i > 0) sb.append(", ");
+        sb.append(e.held()).append(e.heldMode().equals("RLock") ? " (RLock)" : "").append(" → ").append(e.acquired())
+            .append(e.acquiredMode().equals("RLock") ? " (RLock)" : "").append(" at ").append(file).append(':').append(e.line())
+            .append(" (goroutine ").append(e.goroutine()).append(", holding since line ").append(e.heldLine()).append(')');
+      }
+      return sb.toString();
+    }
+  }
 
   /** Kinds of findings, as the CLI prints them. */
   public enum Kind {

@@ -53,6 +53,7 @@ public final class Simulator {
 
   /** Runs the exploration; progress (may be null) receives the number of schedules done after each schedule. */
   public static SimulationResult simulate(SimulationRequest req, Consumer<Integer> progress) {
+    long t0 = System.nanoTime();
     Program prog = compile(req.source(), req.fileName(), req.go122LoopVars());
     Pattern filter = null;
     if (req.runRegexp() != null) {
@@ -69,6 +70,8 @@ public final class Simulator {
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     Map<String, Integer> printed = new LinkedHashMap<>();
     Map<String, Object[]> found = new LinkedHashMap<>(); // key -> {kind, message, report, seed, strategy, count}
+    Map<String, SimulationResult.LockOrderCycle> cycles = new LinkedHashMap<>();
+    long firstFinding = -1;
     int runs = 0;
     boolean exhaustive = false;
     Choosers.DfsChooser dfs = req.strategy() == Strategy.DFS ? new Choosers.DfsChooser(req.dfsPreemptionBound(), 10_000) : null;
@@ -106,7 +109,9 @@ public final class Simulator {
       String outcome = outcomeClass(m);
       outcomes.merge(outcome, 1, Integer::sum);
       printed.merge(printedKey(m.out.toString()), 1, Integer::sum);
-      for (Object[] fnd : findingsOf(m)) {
+      List<Object[]> runFindings = findingsOf(m);
+      if (firstFinding < 0 && !runFindings.isEmpty()) firstFinding = (System.nanoTime() - t0) / 1_000_000;
+      for (Object[] fnd : runFindings) {
         String key = (String) fnd[3];
         Object[] prev = found.get(key);
         if (prev == null) {
@@ -115,6 +120,7 @@ public final class Simulator {
           prev[5] = (Integer) prev[5] + 1;
         }
       }
+      collectLockOrder(m, req.fileName(), req.source(), dfs != null ? skip + runs : seed, cycles);
       if (progress != null) progress.accept(runs);
     }
     if (dfs != null && !exhaustive && dfs.exhausted()) exhaustive = dfs.truncated == 0;
@@ -131,7 +137,56 @@ public final class Simulator {
     findings.sort((a, b) -> b.occurrences() - a.occurrences());
     String bound = boundText(req, runs, exhaustive, dfs);
     return new SimulationResult(findings, sortByCount(outcomes), sortByCount(printed), runs, exhaustive, bound,
-        (System.nanoTime() - start) / 1_000_000, firstSeries == null ? List.of() : firstSeries);
+        (System.nanoTime() - start) / 1_000_000, firstSeries == null ? List.of() : firstSeries, List.copyOf(cycles.values()), firstFinding);
+  }
+
+  private static final Pattern LOCK_CALL = Pattern.compile("([A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?(?:\\.[A-Za-z_]\\w*)*)\\.(RLock|Lock)\\(");
+
+  /** Adds this schedule's potential deadlocks (keyed by their source lines, stable across schedules). */
+  private static void collectLockOrder(Machine m, String file, String source, long seed, Map<String, SimulationResult.LockOrderCycle> into) {
+    if (m.lockOrder.isEmpty()) return;
+    String[] lines = null;
+    for (dev.gocause.sim.vm.LockOrder.Cycle c : m.lockOrder.cycles()) {
+      if (lines == null) lines = source.split("\n", -1);
+      StringBuilder key = new StringBuilder(c.reason());
+      List<SimulationResult.LockOrderEdge> edges = new ArrayList<>();
+      // name each lock of the cycle; distinct locks with the same expression (from.mu, from.mu) get #1, #2
+      java.util.IdentityHashMap<Object, String> names = new java.util.IdentityHashMap<>();
+      Map<String, Integer> uses = new LinkedHashMap<>();
+      for (dev.gocause.sim.vm.LockOrder.Edge e : c.edges()) {
+        for (Object l : new Object[] {e.held().lock(), e.acquired().lock()}) {
+          if (!names.containsKey(l)) {
+            String n = lockName(m, l, lines);
+            names.put(l, n);
+            uses.merge(n, 1, Integer::sum);
+          }
+        }
+      }
+      Map<String, Integer> nth = new LinkedHashMap<>();
+      for (Map.Entry<Object, String> en : names.entrySet()) {
+        if (uses.get(en.getValue()) > 1) en.setValue(en.getValue() + "#" + nth.merge(en.getValue(), 1, Integer::sum));
+      }
+      for (dev.gocause.sim.vm.LockOrder.Edge e : c.edges()) {
+        key.append(';').append(e.held().line()).append('>').append(e.acquired().line());
+        edges.add(new SimulationResult.LockOrderEdge(names.get(e.held().lock()), e.held().read() ? "RLock" : "Lock",
+            e.held().line(), names.get(e.acquired().lock()), e.acquired().read() ? "RLock" : "Lock", e.acquired().line(),
+            e.acquired().goroutine()));
+      }
+      SimulationResult.LockOrderCycle prev = into.get(key.toString());
+      into.put(key.toString(), prev == null ? new SimulationResult.LockOrderCycle(c.reason(), file, List.copyOf(edges), seed, 1)
+          : new SimulationResult.LockOrderCycle(prev.reason(), file, prev.edges(), prev.seed(), prev.schedules() + 1));
+    }
+  }
+
+  /** The receiver expression of the lock's first acquisition ({@code a.mu} in {@code a.mu.Lock()}), else {@code lock@line N}. */
+  private static String lockName(Machine m, Object lock, String[] lines) {
+    Integer line = m.lockOrder.firstLine.get(lock);
+    if (line == null) return "lock";
+    if (line >= 1 && line <= lines.length) {
+      java.util.regex.Matcher mt = LOCK_CALL.matcher(lines[line - 1]);
+      if (mt.find()) return mt.group(1);
+    }
+    return "lock@line " + line;
   }
 
   /** Re-runs one schedule (what {@code --seed S --schedules 1} does) with the timeline recorded. */

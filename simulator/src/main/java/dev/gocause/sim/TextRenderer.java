@@ -30,6 +30,10 @@ public final class TextRenderer {
       else sb.append(" --strategy ").append(f.strategy());
       sb.append(" --schedules 1; seen in ").append(f.occurrences()).append('/').append(r.schedulesRun()).append(" schedules]\n");
     }
+    for (SimulationResult.LockOrderCycle c : r.lockOrderCycles()) {
+      sb.append(c.describe()).append("  [lock-order analysis, no deadlock needed; seen in ").append(c.schedules()).append('/')
+          .append(r.schedulesRun()).append(" schedules, e.g. --seed ").append(c.seed()).append(" --schedules 1]\n");
+    }
     if (!details) return sb.toString();
     for (Finding f : r.findings()) {
       sb.append("\n--- ").append(f.kind().label).append(" (seed ").append(f.replaySeed()).append(", ").append(f.strategy()).append(")\n");

@@ -68,6 +68,8 @@ public final class Machine {
   public String crash = ""; // Go's own words for a panic / fatal error incl. goroutine dump
   public final List<Race> races = new ArrayList<>();
   public final List<Leak> leaks = new ArrayList<>();
+  /** Lock-order graph of this schedule (potential deadlocks). */
+  public final LockOrder lockOrder = new LockOrder();
   public final List<Step> timeline;
   public final List<CountPoint> counts = new ArrayList<>();
   public int exitCode;

@@ -338,35 +338,41 @@ public final class Natives {
 
   static void lockMutex(Machine m, G g, Frame f, MutexVal mu) {
     if (mu == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
+    m.lockOrder.attempt(g, mu, false, f.line());
     if (mu.locked) {
       m.waitOn(g, f, "semacquire", mu);
       return;
     }
     mu.locked = true;
     m.acquire(g, mu.vc);
+    m.lockOrder.acquired(g, mu, false, f.line());
   }
 
   static void unlockMutex(Machine m, G g, MutexVal mu) {
     if (mu == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     if (!mu.locked) m.fatal(g, "sync: unlock of unlocked mutex", true);
     mu.locked = false;
+    m.lockOrder.released(g, mu, false);
     mu.vc = m.release(g, mu.vc);
     m.wakeAll(mu);
   }
 
   static void rlock(Machine m, G g, Frame f, RWMutexVal rw) {
     if (rw == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
+    m.lockOrder.attempt(g, rw, true, f.line());
     if (rw.writer || rw.waitingWriters > 0) {
       m.waitOn(g, f, "semacquire", rw);
       return;
     }
     rw.readers++;
     m.acquire(g, rw.vc);
+    m.lockOrder.acquired(g, rw, true, f.line());
   }
 
   static void wlock(Machine m, G g, Frame f, RWMutexVal rw) {
     if (rw == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     boolean counted = g.scratch == rw;
+    m.lockOrder.attempt(g, rw, false, f.line());
     if (rw.writer || rw.readers > 0) {
       if (!counted) {
         rw.waitingWriters++; // writer preference: new readers now wait
@@ -382,6 +388,7 @@ public final class Natives {
     rw.writer = true;
     m.acquire(g, rw.vc);
     m.acquire(g, rw.rvc);
+    m.lockOrder.acquired(g, rw, false, f.line());
   }
 
   static void registerSync() {
@@ -404,6 +411,7 @@ public final class Natives {
       }
       mu.locked = true;
       m.acquire(g, mu.vc);
+      m.lockOrder.acquired(g, mu, false, f.line());
       f.push(true);
     });
     method(RWMUTEX, "Lock", true, v, (m, g, f, a) -> wlock(m, g, f, (RWMutexVal) a[0]));
@@ -411,6 +419,7 @@ public final class Natives {
       RWMutexVal rw = (RWMutexVal) a[0];
       if (!rw.writer) m.fatal(g, "sync: Unlock of unlocked RWMutex", true);
       rw.writer = false;
+      m.lockOrder.released(g, rw, false);
       rw.vc = m.release(g, rw.vc);
       m.wakeAll(rw);
     });
@@ -419,6 +428,7 @@ public final class Natives {
       RWMutexVal rw = (RWMutexVal) a[0];
       if (rw.readers <= 0) m.fatal(g, "sync: RUnlock of unlocked RWMutex", true);
       rw.readers--;
+      m.lockOrder.released(g, rw, true);
       rw.rvc = m.release(g, rw.rvc);
       if (rw.readers == 0) m.wakeAll(rw);
     });
@@ -474,6 +484,7 @@ public final class Natives {
           }
           mu.locked = true;
           m.acquire(g, mu.vc);
+          m.lockOrder.acquired(g, mu, false, f.line());
         } else if (l instanceof RWMutexVal rw) {
           wlock(m, g, f, rw);
           if (g.state != G.RUNNABLE) return;
@@ -487,6 +498,7 @@ public final class Natives {
       else if (l instanceof RWMutexVal rw) {
         if (!rw.writer) m.fatal(g, "sync: Unlock of unlocked RWMutex", true);
         rw.writer = false;
+        m.lockOrder.released(g, rw, false);
         rw.vc = m.release(g, rw.vc);
         m.wakeAll(rw);
       } else throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
