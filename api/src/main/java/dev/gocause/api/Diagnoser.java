@@ -91,15 +91,13 @@ final class Diagnoser implements AutoCloseable {
           "the knowledge is not loaded into the graph yet; retry shortly (or run ./gocause load)")
           .header("Retry-After", String.valueOf(ErrorMapping.RETRY_AFTER_SECONDS));
     }
-    if (health.state() == GraphHealth.State.UP && modelChecked) {
-      // The compiled model is current (the probe re-checks the knowledge stamp every second), so
-      // answer in memory: no graph round trip on the request path.
-      Optional<Diagnosis> d = service.diagnoseWithLastModel(request);
-      if (d.isPresent()) {
-        return new Result(d.get(), false);
-      }
-    }
-    Future<Diagnosis> f = pool.submit(() -> service.diagnose(request));
+    // While the compiled model is current (the probe re-checks the knowledge stamp every second)
+    // skip the per-request stamp read; free text still goes to the full-text indexes, so the API
+    // answers exactly as the CLI and the kernel do.
+    boolean compiledIsCurrent = health.state() == GraphHealth.State.UP && modelChecked;
+    Future<Diagnosis> f = pool.submit(() -> compiledIsCurrent
+        ? service.diagnoseWithCompiledModel(request).orElseGet(() -> service.diagnose(request))
+        : service.diagnose(request));
     while (true) {
       try {
         Diagnosis d = f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);

@@ -40,30 +40,43 @@ public final class DiagnosisService {
   }
 
   public Diagnosis diagnose(DiagnosisRequest request) {
-    DiagnosisModel m = model();
-    return DiagnosisEngine.diagnose(m, request, new DiagnosisEngine.TextCandidates() {
-      @Override
-      public Set<String> candidates(String text) {
-        return DiagnosisService.this.candidates(text);
-      }
+    return DiagnosisEngine.diagnose(model(), request, graphText);
+  }
 
-      @Override
-      public java.util.Map<String, Double> causeRelevance(String text) {
-        return DiagnosisService.this.causeRelevance(text);
-      }
-    });
+  /**
+   * Diagnoses with the model compiled last, without re-reading the graph's knowledge stamp (for
+   * callers that refresh the model themselves, like the API's health probe); free text is still
+   * looked up in the full-text indexes, so the answer equals {@link #diagnose}'s. Empty when no
+   * model was compiled yet.
+   */
+  public java.util.Optional<Diagnosis> diagnoseWithCompiledModel(DiagnosisRequest request) {
+    DiagnosisModel m = model;
+    return m == null ? java.util.Optional.empty() : java.util.Optional.of(DiagnosisEngine.diagnose(m, request, graphText));
   }
 
   /**
    * Diagnoses with the last compiled model without touching the graph (free text is then matched
    * against aliases in memory); empty when no model was compiled yet. For answering while the
-   * graph is unreachable (the API marks such answers stale). Added by the api helper.
+   * graph is unreachable (the API marks such answers stale).
    */
   public java.util.Optional<Diagnosis> diagnoseWithLastModel(DiagnosisRequest request) {
     DiagnosisModel m = model;
     return m == null ? java.util.Optional.empty()
         : java.util.Optional.of(DiagnosisEngine.diagnose(m, request, text -> null));
   }
+
+  /** Free-text look-ups through the graph's full-text indexes. */
+  private final DiagnosisEngine.TextCandidates graphText = new DiagnosisEngine.TextCandidates() {
+    @Override
+    public Set<String> candidates(String text) {
+      return DiagnosisService.this.candidates(text);
+    }
+
+    @Override
+    public java.util.Map<String, Double> causeRelevance(String text) {
+      return DiagnosisService.this.causeRelevance(text);
+    }
+  };
 
   /** The compiled model, re-read when the graph's knowledge version or hash differs from the cached one. */
   public DiagnosisModel model() {
