@@ -18,6 +18,8 @@ import java.util.Map;
  *     no schedule deadlocked; they do not make the result unclean)
  * @param firstFindingMillis wall-clock time from the start (compilation included) until the end of the first schedule
  *     with a finding; -1 when clean
+ * @param firstPotentialMillis the same until the end of the first schedule whose lock-order analysis found a potential
+ *     deadlock; -1 when none
  */
 public record SimulationResult(
     List<Finding> findings,
@@ -29,43 +31,111 @@ public record SimulationResult(
     long elapsedMillis,
     List<SeriesPoint> goroutineSeries,
     List<LockOrderCycle> lockOrderCycles,
-    long firstFindingMillis) {
+    long firstFindingMillis,
+    long firstPotentialMillis) {
 
   /** The result without lock-order analysis. */
   public SimulationResult(List<Finding> findings, Map<String, Integer> outcomeCounts, Map<String, Integer> printedValues,
       int schedulesRun, boolean exhaustive, String bound, long elapsedMillis, List<SeriesPoint> goroutineSeries) {
-    this(findings, outcomeCounts, printedValues, schedulesRun, exhaustive, bound, elapsedMillis, goroutineSeries, List.of(), -1);
+    this(findings, outcomeCounts, printedValues, schedulesRun, exhaustive, bound, elapsedMillis, goroutineSeries, List.of(), -1, -1);
   }
 
   /**
-   * One acquisition order seen in a schedule: goroutine {@code goroutine} held {@code held} (acquired at line
-   * {@code heldLine}) when it acquired {@code acquired} at line {@code line}. Lock names are the receiver
-   * expressions at their first acquisition (e.g. {@code a.mu}); modes are {@code Lock} or {@code RLock}.
+   * One edge of the lock-order graph, seen in a schedule and made by goroutine {@code goroutine}. Modes are
+   * {@code Lock} or {@code RLock} for locks and {@code send}, {@code receive}, {@code close}, {@code select send} or
+   * {@code select receive} for channel steps. Three kinds:
+   * <ul>
+   *   <li>lock → lock: it held {@code held} (acquired at line {@code heldLine}) when it acquired {@code acquired} at
+   *       line {@code line};</li>
+   *   <li>lock → channel: it held {@code held} (since {@code heldLine}) while it did {@code acquiredMode} on channel
+   *       {@code acquired} at line {@code line} (where it can block);</li>
+   *   <li>channel → lock: its {@code heldMode} on channel {@code held} at line {@code heldLine} (the step that would
+   *       release a goroutine blocked the other way on that channel) comes after it acquired {@code acquired} at line
+   *       {@code line}.</li>
+   * </ul>
+   * Lock names are the receiver expressions at their first acquisition (e.g. {@code a.mu}); channel names the
+   * channel expression at the blocking step (e.g. {@code h.events}).
    */
-  public record LockOrderEdge(String held, String heldMode, int heldLine, String acquired, String acquiredMode, int line, int goroutine) {}
+  public record LockOrderEdge(String held, String heldMode, int heldLine, String acquired, String acquiredMode, int line, int goroutine) {
+    /** Whether {@code held} is a channel (the edge is a partner's channel step after a lock acquisition). */
+    public boolean fromChannel() {
+      return !isLockMode(heldMode);
+    }
+
+    /** Whether {@code acquired} is a channel (the goroutine can block on it while holding {@code held}). */
+    public boolean toChannel() {
+      return !isLockMode(acquiredMode);
+    }
+
+    private static boolean isLockMode(String mode) {
+      return mode.equals("Lock") || mode.equals("RLock");
+    }
+  }
 
   /**
    * A potential deadlock: a cycle in the lock-order graph whose edges come from distinct goroutines with no common
-   * gate lock (or a single goroutine re-acquiring a lock it holds).
+   * gate lock (or a single goroutine re-acquiring a lock it holds). Cycles through channels alternate lock → channel
+   * edges (a goroutine blocks on the channel while holding a lock) and channel → lock edges (the partner that would
+   * unblock it must first acquire a lock).
    *
-   * @param reason {@code lock order} for a cycle, otherwise what the self-deadlock is
+   * @param reason {@code lock order}, {@code lock order through a channel} (or {@code through channels}) for a
+   *     cycle, otherwise what the self-deadlock is
    * @param file the source file the lines refer to
-   * @param edges the cycle, in order
+   * @param edges the cycle, in order (a cycle through a channel starts with a lock → channel edge)
    * @param seed a schedule (with the result's strategy) in which all its edges were seen
    * @param schedules schedules in which the cycle was seen
    */
   public record LockOrderCycle(String reason, String file, List<LockOrderEdge> edges, long seed, int schedules) {
-    /** One line, e.g. {@code POTENTIAL DEADLOCK (lock order): m1 → m2 at k_test.go:31 (goroutine 7), m2 → m1 at k_test.go:44 (goroutine 8)}. */
+    /**
+     * One line, e.g. {@code POTENTIAL DEADLOCK (lock order): m1 → m2 at k_test.go:31 (goroutine 7, holding since
+     * line 30), m2 → m1 at k_test.go:44 (goroutine 8, holding since line 43)}, or for a cycle through a channel
+     * {@code POTENTIAL DEADLOCK (lock order through a channel): goroutine 2 holds mu (line 12) while sending on ch at
+     * f.go:13; goroutine 3 locks mu at f.go:20 before receiving from ch (line 24)}. Each {@code at file:line} is where
+     * that goroutine would block.
+     */
     public String describe() {
       StringBuilder sb = new StringBuilder("POTENTIAL DEADLOCK (").append(reason).append("): ");
+      boolean channel = edges.stream().anyMatch(e -> e.toChannel() || e.fromChannel());
       for (int i = 0; i < edges.size(); i++) {
         LockOrderEdge e = edges.get(i);
+        if (channel) {
+          if (i > 0) sb.append("; ");
+          sb.append("goroutine ").append(e.goroutine()).append(' ');
+          if (e.fromChannel()) {
+            sb.append(lockVerb(e.acquiredMode())).append(' ').append(e.acquired()).append(" at ").append(file).append(':').append(e.line())
+                .append(" before ").append(chanStep(e.heldMode(), e.held())).append(" (line ").append(e.heldLine()).append(')');
+          } else {
+            sb.append("holds ").append(e.held()).append(e.heldMode().equals("RLock") ? " (RLock, line " : " (line ").append(e.heldLine())
+                .append(") while ");
+            if (e.toChannel()) sb.append(chanStep(e.acquiredMode(), e.acquired()));
+            else sb.append(e.acquiredMode().equals("RLock") ? "read-locking " : "locking ").append(e.acquired());
+            sb.append(" at ").append(file).append(':').append(e.line());
+          }
+          continue;
+        }
         if (i > 0) sb.append(", ");
         sb.append(e.held()).append(e.heldMode().equals("RLock") ? " (RLock)" : "").append(" → ").append(e.acquired())
             .append(e.acquiredMode().equals("RLock") ? " (RLock)" : "").append(" at ").append(file).append(':').append(e.line())
             .append(" (goroutine ").append(e.goroutine()).append(", holding since line ").append(e.heldLine()).append(')');
       }
       return sb.toString();
+    }
+
+    private static String lockVerb(String mode) {
+      return mode.equals("RLock") ? "read-locks" : "locks";
+    }
+
+    /** {@code sending on ch}, {@code receiving from ch in a select}, {@code closing ch}. */
+    private static String chanStep(String mode, String chan) {
+      boolean select = mode.startsWith("select ");
+      String op = select ? mode.substring("select ".length()) : mode;
+      String s = switch (op) {
+        case "send" -> "sending on ";
+        case "receive" -> "receiving from ";
+        case "close" -> "closing ";
+        default -> op + " on ";
+      };
+      return s + chan + (select ? " in a select" : "");
     }
   }
 

@@ -9,6 +9,7 @@ import dev.gocause.sim.explore.Choosers;
 import dev.gocause.sim.lang.Ast;
 import dev.gocause.sim.lang.Parser;
 import dev.gocause.sim.vm.Compiler;
+import dev.gocause.sim.vm.LockOrder;
 import dev.gocause.sim.vm.Machine;
 import dev.gocause.sim.vm.Program;
 import java.util.ArrayList;
@@ -72,6 +73,7 @@ public final class Simulator {
     Map<String, Object[]> found = new LinkedHashMap<>(); // key -> {kind, message, report, seed, strategy, count}
     Map<String, SimulationResult.LockOrderCycle> cycles = new LinkedHashMap<>();
     long firstFinding = -1;
+    long firstPotential = -1;
     int runs = 0;
     boolean exhaustive = false;
     Choosers.DfsChooser dfs = req.strategy() == Strategy.DFS ? new Choosers.DfsChooser(req.dfsPreemptionBound(), 10_000) : null;
@@ -121,6 +123,7 @@ public final class Simulator {
         }
       }
       collectLockOrder(m, req.fileName(), req.source(), dfs != null ? skip + runs : seed, cycles);
+      if (firstPotential < 0 && !cycles.isEmpty()) firstPotential = (System.nanoTime() - t0) / 1_000_000;
       if (progress != null) progress.accept(runs);
     }
     if (dfs != null && !exhaustive && dfs.exhausted()) exhaustive = dfs.truncated == 0;
@@ -137,27 +140,42 @@ public final class Simulator {
     findings.sort((a, b) -> b.occurrences() - a.occurrences());
     String bound = boundText(req, runs, exhaustive, dfs);
     return new SimulationResult(findings, sortByCount(outcomes), sortByCount(printed), runs, exhaustive, bound,
-        (System.nanoTime() - start) / 1_000_000, firstSeries == null ? List.of() : firstSeries, List.copyOf(cycles.values()), firstFinding);
+        (System.nanoTime() - start) / 1_000_000, firstSeries == null ? List.of() : firstSeries, List.copyOf(cycles.values()), firstFinding,
+        firstPotential);
   }
 
   private static final Pattern LOCK_CALL = Pattern.compile("([A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?(?:\\.[A-Za-z_]\\w*)*)\\.(RLock|Lock)\\(");
+  private static final String CHAN_EXPR = "([A-Za-z_]\\w*(?:\\[[^\\]]*\\])?(?:\\.[A-Za-z_]\\w*(?:\\(\\))?)*)";
+  private static final Pattern SEND_OP = Pattern.compile(CHAN_EXPR + "\\s*<-");
+  private static final Pattern RECV_OP = Pattern.compile("<-\\s*" + CHAN_EXPR);
+  private static final Pattern RANGE_OP = Pattern.compile("range\\s+" + CHAN_EXPR);
+  private static final Pattern CLOSE_OP = Pattern.compile("close\\(\\s*" + CHAN_EXPR + "\\s*\\)");
 
   /** Adds this schedule's potential deadlocks (keyed by their source lines, stable across schedules). */
   private static void collectLockOrder(Machine m, String file, String source, long seed, Map<String, SimulationResult.LockOrderCycle> into) {
     if (m.lockOrder.isEmpty()) return;
     String[] lines = null;
-    for (dev.gocause.sim.vm.LockOrder.Cycle c : m.lockOrder.cycles()) {
-      if (lines == null) lines = source.split("\n", -1);
+    for (LockOrder.Cycle c : m.lockOrder.cycles()) {
       StringBuilder key = new StringBuilder(c.reason());
+      for (LockOrder.Edge e : c.edges()) {
+        key.append(';').append(e.held().line()).append('>').append(e.acquired().line());
+        if (e.held().isChannel() || e.acquired().isChannel()) key.append(e.held().op()).append('>').append(e.acquired().op());
+      }
+      SimulationResult.LockOrderCycle prev = into.get(key.toString());
+      if (prev != null) {
+        into.put(key.toString(), new SimulationResult.LockOrderCycle(prev.reason(), file, prev.edges(), prev.seed(), prev.schedules() + 1));
+        continue;
+      }
+      if (lines == null) lines = source.split("\n", -1);
       List<SimulationResult.LockOrderEdge> edges = new ArrayList<>();
-      // name each lock of the cycle; distinct locks with the same expression (from.mu, from.mu) get #1, #2
+      // name each node of the cycle; distinct locks or channels with the same expression (from.mu, from.mu) get #1, #2
       java.util.IdentityHashMap<Object, String> names = new java.util.IdentityHashMap<>();
       Map<String, Integer> uses = new LinkedHashMap<>();
-      for (dev.gocause.sim.vm.LockOrder.Edge e : c.edges()) {
-        for (Object l : new Object[] {e.held().lock(), e.acquired().lock()}) {
-          if (!names.containsKey(l)) {
-            String n = lockName(m, l, lines);
-            names.put(l, n);
+      for (LockOrder.Edge e : c.edges()) {
+        for (LockOrder.Acq a : new LockOrder.Acq[] {e.acquired(), e.held()}) {
+          if (!names.containsKey(a.lock())) {
+            String n = a.isChannel() ? chanName(a, lines) : lockName(m, a.lock(), lines);
+            names.put(a.lock(), n);
             uses.merge(n, 1, Integer::sum);
           }
         }
@@ -166,16 +184,43 @@ public final class Simulator {
       for (Map.Entry<Object, String> en : names.entrySet()) {
         if (uses.get(en.getValue()) > 1) en.setValue(en.getValue() + "#" + nth.merge(en.getValue(), 1, Integer::sum));
       }
-      for (dev.gocause.sim.vm.LockOrder.Edge e : c.edges()) {
-        key.append(';').append(e.held().line()).append('>').append(e.acquired().line());
-        edges.add(new SimulationResult.LockOrderEdge(names.get(e.held().lock()), e.held().read() ? "RLock" : "Lock",
-            e.held().line(), names.get(e.acquired().lock()), e.acquired().read() ? "RLock" : "Lock", e.acquired().line(),
-            e.acquired().goroutine()));
+      for (LockOrder.Edge e : c.edges()) {
+        int goroutine = e.acquired().goroutine();
+        edges.add(new SimulationResult.LockOrderEdge(names.get(e.held().lock()), mode(e.held()), e.held().line(),
+            names.get(e.acquired().lock()), mode(e.acquired()), e.acquired().line(), goroutine));
       }
-      SimulationResult.LockOrderCycle prev = into.get(key.toString());
-      into.put(key.toString(), prev == null ? new SimulationResult.LockOrderCycle(c.reason(), file, List.copyOf(edges), seed, 1)
-          : new SimulationResult.LockOrderCycle(prev.reason(), file, prev.edges(), prev.seed(), prev.schedules() + 1));
+      into.put(key.toString(), new SimulationResult.LockOrderCycle(c.reason(), file, List.copyOf(edges), seed, 1));
     }
+  }
+
+  /** {@code Lock}, {@code RLock}, {@code send}, {@code receive}, {@code close}, {@code select send}, {@code select receive}. */
+  private static String mode(LockOrder.Acq a) {
+    String op = switch (a.op()) {
+      case LOCK -> a.read() ? "RLock" : "Lock";
+      case SEND -> "send";
+      case RECV -> "receive";
+      case CLOSE -> "close";
+    };
+    return a.inSelect() ? "select " + op : op;
+  }
+
+  /** The channel expression at a channel step's line ({@code h.events} in {@code h.events <- e}), else {@code channel@line N}. */
+  private static String chanName(LockOrder.Acq a, String[] lines) {
+    int line = a.line();
+    if (line >= 1 && line <= lines.length) {
+      String text = lines[line - 1];
+      Pattern[] tries = switch (a.op()) {
+        case SEND -> new Pattern[] {SEND_OP};
+        case RECV -> new Pattern[] {RECV_OP, RANGE_OP};
+        case CLOSE -> new Pattern[] {CLOSE_OP};
+        case LOCK -> new Pattern[0];
+      };
+      for (Pattern p : tries) {
+        java.util.regex.Matcher mt = p.matcher(text);
+        if (mt.find()) return mt.group(1);
+      }
+    }
+    return "channel@line " + line;
   }
 
   /** The receiver expression of the lock's first acquisition ({@code a.mu} in {@code a.mu.Lock()}), else {@code lock@line N}. */

@@ -1613,6 +1613,7 @@ public final class Compiler {
     List<CommClause> cases = new ArrayList<>();
     List<Boolean> sends = new ArrayList<>();
     List<Type> elemTypes = new ArrayList<>();
+    List<Integer> caseLineList = new ArrayList<>();
     for (CommClause c : sel.cases) {
       if (c.comm == null) {
         hasDefault = true;
@@ -1620,6 +1621,7 @@ public final class Compiler {
       }
       line = c.line;
       cases.add(c);
+      caseLineList.add(c.line);
       if (c.comm instanceof SendStmt ss) {
         Type ct = expr(ss.ch, null, false);
         if (!(ct.underlying() instanceof Type.Chan ch)) throw err(ss, "send to non-chan");
@@ -1645,6 +1647,7 @@ public final class Compiler {
     boolean[] isSend = new boolean[nc];
     for (int i = 0; i < nc; i++) isSend[i] = sends.get(i);
     boolean hd = hasDefault;
+    int[] caseLines = caseLineList.stream().mapToInt(Integer::intValue).toArray();
     line = sel.line;
     emitV(nc == 0 && !hd ? "select (no cases)" : "select", (m, g, f) -> {
       Machine.Chan[] chans = new Machine.Chan[nc];
@@ -1653,7 +1656,7 @@ public final class Compiler {
         vals[i] = f.pop();
         chans[i] = (Machine.Chan) f.pop();
       }
-      m.select(g, f, chans, vals, isSend, hd);
+      m.select(g, f, chans, vals, isSend, hd, caseLines);
     });
     int ok = fn.newLocal();
     int val = fn.newLocal();
@@ -3071,7 +3074,9 @@ public final class Compiler {
             long cap = n > 0 ? (Long) f.pop() : 0;
             if (cap < 0) throw new Machine.GoPanic(Natives.runtimeError0("makechan: size out of range"));
             m.alloc(96 + 8 * cap);
-            f.push(new Machine.Chan((int) cap, Values.zero(el)));
+            Machine.Chan made = new Machine.Chan((int) cap, Values.zero(el));
+            m.lockOrder.created(made);
+            f.push(made);
           });
         } else if (u instanceof Type.MapT) {
           emit((m, g, f) -> {

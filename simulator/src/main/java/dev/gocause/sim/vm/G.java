@@ -32,6 +32,7 @@ public final class G {
   public long wakeAt;
   public boolean sleepDone;
   public Object scratch;
+  LockOrder.GState lo; // lock-order analysis: held locks and last acquisitions (null until the first lock)
   public List<Machine.StackLine> panicStack; // per-native state across a blocking retry
 
   public G(int id) {

@@ -10,67 +10,259 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Lock-order graph of one schedule (Goodlock/lockdep style): an edge held→acquired for every lock a goroutine
- * holds when it tries to acquire another one. A cycle whose edges come from distinct goroutines that share no
- * gate lock (a lock held at every acquisition of the cycle) can deadlock under some other schedule, even when
- * this one did not. Locks are object identities, so the graph lives per schedule; the simulator unions the
- * cycles (keyed by source lines, which are stable) over all schedules.
+ * Lock-order graph of one schedule (Goodlock/lockdep style), extended with channel waits.
+ *
+ * <p>Nodes are locks and {@link ChanWait}s (a goroutine blocked sending on, or receiving from, one channel). Edges:
+ * <ul>
+ *   <li>held → acquired: a goroutine holds a lock when it tries to acquire another;</li>
+ *   <li>held → ChanWait: a goroutine holds a lock while it sends or receives (a blocking select counts each case)
+ *       on a channel that can block (unbuffered, or a buffered one on which that direction blocked in this
+ *       schedule);</li>
+ *   <li>ChanWait → lock: the partner operation that would release such a wait (a receive releases senders; a send or
+ *       a close releases receivers) comes after the partner goroutine acquired the lock (its last acquisition of it,
+ *       held or already released) and after the channel was made.</li>
+ * </ul>
+ * A cycle whose edges come from distinct goroutines that share no gate lock (a lock held at every blocking point of
+ * the cycle) can deadlock under some other schedule, even when this one did not. A cycle is dropped when one of its
+ * acquisitions happened before the goroutine holding that lock was even created (the classic false positive: main
+ * locks during setup, then starts the worker). Nodes are object identities, so the graph lives per schedule; the
+ * simulator unions the cycles (keyed by source lines, which are stable) over all schedules.
  */
 public final class LockOrder {
-  /** One acquisition: which lock, read (RLock) or write, the source line and the goroutine. */
-  public record Acq(Object lock, boolean read, int line, int goroutine) {}
+  /** What an acquisition or channel step does. */
+  public enum Op { LOCK, SEND, RECV, CLOSE }
 
-  /** held → acquired by one goroutine; {@code gates} are all locks it held at that moment. */
+  /**
+   * One step: a lock acquisition (or attempt), or a channel operation. {@code lock} is the lock, or the
+   * {@link ChanWait} node for channel steps; {@code read} marks RLock; {@code seq} orders steps within the schedule.
+   */
+  public record Acq(Object lock, boolean read, int line, int goroutine, Op op, boolean inSelect, long seq) {
+    public boolean isChannel() {
+      return op != Op.LOCK;
+    }
+  }
+
+  /** A goroutine blocked on {@code chan}: sending when {@code send}, else receiving. One node per channel and direction. */
+  public static final class ChanWait {
+    public final Machine.Chan chan;
+    public final boolean send;
+
+    ChanWait(Machine.Chan chan, boolean send) {
+      this.chan = chan;
+      this.send = send;
+    }
+
+    /** Whether a goroutine can block in this direction: unbuffered, or it did block in this schedule. */
+    boolean canBlock() {
+      return chan.cap == 0 || (send ? chan.sendBlocked : chan.recvBlocked);
+    }
+  }
+
+  /** held → acquired by one goroutine; {@code gates} are all locks it held at the blocking point. */
   public record Edge(Acq held, Acq acquired, Set<Object> gates) {}
 
   /** A potential deadlock: edges of a cycle, in order; {@code reason} says what kind. */
   public record Cycle(List<Edge> edges, String reason) {}
 
-  private final IdentityHashMap<G, ArrayList<Acq>> held = new IdentityHashMap<>();
+  /** Per goroutine: locks held now, and the last acquisition of every lock it ever took. */
+  static final class GState {
+    final ArrayList<Acq> held = new ArrayList<>(4);
+    final ArrayList<Last> last = new ArrayList<>(4);
+  }
+
+  /** Last acquisition of one lock by one goroutine, with the locks held while acquiring it. */
+  static final class Last {
+    Acq acq;
+    Set<Object> gates;
+    // partner edges already added from this acquisition site (line, mode) since step memoSeq: (node, line) pairs
+    final Object[] memoNodes = new Object[4];
+    final int[] memoLines = new int[4];
+    int memoCount;
+    long memoSeq;
+
+    boolean memoized(Object node, int line) {
+      for (int i = 0; i < memoCount; i++) if (memoNodes[i] == node && memoLines[i] == line) return true;
+      int i = memoCount < memoNodes.length ? memoCount++ : (int) (line & 3);
+      memoNodes[i] = node;
+      memoLines[i] = line;
+      return false;
+    }
+  }
+
+  private final ArrayList<GState> states = new ArrayList<>();
   private final Map<Object, Map<Object, List<Edge>>> graph = new IdentityHashMap<>();
-  private final Set<List<Object>> seen = new HashSet<>();
+  private final Map<Key, Edge> seen = new HashMap<>();
   private final List<Edge> selfEdges = new ArrayList<>();
+  /** Nodes with an incoming edge: only they can be on a cycle. */
+  private final Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
   /** First line where each lock was acquired: used to name it. */
   public final Map<Object, Integer> firstLine = new IdentityHashMap<>();
   /** RWMutexes some goroutine write-locked (a writer can queue behind readers). */
   private final Map<Object, Integer> writeLockedBy = new IdentityHashMap<>();
   private static final int MAX_PER_PAIR = 16;
+  private static final Set<Object> NO_GATES = Set.of();
+  private long seq;
+  /** Who started each goroutine (by id; 0 = nobody) and when: to drop acquisitions made before a goroutine existed. */
+  private int[] parentOf = new int[16];
+  private long[] spawnSeqOf = new long[16];
+  /** Step of each goroutine's latest go statement (by id): a repeated edge only needs its newer steps after one. */
+  private long[] lastSpawnBy = new long[16];
+
+  private static GState state(G g, ArrayList<GState> all) {
+    GState s = g.lo;
+    if (s == null) {
+      s = g.lo = new GState();
+      all.add(s);
+    }
+    return s;
+  }
+
+  void spawned(G parent, G child) {
+    int id = child.id;
+    if (id >= parentOf.length) {
+      int n = Math.max(id + 1, parentOf.length * 2);
+      parentOf = java.util.Arrays.copyOf(parentOf, n);
+      spawnSeqOf = java.util.Arrays.copyOf(spawnSeqOf, n);
+      lastSpawnBy = java.util.Arrays.copyOf(lastSpawnBy, n);
+    }
+    parentOf[id] = parent == null ? 0 : parent.id;
+    spawnSeqOf[id] = ++seq;
+    if (parent != null) lastSpawnBy[parent.id] = seq;
+  }
+
+  /** make(chan): nobody can block on a channel before it exists. */
+  void created(Machine.Chan c) {
+    c.createdSeq = ++seq;
+  }
 
   /** Called on every attempt (also the blocking ones, before the goroutine blocks). */
   void attempt(G g, Object lock, boolean read, int line) {
     if (!read && !(lock instanceof Natives.MutexVal)) writeLockedBy.putIfAbsent(lock, g.id);
     firstLine.putIfAbsent(lock, line);
-    ArrayList<Acq> hs = held.get(g);
-    if (hs == null || hs.isEmpty()) return;
-    Acq acq = new Acq(lock, read, line, g.id);
-    Set<Object> gates = Collections.newSetFromMap(new IdentityHashMap<>());
-    for (Acq h : hs) gates.add(h.lock());
-    for (Acq h : hs) {
-      List<Object> key = List.of(new Id(h.lock()), new Id(lock), h.line(), line, h.read(), read, g.id);
-      if (!seen.add(key)) continue;
-      Edge e = new Edge(h, acq, gates);
+    GState s = g.lo;
+    if (s == null || s.held.isEmpty()) return;
+    Acq acq = new Acq(lock, read, line, g.id, Op.LOCK, false, ++seq);
+    for (int i = 0, n = s.held.size(); i < n; i++) {
+      Acq h = s.held.get(i);
       if (h.lock() == lock) {
-        selfEdges.add(e);
+        Key key = new Key(h.lock(), lock, h.line(), line, h.read(), read, g.id);
+        if (!seen.containsKey(key)) {
+          Edge e = new Edge(h, acq, gatesOf(s.held));
+          seen.put(key, e);
+          selfEdges.add(e);
+        }
         continue;
       }
-      List<Edge> l = graph.computeIfAbsent(h.lock(), k -> new IdentityHashMap<>()).computeIfAbsent(lock, k -> new ArrayList<>());
-      if (l.size() < MAX_PER_PAIR) l.add(e);
+      addEdge(h, acq, s.held, g.id);
     }
   }
 
   void acquired(G g, Object lock, boolean read, int line) {
     firstLine.putIfAbsent(lock, line);
-    held.computeIfAbsent(g, k -> new ArrayList<>()).add(new Acq(lock, read, line, g.id));
+    GState s = state(g, states);
+    Acq acq = new Acq(lock, read, line, g.id, Op.LOCK, false, ++seq);
+    Set<Object> gates = gatesOf(s.held); // locks held while waiting for this one
+    s.held.add(acq);
+    Last l = null;
+    for (Last x : s.last) {
+      if (x.acq.lock() == lock) {
+        l = x;
+        break;
+      }
+    }
+    if (l == null) s.last.add(l = new Last());
+    // the same site again adds the same partner edges: keep the memo (until a go statement, see chanOp)
+    if (l.acq == null || l.acq.line() != line || l.acq.read() != read) {
+      l.memoCount = 0;
+      l.memoSeq = acq.seq();
+    }
+    l.acq = acq;
+    l.gates = gates;
   }
 
   /** Go lets any goroutine unlock: drop the hold from the releasing goroutine, else from whoever holds it. */
   void released(G g, Object lock, boolean read) {
-    if (removeLast(held.get(g), lock, read)) return;
-    for (ArrayList<Acq> hs : held.values()) if (removeLast(hs, lock, read)) return;
+    if (g.lo != null && removeLast(g.lo.held, lock, read)) return;
+    for (GState s : states) if (removeLast(s.held, lock, read)) return;
+  }
+
+  /**
+   * A channel operation by {@code g} on {@code c} (not nil). {@code mayBlock}: the operation can wait (false for
+   * close, a select with default, a select with a timer case). Adds held → wait edges when g holds locks, and
+   * wait → lock edges (the operation releases goroutines waiting the other way) for every lock g acquired before.
+   */
+  void chanOp(G g, Machine.Chan c, Op op, int line, boolean inSelect, boolean mayBlock) {
+    GState s = g.lo;
+    if (s == null) return; // never took a lock: no edge either way
+    long at = ++seq;
+    if (mayBlock && !s.held.isEmpty()) {
+      ChanWait node = waitNode(c, op == Op.SEND);
+      Acq acq = new Acq(node, false, line, g.id, op, inSelect, at);
+      for (int i = 0, n = s.held.size(); i < n; i++) addEdge(s.held.get(i), acq, s.held, g.id);
+    }
+    if (!s.last.isEmpty()) {
+      ChanWait node = waitNode(c, op == Op.RECV); // a receive releases senders; a send or close releases receivers
+      Acq step = null;
+      long spawnedAt = g.id < lastSpawnBy.length ? lastSpawnBy[g.id] : 0;
+      for (int i = 0, n = s.last.size(); i < n; i++) {
+        Last l = s.last.get(i);
+        if (spawnedAt > l.memoSeq) {
+          // started a goroutine since: a newer acquisition may now pass the creation-order check
+          l.memoCount = 0;
+          l.memoSeq = at;
+        }
+        // an acquisition made before the channel existed cannot have waited while someone blocked on it
+        // (e.g. a subscriber whose channel is made inside the lock that registers it)
+        if (l.acq.seq() < c.createdSeq) continue;
+        if (l.memoized(node, line)) continue;
+        if (step == null) step = new Acq(node, false, line, g.id, op, inSelect, at);
+        addEdge(step, l.acq, l.gates, g.id);
+      }
+    }
+  }
+
+  /** Some operation blocked on c in this direction (a buffered channel can then block the holder too). */
+  static void blocked(Machine.Chan c, boolean send) {
+    if (send) c.sendBlocked = true;
+    else c.recvBlocked = true;
+  }
+
+  private static ChanWait waitNode(Machine.Chan c, boolean send) {
+    if (send) return c.sendWait == null ? (c.sendWait = new ChanWait(c, true)) : c.sendWait;
+    return c.recvWait == null ? (c.recvWait = new ChanWait(c, false)) : c.recvWait;
+  }
+
+  private static Set<Object> gatesOf(ArrayList<Acq> held) {
+    if (held.isEmpty()) return NO_GATES;
+    Set<Object> gates = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Acq h : held) gates.add(h.lock());
+    return gates;
+  }
+
+  /**
+   * Adds from → to once per (nodes, lines, modes, goroutine). A repeat replaces the stored edge only when the
+   * goroutine started another goroutine since the stored step (only then can the newer step pass
+   * {@link #orderedByCreation} where the older one did not). {@code gates}: a {@code Set} of locks, or the goroutine's
+   * held list (turned into a set only for a new edge).
+   */
+  private void addEdge(Acq from, Acq to, Object gates, int goroutine) {
+    Key key = new Key(from.lock(), to.lock(), from.line(), to.line(), from.read(), to.read(), goroutine);
+    Edge prev = seen.get(key);
+    if (prev != null && (to.isChannel() || goroutine >= lastSpawnBy.length || lastSpawnBy[goroutine] < prev.acquired().seq())) return;
+    @SuppressWarnings("unchecked")
+    Edge e = new Edge(from, to, gates instanceof ArrayList<?> hs ? gatesOf((ArrayList<Acq>) hs) : (Set<Object>) gates);
+    seen.put(key, e);
+    List<Edge> l = graph.computeIfAbsent(from.lock(), k -> new IdentityHashMap<>()).computeIfAbsent(to.lock(), k -> new ArrayList<>());
+    if (prev != null) {
+      int i = l.indexOf(prev);
+      if (i >= 0) l.set(i, e);
+      return;
+    }
+    if (l.size() < MAX_PER_PAIR) l.add(e);
+    targets.add(to.lock());
   }
 
   private static boolean removeLast(ArrayList<Acq> hs, Object lock, boolean read) {
-    if (hs == null) return false;
     for (int i = hs.size() - 1; i >= 0; i--) {
       if (hs.get(i).lock() == lock && hs.get(i).read() == read) {
         hs.remove(i);
@@ -84,7 +276,7 @@ public final class LockOrder {
     return graph.isEmpty() && selfEdges.isEmpty();
   }
 
-  /** Potential deadlocks of this schedule: self-edges that block, and cycles of 2–4 locks. */
+  /** Potential deadlocks of this schedule: self-edges that block, and cycles of 2–4 nodes. */
   public List<Cycle> cycles() {
     List<Cycle> out = new ArrayList<>();
     for (Edge e : selfEdges) {
@@ -103,6 +295,7 @@ public final class LockOrder {
     Set<List<Object>> reported = new HashSet<>();
     int[] budget = {100_000};
     for (Object start : graph.keySet()) {
+      if (!targets.contains(start)) continue; // nothing leads back to it
       ArrayList<Object> path = new ArrayList<>();
       path.add(start);
       walk(start, start, path, new ArrayList<>(), out, reported, budget);
@@ -117,18 +310,22 @@ public final class LockOrder {
     for (Map.Entry<Object, List<Edge>> en : next.entrySet()) {
       Object to = en.getKey();
       boolean closes = to == start;
-      // each cycle once: start at its lowest-identity lock
-      if (!closes && (path.contains(to) || path.size() >= 4 || System.identityHashCode(to) < System.identityHashCode(start))) continue;
+      // each cycle once: start at its lowest-identity node
+      if (!closes && (path.contains(to) || path.size() >= 4 || !graph.containsKey(to)
+          || System.identityHashCode(to) < System.identityHashCode(start))) continue;
       for (Edge e : en.getValue()) {
         if (!compatible(edges, e)) continue;
         edges.add(e);
         if (closes) {
-          if (edges.size() >= 2 && blocksAtEveryLock(edges)) {
+          if (edges.size() >= 2 && blocksAtEveryNode(edges) && !orderedByCreation(edges)) {
+            List<Edge> canon = canonical(edges);
             List<Object> key = new ArrayList<>();
-            for (Edge x : edges) key.add(List.of(x.held().line(), x.acquired().line()));
-            if (reported.add(key)) {
-              out.add(new Cycle(canonical(edges), "lock order"));
+            boolean channel = false;
+            for (Edge x : canon) {
+              key.add(List.of(x.held().line(), x.acquired().line(), x.held().op(), x.acquired().op()));
+              channel |= x.acquired().isChannel();
             }
+            if (reported.add(key)) out.add(new Cycle(canon, channel ? channelReason(canon) : "lock order"));
           }
         } else {
           path.add(to);
@@ -140,11 +337,29 @@ public final class LockOrder {
     }
   }
 
-  /** Rotated to start at the edge with the smallest lines, so one cycle has one key in every schedule. */
+  private static String channelReason(List<Edge> edges) {
+    Set<Object> chans = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (Edge e : edges) if (e.acquired().lock() instanceof ChanWait w) chans.add(w.chan);
+    return chans.size() > 1 ? "lock order through channels" : "lock order through a channel";
+  }
+
+  /**
+   * Rotated to a fixed start, so one cycle has one key in every schedule: the edge with the smallest lines among
+   * the lock → channel-wait edges if there are any (the description then starts with the goroutine that blocks on
+   * the channel while holding a lock), else among all edges.
+   */
   private static List<Edge> canonical(List<Edge> edges) {
-    int best = 0;
-    for (int i = 1; i < edges.size(); i++) {
-      Edge a = edges.get(i), b = edges.get(best);
+    boolean anyChannel = false;
+    for (Edge e : edges) anyChannel |= e.acquired().isChannel();
+    int best = -1;
+    for (int i = 0; i < edges.size(); i++) {
+      Edge a = edges.get(i);
+      if (anyChannel && !a.acquired().isChannel()) continue;
+      if (best < 0) {
+        best = i;
+        continue;
+      }
+      Edge b = edges.get(best);
       if (a.acquired().line() < b.acquired().line() || (a.acquired().line() == b.acquired().line() && a.held().line() < b.held().line())) best = i;
     }
     List<Edge> out = new ArrayList<>(edges.subList(best, edges.size()));
@@ -152,7 +367,7 @@ public final class LockOrder {
     return List.copyOf(out);
   }
 
-  /** Distinct goroutines, and no lock held at two of the cycle's acquisitions (a gate lock serialises them). */
+  /** Distinct goroutines, and no lock held at two of the cycle's blocking points (a gate lock serialises them). */
   private static boolean compatible(List<Edge> edges, Edge e) {
     for (Edge x : edges) {
       if (x.acquired().goroutine() == e.acquired().goroutine()) return false;
@@ -161,22 +376,73 @@ public final class LockOrder {
     return true;
   }
 
-  /** At each lock of the cycle, the waiting acquisition must conflict with the hold: two reads conflict only behind a writer. */
-  private boolean blocksAtEveryLock(List<Edge> edges) {
+  /**
+   * At each lock the waiting acquisition must conflict with the hold (two reads conflict only behind a writer); at
+   * each channel wait the channel must be able to block that way.
+   */
+  private boolean blocksAtEveryNode(List<Edge> edges) {
     for (int i = 0; i < edges.size(); i++) {
       Edge in = edges.get(i);
       Edge outE = edges.get((i + 1) % edges.size());
-      if (in.acquired().read() && outE.held().read() && !writeLockedBy.containsKey(in.acquired().lock())) return false;
+      if (in.acquired().lock() instanceof ChanWait w) {
+        if (!w.canBlock()) return false;
+      } else if (in.acquired().read() && outE.held().read() && !writeLockedBy.containsKey(in.acquired().lock())) {
+        return false;
+      }
     }
     return true;
   }
 
-  private record Id(Object o) {
-    @Override public boolean equals(Object other) {
-      return other instanceof Id i && i.o == o;
+  /**
+   * True when some lock's waiting acquisition happened before the goroutine that holds the lock in the cycle was
+   * created by it (directly or through the goroutines it started): that order cannot flip.
+   */
+  private boolean orderedByCreation(List<Edge> edges) {
+    for (int i = 0; i < edges.size(); i++) {
+      Acq waiting = edges.get(i).acquired();
+      if (waiting.isChannel()) continue;
+      int holder = edges.get((i + 1) % edges.size()).held().goroutine();
+      if (createdAfter(holder, waiting.goroutine(), waiting.seq())) return true;
     }
+    return false;
+  }
+
+  /** Whether goroutine {@code g} was started (directly or via descendants) by {@code by} after step {@code seq} of {@code by}. */
+  private boolean createdAfter(int g, int by, long at) {
+    int x = g;
+    for (int guard = 0; guard < 10_000 && x > 0 && x < parentOf.length; guard++) {
+      int p = parentOf[x];
+      if (p == 0) return false;
+      if (p == by) return at < spawnSeqOf[x];
+      x = p;
+    }
+    return false;
+  }
+
+  /** Edge identity: nodes by identity, lines, modes, goroutine. */
+  private static final class Key {
+    final Object a;
+    final Object b;
+    final int la;
+    final int lb;
+    final int flags;
+    final int g;
+
+    Key(Object a, Object b, int la, int lb, boolean ra, boolean rb, int g) {
+      this.a = a;
+      this.b = b;
+      this.la = la;
+      this.lb = lb;
+      this.flags = (ra ? 1 : 0) | (rb ? 2 : 0);
+      this.g = g;
+    }
+
+    @Override public boolean equals(Object o) {
+      return o instanceof Key k && k.a == a && k.b == b && k.la == la && k.lb == lb && k.flags == flags && k.g == g;
+    }
+
     @Override public int hashCode() {
-      return System.identityHashCode(o);
+      return ((System.identityHashCode(a) * 31 + System.identityHashCode(b)) * 31 + la * 7919 + lb) * 31 + flags * 17 + g;
     }
   }
 }

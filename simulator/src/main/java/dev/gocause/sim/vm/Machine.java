@@ -338,6 +338,7 @@ public final class Machine {
     // entries past the parent's meaningful prefix are zero (except our own): release() can skip them
     g.vcDense = parent == null ? 0 : Math.min(g.vc.length, Math.max(parent.vcDense, parent.id + 1));
     if (parent != null) tick(parent);
+    lockOrder.spawned(parent, g);
     all.add(g);
     live++;
     addRunnable(g);
@@ -985,6 +986,14 @@ public final class Machine {
     public final ArrayDeque<Sudog> sendq = new ArrayDeque<>();
     public final ArrayDeque<Sudog> recvq = new ArrayDeque<>();
     public final Object zero;
+    /** Timer or deadline channel: a select with it as a case does not block forever. */
+    public boolean timer;
+    // lock-order analysis: whether each direction blocked in this schedule, and the graph's wait nodes
+    boolean sendBlocked;
+    boolean recvBlocked;
+    LockOrder.ChanWait sendWait;
+    LockOrder.ChanWait recvWait;
+    long createdSeq; // lock-order step of make(chan); 0 for channels of the runtime
     Shadow sh;
     Shadow shadow() {
       return sh == null ? (sh = new Shadow()) : sh;
@@ -1093,7 +1102,9 @@ public final class Machine {
     }
     // the race detector sees a send as a read of the channel and close as a write
     read(g, c.shadow(), c, "channel");
+    if (g.lo != null) lockOrder.chanOp(g, c, LockOrder.Op.SEND, f.line(), false, true);
     if (trySend(g, c, v)) return;
+    c.sendBlocked = true;
     c.sendq.addLast(new Sudog(g, v, false, -1, null));
     block(g, "chan send", c);
   }
@@ -1144,12 +1155,14 @@ public final class Machine {
       g.blockedForever = true;
       return;
     }
+    if (g.lo != null) lockOrder.chanOp(g, c, LockOrder.Op.RECV, f.line(), false, true);
     Object[] r = tryRecv(g, c);
     if (r != null) {
       f.push(r[0]);
       if (commaOk) f.push(r[1]);
       return;
     }
+    c.recvBlocked = true;
     c.recvq.addLast(new Sudog(g, null, commaOk, -1, null));
     block(g, "chan receive", c);
   }
@@ -1158,6 +1171,7 @@ public final class Machine {
     if (c == null) throw new GoPanic(Natives.plainError("close of nil channel"));
     if (c.closed) throw new GoPanic(Natives.plainError("close of closed channel"));
     write(g, c.shadow(), c, "channel");
+    if (g.lo != null) lockOrder.chanOp(g, c, LockOrder.Op.CLOSE, g.frame != null ? g.frame.line() : 0, false, false);
     c.closed = true;
     c.closeVC = release(g, c.closeVC);
     Sudog r;
@@ -1177,8 +1191,16 @@ public final class Machine {
    * select: chans[i] and vals[i] (send value) per case, dirs[i] true for send. Pushes
    * {caseIndex, received value, ok}; index -1 is default.
    */
-  public void select(G g, Frame f, Chan[] chans, Object[] vals, boolean[] isSend, boolean hasDefault) {
+  public void select(G g, Frame f, Chan[] chans, Object[] vals, boolean[] isSend, boolean hasDefault, int[] caseLines) {
     int n = chans.length;
+    if (g.lo != null) {
+      // each case is a possible wait (unless default or a timer case guarantees the select returns) and a partner op
+      boolean mayBlock = !hasDefault;
+      for (int i = 0; i < n && mayBlock; i++) if (chans[i] != null && chans[i].timer) mayBlock = false;
+      for (int i = 0; i < n; i++) {
+        if (chans[i] != null) lockOrder.chanOp(g, chans[i], isSend[i] ? LockOrder.Op.SEND : LockOrder.Op.RECV, caseLines[i], true, mayBlock);
+      }
+    }
     int[] ready = new int[n];
     int nr = 0;
     for (int i = 0; i < n; i++) {
@@ -1226,6 +1248,8 @@ public final class Machine {
       Chan c = chans[i];
       if (c == null) continue;
       any = true;
+      if (isSend[i]) c.sendBlocked = true;
+      else c.recvBlocked = true;
       if (isSend[i]) c.sendq.addLast(new Sudog(g, vals[i], false, i, w));
       else c.recvq.addLast(new Sudog(g, null, true, i, w));
     }

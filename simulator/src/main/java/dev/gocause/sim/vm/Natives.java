@@ -830,12 +830,14 @@ public final class Natives {
     method(TIME, "Unix", false, sig(List.of(), List.of(Type.INT64)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos / 1_000_000_000L)));
     fn(p, "After", sig(List.of(DURATION), List.of(new Type.Chan(TIME, 2))), (m, g, f, a) -> {
       Machine.Chan c = new Machine.Chan(1, null);
+      c.timer = true;
       m.alloc(200); // a timer lives until it fires
       m.addTimer((Long) a[0], 0, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
       f.push(c);
     });
     fn(p, "Tick", sig(List.of(DURATION), List.of(new Type.Chan(TIME, 2))), (m, g, f, a) -> {
       Machine.Chan c = new Machine.Chan(1, null);
+      c.timer = true;
       long d = (Long) a[0];
       if (d <= 0) {
         f.push(null);
@@ -847,6 +849,7 @@ public final class Natives {
     fn(p, "NewTimer", sig(List.of(DURATION), List.of(new Type.Pointer(TIMER))), (m, g, f, a) -> {
       StructVal t = (StructVal) Values.zero(TIMER);
       Machine.Chan c = new Machine.Chan(1, null);
+      c.timer = true;
       t.f[0] = c;
       t.f[1] = m.addTimer((Long) a[0], 0, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
       f.push(t);
@@ -864,6 +867,7 @@ public final class Natives {
       if (d <= 0) throw new Machine.GoPanic(newError("non-positive interval for NewTicker"));
       StructVal t = (StructVal) Values.zero(TICKER);
       Machine.Chan c = new Machine.Chan(1, null);
+      c.timer = true;
       t.f[0] = c;
       t.f[1] = m.addTimer(d, d, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
       f.push(t);
@@ -934,6 +938,7 @@ public final class Natives {
     if (c.kind.equals("value")) return ctxDone(m, c.parent);
     if (c.done == null) {
       c.done = new Machine.Chan(0, new StructVal(EMPTY_STRUCT, new Object[0]));
+      for (CtxVal x = c; x != null; x = x.parent) if (x.kind.equals("timer")) c.done.timer = true; // closes by itself at the deadline
       if (c.err != null) c.done.closed = true;
     }
     return c.done;
