@@ -46,6 +46,11 @@ public final class LockOrder {
   public static final class ChanWait {
     public final Machine.Chan chan;
     public final boolean send;
+    /**
+     * wait → lock edges of partners, kept here (not in the graph) until {@link #cycles()}: they matter only if some
+     * goroutine waits on this node while holding a lock, which most programs never do.
+     */
+    final ArrayList<Edge> partners = new ArrayList<>(2);
 
     ChanWait(Machine.Chan chan, boolean send) {
       this.chan = chan;
@@ -75,14 +80,14 @@ public final class LockOrder {
     Acq acq;
     Set<Object> gates;
     // partner edges already added from this acquisition site (line, mode) since step memoSeq: (node, line) pairs
-    final Object[] memoNodes = new Object[4];
-    final int[] memoLines = new int[4];
+    final Object[] memoNodes = new Object[8];
+    final int[] memoLines = new int[8];
     int memoCount;
     long memoSeq;
 
     boolean memoized(Object node, int line) {
       for (int i = 0; i < memoCount; i++) if (memoNodes[i] == node && memoLines[i] == line) return true;
-      int i = memoCount < memoNodes.length ? memoCount++ : (int) (line & 3);
+      int i = memoCount < memoNodes.length ? memoCount++ : line & 7;
       memoNodes[i] = node;
       memoLines[i] = line;
       return false;
@@ -216,9 +221,26 @@ public final class LockOrder {
         if (l.acq.seq() < c.createdSeq) continue;
         if (l.memoized(node, line)) continue;
         if (step == null) step = new Acq(node, false, line, g.id, op, inSelect, at);
-        addEdge(step, l.acq, l.gates, g.id);
+        addPartner(node, step, l);
       }
     }
+  }
+
+  /** Like {@link #addEdge} for a wait → lock edge, deduplicated by a scan of the node's short list. */
+  private void addPartner(ChanWait node, Acq step, Last l) {
+    Acq a = l.acq;
+    ArrayList<Edge> ps = node.partners;
+    for (int i = 0, n = ps.size(); i < n; i++) {
+      Edge p = ps.get(i);
+      Acq pa = p.acquired();
+      if (pa.lock() == a.lock() && pa.line() == a.line() && pa.read() == a.read() && pa.goroutine() == a.goroutine()
+          && p.held().line() == step.line()) {
+        int g = a.goroutine();
+        if (g < lastSpawnBy.length && lastSpawnBy[g] > pa.seq()) ps.set(i, new Edge(step, a, l.gates)); // see addEdge
+        return;
+      }
+    }
+    if (ps.size() < 4 * MAX_PER_PAIR) ps.add(new Edge(step, a, l.gates));
   }
 
   /** Some operation blocked on c in this direction (a buffered channel can then block the holder too). */
@@ -292,6 +314,17 @@ public final class LockOrder {
       }
     }
     if (graph.isEmpty()) return out;
+    // partner edges join the graph only at waits some goroutine can block on while holding a lock
+    List<ChanWait> waits = new ArrayList<>();
+    for (Object n : targets) if (n instanceof ChanWait w && !w.partners.isEmpty()) waits.add(w);
+    for (ChanWait w : waits) {
+      for (Edge e : w.partners) {
+        List<Edge> l = graph.computeIfAbsent(w, k -> new IdentityHashMap<>()).computeIfAbsent(e.acquired().lock(), k -> new ArrayList<>());
+        if (l.size() < MAX_PER_PAIR) l.add(e);
+        targets.add(e.acquired().lock());
+      }
+      w.partners.clear();
+    }
     Set<List<Object>> reported = new HashSet<>();
     int[] budget = {100_000};
     for (Object start : graph.keySet()) {
