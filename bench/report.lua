@@ -1,11 +1,17 @@
--- wrk script: optional POST body from $BODY_FILE with $CONTENT_TYPE; prints one RESULT line.
+-- wrk script: optional POST body from $BODY_FILE with $CONTENT_TYPE, or with $BODY_LINES one
+-- line of that file per request in turn; prints one RESULT line.
 local body_file = os.getenv("BODY_FILE")
+local lines = nil
 if body_file and body_file ~= "" then
   local f = assert(io.open(body_file, "rb"))
   wrk.method = "POST"
   wrk.body = f:read("*a")
   f:close()
   wrk.headers["Content-Type"] = os.getenv("CONTENT_TYPE") or "text/plain; charset=utf-8"
+  if os.getenv("BODY_LINES") == "1" then
+    lines = {}
+    for line in wrk.body:gmatch("[^\n]+") do lines[#lines + 1] = line end
+  end
 end
 if os.getenv("NO_CACHE") == "1" then
   wrk.headers["Cache-Control"] = "no-cache"
@@ -13,6 +19,14 @@ end
 local token = os.getenv("GOCAUSE_API_TOKEN")
 if token and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
+end
+
+local turn = 0
+if lines then
+  request = function()
+    turn = turn % #lines + 1
+    return wrk.format(nil, nil, nil, lines[turn])
+  end
 end
 
 function done(summary, latency, requests)

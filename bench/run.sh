@@ -7,13 +7,16 @@
 #
 # Scenarios: (a) a one-line panic, (b) a Chinese sentence — throughput compared with /health
 # (target: at least 40%), each once as repeated input (served by the answer cache) and once with
-# 'Cache-Control: no-cache' (a fresh diagnosis every time); (c) a real 5,000-goroutine dump
-# printed by Go (bench/dumpgen) — p99 latency with one connection, no-cache (target: at most
-# 50 ms). Needs wrk, curl and go. Prints a Markdown table.
+# 'Cache-Control: no-cache' (a fresh diagnosis every time); (b') 30 different Chinese sentences in
+# turn (bench/sentences-zh.txt), no-cache; (c) a real 5,000-goroutine dump printed by Go
+# (bench/dumpgen) — p99 latency with one connection, no-cache (target: at most 50 ms). Every
+# fresh scenario first runs unmeasured for $WARMUP (default 20s) so the JIT has compiled its path:
+# the figures are the server's steady state. Needs wrk, curl and go. Prints a Markdown table.
 set -euo pipefail
 
 base="${1:-http://127.0.0.1:8080}"
 duration="${DURATION:-10s}"
+warmup="${WARMUP:-20s}"
 conns="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -31,25 +34,32 @@ GOCACHE="$work/gocache" GO111MODULE=off go build -o "$work/dumpgen" "$here/dumpg
 grep -q 'all goroutines are asleep' "$work/dump.txt" || { echo "bench: dumpgen did not print a dump" >&2; exit 1; }
 dump_bytes=$(wc -c < "$work/dump.txt")
 
-run() { # scenario url body_file connections threads [no-cache]
-  SCENARIO="$1" BODY_FILE="$3" NO_CACHE="${6:-0}" wrk -t"$5" -c"$4" -d"$duration" --timeout 10s -s "$here/report.lua" "$2" | grep '^RESULT'
+run() { # scenario url body_file connections threads [no-cache [lines]]
+  SCENARIO="$1" BODY_FILE="$3" NO_CACHE="${6:-0}" BODY_LINES="${7:-0}" \
+    wrk -t"$5" -c"$4" -d"$duration" --timeout 10s -s "$here/report.lua" "$2" | grep '^RESULT'
+}
+warm() { # as run, unmeasured, for $warmup
+  SCENARIO=warm BODY_FILE="$3" NO_CACHE="${6:-0}" BODY_LINES="${7:-0}" \
+    wrk -t"$5" -c"$4" -d"$warmup" --timeout 10s -s "$here/report.lua" "$2" >/dev/null
 }
 
-# warm-up: JIT and the compiled diagnosis model
-for f in panic zh dump; do
-  curl -fsS -o /dev/null -H 'Content-Type: text/plain; charset=utf-8' --data-binary "@$work/$f.txt" "$base/v1/diagnose"
-done
-SCENARIO=warm BODY_FILE="$work/panic.txt" wrk -t"$threads" -c"$conns" -d3s -s "$here/report.lua" "$base/v1/diagnose" >/dev/null
+echo "bench: warming up each scenario for $warmup, then measuring for $duration ..." >&2
+warm health "$base/health" "" "$conns" "$threads"
 
 results="$work/results"
 : > "$results"
 run health-a "$base/health" "" "$conns" "$threads" >> "$results"
 run panic "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" >> "$results"
+warm panic-nc "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" 1
 run panic-nc "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" 1 >> "$results"
 run health-b "$base/health" "" "$conns" "$threads" >> "$results"
 run chinese "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" >> "$results"
+warm chinese-nc "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" 1
 run chinese-nc "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" 1 >> "$results"
+warm chinese-varied "$base/v1/diagnose" "$here/sentences-zh.txt" "$conns" "$threads" 1 1
+run chinese-varied "$base/v1/diagnose" "$here/sentences-zh.txt" "$conns" "$threads" 1 1 >> "$results"
 run health-c "$base/health" "" 1 1 >> "$results"
+warm dump5000 "$base/v1/diagnose" "$work/dump.txt" 1 1 1
 run dump5000 "$base/v1/diagnose" "$work/dump.txt" 1 1 1 >> "$results"
 
 awk -v conns="$conns" -v threads="$threads" -v dur="$duration" -v dump="$dump_bytes" '
@@ -59,13 +69,14 @@ awk -v conns="$conns" -v threads="$threads" -v dur="$duration" -v dump="$dump_by
       rps[trivial], 100*rps[name]/rps[trivial], target, ok
   }
   END {
-    printf "wrk %s per scenario; (a),(b): %d connections, %d threads; (c): 1 connection; dump %d bytes\n\n", dur, conns, threads, dump
+    printf "wrk %s per scenario after a warm-up; (a),(b): %d connections, %d threads; (c): 1 connection; dump %d bytes\n\n", dur, conns, threads, dump
     print "| scenario | input | req/s | p50 ms | p99 ms | /health req/s (same run) | ratio | target | met |"
     print "|---|---|---|---|---|---|---|---|---|"
     row("panic", "(a) one-line panic, repeated (answer cache)", "health-a", ">= 40% of /health", (rps["panic"] >= 0.4*rps["health-a"]) ? "yes" : "NO")
     row("panic-nc", "(a) one-line panic, no-cache", "health-a", ">= 40% of /health", (rps["panic-nc"] >= 0.4*rps["health-a"]) ? "yes" : "NO")
     row("chinese", "(b) Chinese sentence, repeated (answer cache)", "health-b", ">= 40% of /health", (rps["chinese"] >= 0.4*rps["health-b"]) ? "yes" : "NO")
     row("chinese-nc", "(b) Chinese sentence, no-cache", "health-b", ">= 40% of /health", (rps["chinese-nc"] >= 0.4*rps["health-b"]) ? "yes" : "NO")
+    row("chinese-varied", "(b'"'"') 30 different Chinese sentences in turn, no-cache", "health-b", ">= 40% of /health", (rps["chinese-varied"] >= 0.4*rps["health-b"]) ? "yes" : "NO")
     row("dump5000", "(c) 5,000-goroutine dump, no-cache", "health-c", "p99 <= 50 ms", (p99["dump5000"] <= 50) ? "yes" : "NO")
     for (k in bad) if (bad[k] > 0) printf "\nWARNING: %s had %d non-2xx/socket errors\n", k, bad[k]
   }' "$results"

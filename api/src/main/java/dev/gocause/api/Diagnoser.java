@@ -92,12 +92,15 @@ final class Diagnoser implements AutoCloseable {
           .header("Retry-After", String.valueOf(ErrorMapping.RETRY_AFTER_SECONDS));
     }
     // While the compiled model is current (the probe re-checks the knowledge stamp every second)
-    // skip the per-request stamp read; free text still goes to the full-text indexes, so the API
-    // answers exactly as the CLI and the kernel do.
-    boolean compiledIsCurrent = health.state() == GraphHealth.State.UP && modelChecked;
-    Future<Diagnosis> f = pool.submit(() -> compiledIsCurrent
-        ? service.diagnoseWithCompiledModel(request).orElseGet(() -> service.diagnose(request))
-        : service.diagnose(request));
+    // answer in memory on this thread: the model carries its own copy of the full-text indexes, so
+    // the answer equals the CLI's and the kernel's with no graph round trip.
+    if (health.state() == GraphHealth.State.UP && modelChecked) {
+      Optional<Diagnosis> compiled = service.diagnoseWithCompiledModel(request);
+      if (compiled.isPresent()) {
+        return new Result(compiled.get(), false);
+      }
+    }
+    Future<Diagnosis> f = pool.submit(() -> service.diagnose(request));
     while (true) {
       try {
         Diagnosis d = f.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
@@ -158,7 +161,7 @@ final class Diagnoser implements AutoCloseable {
   }
 
   private Result stale(DiagnosisRequest request) {
-    Optional<Diagnosis> d = service.diagnoseWithLastModel(request);
+    Optional<Diagnosis> d = service.diagnoseWithCompiledModel(request);
     return d.map(x -> new Result(x, true)).orElseThrow(() -> new GraphUnavailableException(
         "the graph does not answer and no knowledge was loaded before; retry shortly", null));
   }

@@ -20,6 +20,7 @@ import dev.gocause.graph.diagnosis.ParsedInput.Occurrence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -68,21 +69,21 @@ final class DiagnosisEngine {
   private static final int MAX_PROSE_LINES = 400;
   private static final int MAX_TEXT_LEN = 120;
 
-  /**
-   * Full-text search over the graph: candidate node ids for alias matching (null: all) and, per
-   * RootCause, a relevance in [0,1] of the cause's own text (names, mechanism, description) to the words.
-   */
-  interface TextCandidates {
-    Set<String> candidates(String text);
-
-    default Map<String, Double> causeRelevance(String text) {
-      return Map.of();
-    }
+  /** Full-text look-ups of free text (see {@link FullTextLookups}). */
+  interface TextSearch {
+    /** What the words of {@code text} reach in the full-text indexes. */
+    TextHits lookUp(String text);
   }
+
+  /**
+   * Candidate node ids for alias matching (null: compare every alias) and, per RootCause, a
+   * relevance in [0,1] of the cause's own text (names, mechanism, description) to the words.
+   */
+  record TextHits(Set<String> candidates, Map<String, Double> causeRelevance) {}
 
   private DiagnosisEngine() {}
 
-  static Diagnosis diagnose(DiagnosisModel model, DiagnosisRequest request, TextCandidates candidates) {
+  static Diagnosis diagnose(DiagnosisModel model, DiagnosisRequest request, TextSearch textSearch) {
     ParsedInput parsed = GoOutputParser.parse(request.text());
     Map<String, List<Evidence>> bySymptom = new TreeMap<>();
     Map<String, Evidence> byCause = new TreeMap<>();
@@ -94,20 +95,18 @@ final class DiagnosisEngine {
     List<MessageLine> prose = parsed.messages().stream().filter(MessageLine::prose).limit(MAX_PROSE_LINES).toList();
     String proseText = String.join("\n", prose.stream().map(MessageLine::text).toList());
     if (!prose.isEmpty()) {
-      Set<String> allowed = candidates == null ? null : candidates.candidates(proseText);
-      text(model, prose, allowed, bySymptom, byCause, byPrimitive);
-      if (candidates != null) {
-        search(model, prose, candidates.causeRelevance(proseText), bySearch);
-      }
+      TextHits hits = textSearch.lookUp(proseText);
+      text(model, prose, hits.candidates(), bySymptom, byCause, byPrimitive);
+      search(model, prose, hits.causeRelevance(), bySearch);
     }
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
-    List<RankedCause> ranked = rank(model, observed, byCause, byPrimitive, bySearch);
-    List<RankedCause> causes = ranked.size() > request.limit() ? ranked.subList(0, request.limit()) : ranked;
+    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch);
+    List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, prose);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.size(), observed, input));
+        message(lang, causes, ranked.total(), observed, input));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -295,22 +294,31 @@ final class DiagnosisEngine {
 
   /** For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}. */
   private static Map<String, Evidence> bestPhrases(
-      List<Phrase> phrases,
+      DiagnosisModel.Phrases phrases,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
       Set<String> all,
       Set<String> allowed,
       double scale) {
     Map<String, Evidence> best = new TreeMap<>();
-    for (Phrase p : phrases) {
-      if (allowed != null && !allowed.contains(p.nodeId())) {
+    // distinct phrase tokens found in the input, per phrase (phrase tokens and input tokens are sets)
+    int[] hits = new int[phrases.list().size()];
+    for (String t : all) {
+      int[] at = phrases.byToken().get(t);
+      if (at != null) {
+        for (int i : at) {
+          hits[i]++;
+        }
+      }
+    }
+    for (int pi = 0; pi < hits.length; pi++) {
+      int hit = hits[pi];
+      if (hit == 0) {
         continue;
       }
-      int hit = 0;
-      for (String t : p.tokens()) {
-        if (all.contains(t)) {
-          hit++;
-        }
+      Phrase p = phrases.list().get(pi);
+      if (allowed != null && !allowed.contains(p.nodeId())) {
+        continue;
       }
       double coverage = (double) hit / p.tokens().size();
       if (coverage < MIN_COVERAGE) {
@@ -383,7 +391,8 @@ final class DiagnosisEngine {
     double direct;
   }
 
-  private static List<RankedCause> rank(
+  private static Ranked rank(
+      int limit,
       DiagnosisModel model,
       List<ObservedSymptom> observed,
       Map<String, Evidence> byCause,
@@ -434,40 +443,56 @@ final class DiagnosisEngine {
         .filter(s -> s.evidence().stream().anyMatch(DiagnosisEngine::isMachine))
         .filter(s -> !model.indicates(s.id()).isEmpty())
         .map(ObservedSymptom::id).toList();
-    List<RankedCause> out = new ArrayList<>();
+    Map<String, Integer> explainedBy = new HashMap<>();
+    for (String s : machine) {
+      Set<String> causes = new HashSet<>();
+      for (Indicates link : model.indicates(s)) {
+        if (causes.add(link.causeId())) {
+          explainedBy.merge(link.causeId(), 1, Integer::sum);
+        }
+      }
+    }
+    record Scored(String id, double score, double coverage, Acc acc) {}
+    List<Scored> out = new ArrayList<>();
     List<Double> scores = new ArrayList<>();
     acc.forEach((id, a) -> {
       CauseDef c = model.causes().get(id);
-      long explained = machine.stream()
-          .filter(s -> model.indicates(s).stream().anyMatch(l -> l.causeId().equals(id))).count();
+      long explained = explainedBy.getOrDefault(id, 0);
       double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
         return;
       }
       scores.add(score);
-      List<CauseEvidence> ev = a.evidence.stream()
-          .sorted(Comparator.comparingDouble(CauseEvidence::contribution).reversed()
-              .thenComparing(CauseEvidence::kind).thenComparing(CauseEvidence::matched))
-          .toList();
-      out.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), score, round(coverage), null, c.severity(), c.mechanismZh(),
-          c.mechanismEn(), c.dimensions(), ev, c.commands(), c.fixes(), c.cases(), c.corrections()));
+      out.add(new Scored(id, score, coverage, a));
     });
-    out.sort(Comparator.comparingDouble(RankedCause::score).reversed().thenComparing(RankedCause::id));
-    List<RankedCause> withConfidence = new ArrayList<>(out.size());
-    for (RankedCause r : out) {
-      long close = scores.stream().filter(s -> Math.abs(s - r.score()) <= 0.02).count();
-      withConfidence.add(new RankedCause(r.id(), r.nameZh(), r.nameEn(), r.score(), r.coverage(), confidence(r, close), r.severity(),
-          r.mechanismZh(), r.mechanismEn(), r.dimensions(), r.evidence(), r.commands(), r.fixes(), r.cases(), r.corrections()));
+    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+    // only the causes asked for get their evidence ordered and a confidence
+    List<RankedCause> top = new ArrayList<>(Math.min(limit, out.size()));
+    for (Scored r : out.subList(0, Math.min(limit, out.size()))) {
+      CauseDef c = model.causes().get(r.id());
+      List<CauseEvidence> ev = new ArrayList<>(r.acc().evidence);
+      ev.sort(EVIDENCE_ORDER);
+      long close = 0;
+      for (double s : scores) {
+        if (Math.abs(s - r.score()) <= 0.02) {
+          close++;
+        }
+      }
+      RankedCause rc = new RankedCause(c.id(), c.nameZh(), c.nameEn(), r.score(), round(r.coverage()), null, c.severity(),
+          c.mechanismZh(), c.mechanismEn(), c.dimensions(), List.copyOf(ev), c.commands(), c.fixes(), c.cases(), c.corrections());
+      top.add(new RankedCause(rc.id(), rc.nameZh(), rc.nameEn(), rc.score(), rc.coverage(), confidence(rc, close), rc.severity(),
+          rc.mechanismZh(), rc.mechanismEn(), rc.dimensions(), rc.evidence(), rc.commands(), rc.fixes(), rc.cases(), rc.corrections()));
     }
-    return withConfidence;
+    return new Ranked(List.copyOf(top), out.size());
   }
 
-  /**
-   * high: score ≥ 0.7 backed by Go's own output (a signature, wait reason or frame);
-   * medium: score ≥ 0.4, or ≥ 0.7 from words alone; low otherwise. Three or more causes
-   * within 0.02 of each other cost one level: the evidence does not tell them apart.
-   */
+  /** The best causes asked for, and how many causes passed the thresholds in all. */
+  private record Ranked(List<RankedCause> top, int total) {}
+
+  private static final Comparator<CauseEvidence> EVIDENCE_ORDER = Comparator.comparingDouble(CauseEvidence::contribution)
+      .reversed().thenComparing(CauseEvidence::kind).thenComparing(CauseEvidence::matched);
+
   static Confidence confidence(RankedCause r, long closeScores) {
     boolean machine = r.evidence().stream().anyMatch(e -> isMachineKind(e.kind()));
     int level = r.score() >= 0.7 ? (machine ? 2 : 1) : r.score() >= 0.4 ? 1 : 0;
@@ -570,8 +595,14 @@ final class DiagnosisEngine {
             + " race or goleak report, or describe what you see (hang, wrong numbers, growing memory).";
   }
 
+  /**
+   * Two decimals rounded half up, as {@code %.2f} prints the scores (already rounded to three
+   * decimals), without the cost of a Formatter.
+   */
   static String fmt(double d) {
-    return String.format(java.util.Locale.ROOT, "%.2f", d);
+    long cents = (Math.round(Math.abs(d) * 1000) + 5) / 10;
+    String frac = String.valueOf(cents % 100);
+    return (d < 0 && cents > 0 ? "-" : "") + cents / 100 + "." + (frac.length() == 1 ? "0" + frac : frac);
   }
 
   static double round(double d) {

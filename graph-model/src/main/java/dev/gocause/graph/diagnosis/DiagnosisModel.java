@@ -26,6 +26,24 @@ public final class DiagnosisModel {
   /** A name or alias of a node, tokenised. */
   record Phrase(String nodeId, String text, List<String> tokens) {}
 
+  /**
+   * Phrases in a fixed order and, per token, the positions of the phrases holding it, so an
+   * input's tokens reach their phrases without a scan of every phrase.
+   */
+  record Phrases(List<Phrase> list, Map<String, int[]> byToken) {
+    static Phrases of(List<Phrase> list) {
+      Map<String, List<Integer>> m = new HashMap<>();
+      for (int i = 0; i < list.size(); i++) {
+        for (String t : list.get(i).tokens()) {
+          m.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+        }
+      }
+      Map<String, int[]> byToken = new HashMap<>();
+      m.forEach((t, l) -> byToken.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
+      return new Phrases(List.copyOf(list), Map.copyOf(byToken));
+    }
+  }
+
   record CompiledRegex(SignatureDef signature, Pattern pattern) {}
 
   private static final int FRAME_CACHE_LIMIT = 20_000;
@@ -41,10 +59,12 @@ public final class DiagnosisModel {
   private final Map<String, PrimitiveDef> primitives;
   private final Map<String, List<Indicates>> bySymptom;
   private final Map<String, List<String>> causesByPrimitive;
-  private final List<Phrase> symptomPhrases;
-  private final List<Phrase> causePhrases;
-  private final List<Phrase> primitivePhrases;
+  private final Phrases symptomPhrases;
+  private final Phrases causePhrases;
+  private final Phrases primitivePhrases;
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
+  private final FullTextIndexes fullText;
+  private final FullTextLookups textLookups;
 
   public DiagnosisModel(
       String version,
@@ -53,7 +73,10 @@ public final class DiagnosisModel {
       List<SymptomDef> symptoms,
       List<CauseDef> causes,
       List<PrimitiveDef> primitives,
-      List<Indicates> indicates) {
+      List<Indicates> indicates,
+      FullTextIndexes fullText) {
+    this.fullText = java.util.Objects.requireNonNull(fullText, "fullText (use FullTextIndexes.EMPTY when the graph has none)");
+    this.textLookups = new FullTextLookups(fullText);
     this.version = version == null ? "" : version;
     this.hash = hash == null ? "" : hash;
     List<SignatureDef> sorted = signatures.stream().sorted(Comparator.comparing(SignatureDef::id)).toList();
@@ -103,17 +126,17 @@ public final class DiagnosisModel {
     for (SymptomDef s : this.symptoms.values()) {
       addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
     }
-    this.symptomPhrases = List.copyOf(sp);
+    this.symptomPhrases = Phrases.of(sp);
     List<Phrase> cp = new ArrayList<>();
     for (CauseDef c : this.causes.values()) {
       addPhrases(cp, c.id(), List.of(c.nameZh(), c.nameEn()), c.aliasesZh(), c.aliasesEn());
     }
-    this.causePhrases = List.copyOf(cp);
+    this.causePhrases = Phrases.of(cp);
     List<Phrase> pp = new ArrayList<>();
     for (PrimitiveDef p : this.primitives.values()) {
       addPhrases(pp, p.id(), List.of(p.nameZh(), p.nameEn(), p.id().replace('-', ' ')), p.aliasesZh(), p.aliasesEn());
     }
-    this.primitivePhrases = List.copyOf(pp);
+    this.primitivePhrases = Phrases.of(pp);
   }
 
   private static void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
@@ -200,22 +223,32 @@ public final class DiagnosisModel {
     return causesByPrimitive.getOrDefault(primitiveId, List.of());
   }
 
-  List<Phrase> symptomPhrases() {
+  Phrases symptomPhrases() {
     return symptomPhrases;
   }
 
-  List<Phrase> causePhrases() {
+  Phrases causePhrases() {
     return causePhrases;
   }
 
-  List<Phrase> primitivePhrases() {
+  Phrases primitivePhrases() {
     return primitivePhrases;
+  }
+
+  /** Free-text look-ups through the compiled full-text indexes. */
+  FullTextLookups textLookups() {
+    return textLookups;
+  }
+
+  FullTextIndexes fullText() {
+    return fullText;
   }
 
   /** Counts for logs and the eval report: signatures, symptoms, causes, links. */
   public String describe() {
     int links = bySymptom.values().stream().mapToInt(List::size).sum();
     return "knowledge " + version + " (" + (literals.size() + regexes.size() + waitReasons.values().stream().mapToInt(List::size).sum() + frames.size())
-        + " signatures, " + symptoms.size() + " symptoms, " + causes.size() + " causes, " + links + " INDICATES)";
+        + " signatures, " + symptoms.size() + " symptoms, " + causes.size() + " causes, " + links + " INDICATES, full-text " + fullText.names().stream().sorted()
+        .map(n -> n + ":" + fullText.size(n)).toList() + ")";
   }
 }

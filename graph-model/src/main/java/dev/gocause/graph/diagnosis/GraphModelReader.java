@@ -148,22 +148,54 @@ final class GraphModelReader {
           r.get("corrections").asList(v -> new CorrectionInfo(str(v.get("id")), str(v.get("nameZh")), str(v.get("nameEn")),
               str(v.get("truthZh")), str(v.get("truthEn")), str(v.get("corrects"))))));
     }
-    return new DiagnosisModel(stamp.version(), stamp.hash(), signatures, symptoms, causes, primitives, indicates);
+    return new DiagnosisModel(stamp.version(), stamp.hash(), signatures, symptoms, causes, primitives, indicates,
+        fullText(tx));
   }
 
-  /** Ids of nodes whose full-text fields match the words of {@code text}, from both indexes. */
-  static java.util.Set<String> search(TransactionContext tx, String luceneQuery, int limit) {
-    java.util.Set<String> ids = new java.util.HashSet<>();
-    for (String index : List.of("searchZh", "searchEn")) {
-      for (Record r : tx.run("""
-          CALL db.index.fulltext.queryNodes($index, $query, {limit: $limit}) YIELD node
-          WHERE node:Symptom OR node:RootCause OR node:Primitive
-          RETURN node.id AS id
-          """, Map.of("index", index, "query", luceneQuery, "limit", limit)).list()) {
-        ids.add(str(r.get("id")));
-      }
+  /**
+   * The graph's online node full-text indexes with their analyzers, and the nodes they cover, for
+   * an in-memory copy ({@link FullTextIndexes}). Empty when the graph has none.
+   */
+  static FullTextIndexes fullText(TransactionContext tx) {
+    List<FullTextIndexes.Definition> defs = new ArrayList<>();
+    for (Record r : tx.run("""
+        SHOW FULLTEXT INDEXES YIELD name, entityType, labelsOrTypes, properties, options, state
+        WHERE entityType = 'NODE' AND state = 'ONLINE'
+        RETURN name, labelsOrTypes AS labels, properties, options.indexConfig['fulltext.analyzer'] AS analyzer
+        ORDER BY name
+        """).list()) {
+      String analyzer = r.get("analyzer").isNull() ? "standard-no-stop-words" : r.get("analyzer").asString();
+      defs.add(new FullTextIndexes.Definition(str(r.get("name")), strings(r.get("labels")), strings(r.get("properties")), analyzer));
     }
-    return ids;
+    if (defs.isEmpty()) {
+      return FullTextIndexes.EMPTY;
+    }
+    java.util.Set<String> labels = new java.util.TreeSet<>();
+    java.util.Set<String> properties = new java.util.TreeSet<>();
+    defs.forEach(d -> {
+      labels.addAll(d.labels());
+      properties.addAll(d.properties());
+    });
+    List<FullTextIndexes.Node> nodes = new ArrayList<>();
+    for (Record r : tx.run("""
+        MATCH (n) WHERE any(l IN labels(n) WHERE l IN $labels)
+        RETURN n.id AS id, labels(n) AS labels,
+               [p IN $properties | [p, CASE
+                  WHEN n[p] IS :: STRING NOT NULL THEN [n[p]]
+                  WHEN n[p] IS :: LIST<STRING NOT NULL> NOT NULL THEN n[p]
+                  ELSE [] END]] AS values
+        ORDER BY elementId(n)
+        """, Map.of("labels", List.copyOf(labels), "properties", List.copyOf(properties))).list()) {
+      Map<String, List<String>> values = new java.util.HashMap<>();
+      for (Value pv : r.get("values").values()) {
+        List<String> texts = pv.get(1).asList(Value::asString);
+        if (!texts.isEmpty()) {
+          values.put(pv.get(0).asString(), texts);
+        }
+      }
+      nodes.add(new FullTextIndexes.Node(str(r.get("id")), strings(r.get("labels")), values));
+    }
+    return FullTextIndexes.build(defs, nodes);
   }
 
   private static String str(Value v) {

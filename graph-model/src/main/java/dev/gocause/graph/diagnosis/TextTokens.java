@@ -134,6 +134,9 @@ final class TextTokens {
   }
 
   static boolean isCjk(int cp) {
+    if (cp < 0x1100) { // below Hangul Jamo, the first CJK block: no script look-up needed
+      return false;
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return script == Character.UnicodeScript.HAN
         || script == Character.UnicodeScript.HIRAGANA

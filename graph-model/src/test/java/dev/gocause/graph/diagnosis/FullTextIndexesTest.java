@@ -1,0 +1,75 @@
+package dev.gocause.graph.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The in-memory copy of a full-text index, on a handful of nodes (agreement with Neo4j itself is tested against the real graph). */
+class FullTextIndexesTest {
+  private static final FullTextIndexes.Definition ZH = new FullTextIndexes.Definition("zh", List.of("Symptom", "RootCause"),
+      List.of("text"), "cjk");
+  private static final FullTextIndexes.Definition EN = new FullTextIndexes.Definition("en", List.of("Symptom", "RootCause"),
+      List.of("text"), "standard");
+
+  private static FullTextIndexes.Node node(String id, String label, String text) {
+    return new FullTextIndexes.Node(id, List.of(label), Map.of("text", List.of(text)));
+  }
+
+  private static final List<FullTextIndexes.Node> NODES = List.of(
+      node("hang", "Symptom", "程序卡住 没有输出 the program hangs"),
+      node("leak", "RootCause", "goroutine 泄漏 内存增长 leaking goroutines"),
+      node("closed", "RootCause", "向已关闭的通道发送 send on a closed channel"),
+      node("doc", "Section", "卡住 卡住 卡住"));
+
+  @Test
+  void chinese_words_match_through_character_pairs() {
+    FullTextIndexes idx = FullTextIndexes.build(List.of(ZH), NODES);
+    List<FullTextIndexes.Hit> hits = idx.query("zh", List.of(new FullTextIndexes.Clause("服务卡住了", false)), 10);
+    assertThat(hits).extracting(FullTextIndexes.Hit::id).containsExactly("hang");
+    assertThat(idx.size("zh")).as("the Section label is not indexed").isEqualTo(3);
+  }
+
+  @Test
+  void a_prefix_clause_adds_one_per_node_it_reaches() {
+    FullTextIndexes idx = FullTextIndexes.build(List.of(EN), NODES);
+    List<FullTextIndexes.Hit> hits = idx.query("en", List.of(new FullTextIndexes.Clause("clos", true)), 10);
+    assertThat(hits).singleElement().satisfies(h -> {
+      assertThat(h.id()).isEqualTo("closed");
+      assertThat(h.score()).isEqualTo(1.0);
+    });
+  }
+
+  @Test
+  void best_keeps_only_the_wanted_documents_among_the_top_hits() {
+    FullTextIndexes idx = FullTextIndexes.build(List.of(EN), NODES);
+    var causes = idx.docsWithLabel("en", Set.of("RootCause"));
+    List<String> got = new java.util.ArrayList<>();
+    idx.score("en", List.of(new FullTextIndexes.Clause("goroutines", false), new FullTextIndexes.Clause("program", false)))
+        .best(10, causes, (n, s) -> got.add(n.id()));
+    assertThat(got).containsExactly("leak");
+  }
+
+  @Test
+  void an_index_with_an_unknown_analyzer_is_left_out() {
+    FullTextIndexes idx = FullTextIndexes.build(List.of(new FullTextIndexes.Definition("odd", List.of("Symptom"),
+        List.of("text"), "no-such-analyzer")), NODES);
+    assertThat(idx.has("odd")).isFalse();
+    assertThatThrownBy(() -> idx.query("odd", List.of(), 1)).hasMessageContaining("no full-text index named odd");
+  }
+
+  @Test
+  void a_definition_without_properties_is_refused_with_its_name() {
+    assertThatThrownBy(() -> new FullTextIndexes.Definition("x", List.of("A"), List.of(), "cjk"))
+        .hasMessage("full-text index x declares no properties");
+  }
+
+  @Test
+  void clauses_render_as_the_lucene_query_neo4j_is_sent() {
+    assertThat(FullTextLookups.luceneQuery(FullTextLookups.clauses("Channel closed: 卡住")))
+        .isEqualTo("channel OR channel* OR closed OR closed* OR clos OR clos* OR 卡住");
+  }
+}
