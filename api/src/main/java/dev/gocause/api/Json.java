@@ -15,7 +15,8 @@ final class Json {
   static final ObjectMapper MAPPER = configure(new ObjectMapper()).registerModule(new KnowledgeJsonCache(() -> PLAIN));
 
   private static ObjectMapper configure(ObjectMapper m) {
-    return m.setSerializationInclusion(JsonInclude.Include.NON_NULL)
+    return m.registerModule(new com.fasterxml.jackson.module.blackbird.BlackbirdModule())
+        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
         .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
         .configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
   }

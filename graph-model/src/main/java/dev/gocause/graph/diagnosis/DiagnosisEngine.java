@@ -69,17 +69,11 @@ final class DiagnosisEngine {
   private static final int MAX_PROSE_LINES = 400;
   private static final int MAX_TEXT_LEN = 120;
 
-  /** Full-text look-ups of free text (see {@link FullTextLookups}). */
+  /** Full-text relevance of free text (see {@link FullTextLookups}). */
   interface TextSearch {
-    /** What the words of {@code text} reach in the full-text indexes. */
-    TextHits lookUp(String text);
+    /** Per RootCause, a relevance in [0,1] of the cause's own text to the words of {@code text}. */
+    Map<String, Double> causeRelevance(String text);
   }
-
-  /**
-   * Candidate node ids for alias matching (null: compare every alias) and, per RootCause, a
-   * relevance in [0,1] of the cause's own text (names, mechanism, description) to the words.
-   */
-  record TextHits(Set<String> candidates, Map<String, Double> causeRelevance) {}
 
   private DiagnosisEngine() {}
 
@@ -94,17 +88,20 @@ final class DiagnosisEngine {
     stacks(model, parsed, bySymptom);
     List<MessageLine> prose = parsed.messages().stream().filter(MessageLine::prose).limit(MAX_PROSE_LINES).toList();
     String proseText = String.join("\n", prose.stream().map(MessageLine::text).toList());
+    List<Set<String>> lineTokens = new ArrayList<>(prose.size());
+    for (MessageLine m : prose) {
+      lineTokens.add(TextTokens.input(m.text()));
+    }
     if (!prose.isEmpty()) {
-      TextHits hits = textSearch.lookUp(proseText);
-      text(model, prose, hits.candidates(), bySymptom, byCause, byPrimitive);
-      search(model, prose, hits.causeRelevance(), bySearch);
+      text(model, prose, lineTokens, bySymptom, byCause, byPrimitive);
+      search(model, prose, textSearch.causeRelevance(proseText), bySearch);
     }
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch);
     List<RankedCause> causes = ranked.top();
-    InputSummary input = summary(parsed, prose);
+    InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
         message(lang, causes, ranked.total(), observed, input));
   }
@@ -271,25 +268,20 @@ final class DiagnosisEngine {
   private static void text(
       DiagnosisModel model,
       List<MessageLine> prose,
-      Set<String> allowed,
+      List<Set<String>> lineTokens,
       Map<String, List<Evidence>> bySymptom,
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive) {
-    List<Set<String>> lineTokens = new ArrayList<>(prose.size());
     Set<String> all = new LinkedHashSet<>();
-    for (MessageLine m : prose) {
-      Set<String> t = TextTokens.input(m.text());
-      lineTokens.add(t);
-      all.addAll(t);
-    }
+    lineTokens.forEach(all::addAll);
     if (all.isEmpty()) {
       return;
     }
-    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), prose, lineTokens, all, allowed, TEXT_STRENGTH).entrySet()) {
+    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), prose, lineTokens, all, TEXT_STRENGTH).entrySet()) {
       bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
     }
-    byCause.putAll(bestPhrases(model.causePhrases(), prose, lineTokens, all, allowed, 1.0));
-    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), prose, lineTokens, all, null, 1.0));
+    byCause.putAll(bestPhrases(model.causePhrases(), prose, lineTokens, all, 1.0));
+    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), prose, lineTokens, all, 1.0));
   }
 
   /** For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}. */
@@ -298,7 +290,6 @@ final class DiagnosisEngine {
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
       Set<String> all,
-      Set<String> allowed,
       double scale) {
     Map<String, Evidence> best = new TreeMap<>();
     // distinct phrase tokens found in the input, per phrase (phrase tokens and input tokens are sets)
@@ -317,9 +308,6 @@ final class DiagnosisEngine {
         continue;
       }
       Phrase p = phrases.list().get(pi);
-      if (allowed != null && !allowed.contains(p.nodeId())) {
-        continue;
-      }
       double coverage = (double) hit / p.tokens().size();
       if (coverage < MIN_COVERAGE) {
         continue;
@@ -368,12 +356,14 @@ final class DiagnosisEngine {
         return;
       }
       List<Evidence> sorted = dedupe(evidence).stream()
-          .sorted(Comparator.comparingDouble(Evidence::strength).reversed()
-              .thenComparing(Evidence::kind).thenComparing(Evidence::matched))
+          .sorted(SYMPTOM_EVIDENCE_ORDER)
           .toList();
       out.add(new ObservedSymptom(id, s.nameZh(), s.nameEn(), s.kind(), sorted.get(0).strength(), sorted));
     });
-    out.sort(Comparator.comparingDouble(ObservedSymptom::strength).reversed().thenComparing(ObservedSymptom::id));
+    out.sort((x, y) -> {
+      int c = Double.compare(y.strength(), x.strength());
+      return c != 0 ? c : x.id().compareTo(y.id());
+    });
     return List.copyOf(out);
   }
 
@@ -466,7 +456,10 @@ final class DiagnosisEngine {
       scores.add(score);
       out.add(new Scored(id, score, coverage, a));
     });
-    out.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::id));
+    out.sort((x, y) -> {
+      int c = Double.compare(y.score(), x.score());
+      return c != 0 ? c : x.id().compareTo(y.id());
+    });
     // only the causes asked for get their evidence ordered and a confidence
     List<RankedCause> top = new ArrayList<>(Math.min(limit, out.size()));
     for (Scored r : out.subList(0, Math.min(limit, out.size()))) {
@@ -490,8 +483,22 @@ final class DiagnosisEngine {
   /** The best causes asked for, and how many causes passed the thresholds in all. */
   private record Ranked(List<RankedCause> top, int total) {}
 
-  private static final Comparator<CauseEvidence> EVIDENCE_ORDER = Comparator.comparingDouble(CauseEvidence::contribution)
-      .reversed().thenComparing(CauseEvidence::kind).thenComparing(CauseEvidence::matched);
+  // Explicit comparators: chains of Comparator.comparing* share call sites JVM-wide and stay slow.
+  private static final Comparator<CauseEvidence> EVIDENCE_ORDER = (x, y) -> {
+    int c = Double.compare(y.contribution(), x.contribution());
+    if (c == 0) {
+      c = x.kind().compareTo(y.kind());
+    }
+    return c != 0 ? c : x.matched().compareTo(y.matched());
+  };
+
+  private static final Comparator<Evidence> SYMPTOM_EVIDENCE_ORDER = (x, y) -> {
+    int c = Double.compare(y.strength(), x.strength());
+    if (c == 0) {
+      c = x.kind().compareTo(y.kind());
+    }
+    return c != 0 ? c : x.matched().compareTo(y.matched());
+  };
 
   static Confidence confidence(RankedCause r, long closeScores) {
     boolean machine = r.evidence().stream().anyMatch(e -> isMachineKind(e.kind()));
@@ -512,7 +519,7 @@ final class DiagnosisEngine {
 
   // ---------------------------------------------------------------- summary
 
-  private static InputSummary summary(ParsedInput p, List<MessageLine> prose) {
+  private static InputSummary summary(ParsedInput p, List<Set<String>> proseTokens) {
     Set<String> kinds = new LinkedHashSet<>();
     if (!p.races().isEmpty()) {
       kinds.add("race");
@@ -532,7 +539,7 @@ final class DiagnosisEngine {
     if (p.messages().stream().anyMatch(m -> isVetLine(m.text()))) {
       kinds.add("vet");
     }
-    long words = prose.stream().mapToLong(m -> TextTokens.input(m.text()).size()).sum();
+    long words = proseTokens.stream().mapToLong(Set::size).sum();
     String kind;
     if (kinds.isEmpty()) {
       kind = words > 0 ? "text" : p.messages().isEmpty() ? "empty" : "text";

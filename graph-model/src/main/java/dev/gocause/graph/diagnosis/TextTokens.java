@@ -137,6 +137,11 @@ final class TextTokens {
     if (cp < 0x1100) { // below Hangul Jamo, the first CJK block: no script look-up needed
       return false;
     }
+    // the common blocks without a script look-up: ideographs, hiragana and katakana letters, Hangul syllables
+    if ((cp >= 0x4E00 && cp <= 0x9FFC) || (cp >= 0x3041 && cp <= 0x3096) || (cp >= 0x30A1 && cp <= 0x30FA)
+        || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+      return true;
+    }
     Character.UnicodeScript script = Character.UnicodeScript.of(cp);
     return script == Character.UnicodeScript.HAN
         || script == Character.UnicodeScript.HIRAGANA
