@@ -50,6 +50,16 @@ public final class DiagnosisService {
     return m == null ? Optional.empty() : Optional.of(DiagnosisEngine.diagnose(m, request, m.textLookups()));
   }
 
+  /** The full-text indexes, or none (with a warning) when the graph does not let this user list them. */
+  private static FullTextIndexes fullText(Session s) {
+    try {
+      return s.executeRead(GraphModelReader::fullText);
+    } catch (org.neo4j.driver.exceptions.ClientException e) {
+      LOG.warn("cannot read the graph's full-text indexes ({}): free text is matched by aliases only", e.code());
+      return FullTextIndexes.EMPTY;
+    }
+  }
+
   /** The compiled model, re-read when the graph's knowledge version or hash differs from the cached one. */
   public DiagnosisModel model() {
     GraphModelReader.Stamp stamp;
@@ -69,7 +79,15 @@ public final class DiagnosisService {
       }
       long t0 = System.nanoTime();
       try (Session s = driver.session(session)) {
-        current = s.executeRead(GraphModelReader::read);
+        // two transactions: re-read when a load committed between them (the stamp moved)
+        for (int attempt = 1; ; attempt++) {
+          GraphModelReader.Stamp before = s.executeRead(GraphModelReader::stamp);
+          FullTextIndexes fullText = fullText(s);
+          current = s.executeRead(tx -> GraphModelReader.read(tx, fullText));
+          if (attempt == 3 || (current.version().equals(before.version()) && current.hash().equals(before.hash()))) {
+            break;
+          }
+        }
       } catch (Neo4jException e) {
         throw new GocauseException("cannot read the knowledge graph (" + e.getMessage() + "): is it running and loaded?", e);
       }

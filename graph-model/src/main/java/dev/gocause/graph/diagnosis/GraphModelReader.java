@@ -37,7 +37,8 @@ final class GraphModelReader {
     return new Stamp(str(r.get(0).get("version")), str(r.get(0).get("hash")));
   }
 
-  static DiagnosisModel read(TransactionContext tx) {
+  /** The model, with {@code fullText} read beforehand in its own transaction ({@link #fullText}). */
+  static DiagnosisModel read(TransactionContext tx, FullTextIndexes fullText) {
     Stamp stamp = stamp(tx);
     List<SignatureDef> signatures = new ArrayList<>();
     for (Record r : tx.run("""
@@ -149,12 +150,13 @@ final class GraphModelReader {
               str(v.get("truthZh")), str(v.get("truthEn")), str(v.get("corrects"))))));
     }
     return new DiagnosisModel(stamp.version(), stamp.hash(), signatures, symptoms, causes, primitives, indicates,
-        fullText(tx));
+        fullText);
   }
 
   /**
    * The graph's online node full-text indexes with their analyzers, and the nodes they cover, for
-   * an in-memory copy ({@link FullTextIndexes}). Empty when the graph has none.
+   * an in-memory copy ({@link FullTextIndexes}). Empty when the graph has none. Its own
+   * transaction: a user without the SHOW INDEX privilege fails here without failing the model.
    */
   static FullTextIndexes fullText(TransactionContext tx) {
     List<FullTextIndexes.Definition> defs = new ArrayList<>();

@@ -79,6 +79,20 @@ class CompiledFullTextScoresLikeTheGraphIndexesTest {
     assertThat(compared).isGreaterThan(80);
   }
 
+  @Test
+  void without_full_text_indexes_a_sentence_is_still_diagnosed_from_aliases() {
+    DiagnosisModel bare;
+    try (Session s = store.session()) {
+      bare = s.executeRead(tx -> GraphModelReader.read(tx, FullTextIndexes.EMPTY));
+    }
+    DiagnosisRequest sentence = DiagnosisRequest.of("程序卡住了,没有任何输出,一直不退出");
+    Diagnosis withIndexes = DiagnosisEngine.diagnose(model, sentence, model.textLookups());
+    Diagnosis aliasesOnly = DiagnosisEngine.diagnose(bare, sentence, bare.textLookups());
+    assertThat(aliasesOnly.causes()).isNotEmpty();
+    assertThat(aliasesOnly.causes().stream().flatMap(c -> c.evidence().stream()).map(e -> e.kind())).doesNotContain("search");
+    assertThat(withIndexes.causes().stream().flatMap(c -> c.evidence().stream()).map(e -> e.kind())).contains("search");
+  }
+
   /** Equal scores per node; nodes tied with the last score of a full page may differ (tie order). */
   private static void assertSame(String what, List<Scored> graph, List<Scored> memory) {
     assertThat(memory).as(what + ": hit count").hasSize(graph.size());
