@@ -472,10 +472,9 @@ final class DiagnosisEngine {
           close++;
         }
       }
-      RankedCause rc = new RankedCause(c.id(), c.nameZh(), c.nameEn(), r.score(), round(r.coverage()), null, c.severity(),
-          c.mechanismZh(), c.mechanismEn(), c.dimensions(), List.copyOf(ev), c.commands(), c.fixes(), c.cases(), c.corrections());
-      top.add(new RankedCause(rc.id(), rc.nameZh(), rc.nameEn(), rc.score(), rc.coverage(), confidence(rc, close), rc.severity(),
-          rc.mechanismZh(), rc.mechanismEn(), rc.dimensions(), rc.evidence(), rc.commands(), rc.fixes(), rc.cases(), rc.corrections()));
+      top.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), r.score(), round(r.coverage()), confidence(r.score(), ev, close),
+          c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions(), List.copyOf(ev), c.commands(), c.fixes(), c.cases(),
+          c.corrections()));
     }
     return new Ranked(List.copyOf(top), out.size());
   }
@@ -500,9 +499,9 @@ final class DiagnosisEngine {
     return c != 0 ? c : x.matched().compareTo(y.matched());
   };
 
-  static Confidence confidence(RankedCause r, long closeScores) {
-    boolean machine = r.evidence().stream().anyMatch(e -> isMachineKind(e.kind()));
-    int level = r.score() >= 0.7 ? (machine ? 2 : 1) : r.score() >= 0.4 ? 1 : 0;
+  static Confidence confidence(double score, List<CauseEvidence> evidence, long closeScores) {
+    boolean machine = evidence.stream().anyMatch(e -> isMachineKind(e.kind()));
+    int level = score >= 0.7 ? (machine ? 2 : 1) : score >= 0.4 ? 1 : 0;
     if (closeScores >= 3 && level > 0) {
       level--;
     }

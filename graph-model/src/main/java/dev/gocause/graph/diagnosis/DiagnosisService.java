@@ -50,6 +50,10 @@ public final class DiagnosisService {
     return m == null ? Optional.empty() : Optional.of(DiagnosisEngine.diagnose(m, request, m.textLookups()));
   }
 
+  private static boolean isOf(DiagnosisModel m, GraphModelReader.Stamp stamp) {
+    return m.version().equals(stamp.version()) && m.hash().equals(stamp.hash());
+  }
+
   /** The full-text indexes, or none (with a warning) when the graph does not let this user list them. */
   private static FullTextIndexes fullText(Session s) {
     try {
@@ -69,24 +73,25 @@ public final class DiagnosisService {
       throw new GocauseException("cannot read the knowledge graph (" + e.getMessage() + "): is it running and loaded?", e);
     }
     DiagnosisModel current = model;
-    if (current != null && current.version().equals(stamp.version()) && current.hash().equals(stamp.hash())) {
+    if (current != null && isOf(current, stamp)) {
       return current;
     }
     synchronized (this) {
       current = model;
-      if (current != null && current.version().equals(stamp.version()) && current.hash().equals(stamp.hash())) {
+      if (current != null && isOf(current, stamp)) {
         return current;
       }
       long t0 = System.nanoTime();
       try (Session s = driver.session(session)) {
         // two transactions: re-read when a load committed between them (the stamp moved)
+        GraphModelReader.Stamp expected = stamp;
         for (int attempt = 1; ; attempt++) {
-          GraphModelReader.Stamp before = s.executeRead(GraphModelReader::stamp);
           FullTextIndexes fullText = fullText(s);
           current = s.executeRead(tx -> GraphModelReader.read(tx, fullText));
-          if (attempt == 3 || (current.version().equals(before.version()) && current.hash().equals(before.hash()))) {
+          if (attempt == 3 || isOf(current, expected)) {
             break;
           }
+          expected = new GraphModelReader.Stamp(current.version(), current.hash());
         }
       } catch (Neo4jException e) {
         throw new GocauseException("cannot read the knowledge graph (" + e.getMessage() + "): is it running and loaded?", e);

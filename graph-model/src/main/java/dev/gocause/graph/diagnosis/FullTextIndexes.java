@@ -104,6 +104,16 @@ final class FullTextIndexes {
   /** Documents (nodes in index order) holding a term, and the term's BM25 score in each. */
   private record Postings(int[] docs, float[] scores) {}
 
+  private record Posting(int doc, float score) {}
+
+  private static float[] toFloats(List<Posting> list) {
+    float[] out = new float[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = list.get(i).score();
+    }
+    return out;
+  }
+
   /**
    * One property of an index: its terms, sorted (for prefixes), with their postings; and what
    * each clause seen so far came to (its analysed terms' scores summed, or its prefix expanded),
@@ -178,7 +188,7 @@ final class FullTextIndexes {
       List<FieldIndex> fields = new ArrayList<>();
       for (String field : d.properties()) {
         CollectionStatistics stats = searcher.collectionStatistics(field);
-        Map<String, List<float[]>> collected = new HashMap<>();
+        Map<String, List<Posting>> collected = new HashMap<>();
         for (LeafReaderContext leaf : reader.leaves()) {
           Terms terms = leaf.reader().terms(field);
           if (terms == null || stats == null) {
@@ -191,24 +201,17 @@ final class FullTextIndexes {
                 searcher.termStatistics(term, reader.docFreq(term), reader.totalTermFreq(term)));
             NumericDocValues norms = leaf.reader().getNormValues(field);
             PostingsEnum pe = te.postings(null, PostingsEnum.FREQS);
-            List<float[]> list = collected.computeIfAbsent(term.text(), k -> new ArrayList<>());
+            List<Posting> list = collected.computeIfAbsent(term.text(), k -> new ArrayList<>());
             for (int doc = pe.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = pe.nextDoc()) {
               long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 1L;
-              list.add(new float[] {leaf.docBase + doc, scorer.score(pe.freq(), norm)});
+              list.add(new Posting(leaf.docBase + doc, scorer.score(pe.freq(), norm)));
             }
           }
         }
         Map<String, Postings> postings = new HashMap<>();
-        collected.forEach((term, list) -> {
-          list.sort((a, b) -> Float.compare(a[0], b[0]));
-          int[] docs = new int[list.size()];
-          float[] scores = new float[list.size()];
-          for (int i = 0; i < docs.length; i++) {
-            docs[i] = (int) list.get(i)[0];
-            scores[i] = list.get(i)[1];
-          }
-          postings.put(term, new Postings(docs, scores));
-        });
+        // leaves come in docBase order and docs in order within a leaf: the lists are sorted by doc
+        collected.forEach((term, list) -> postings.put(term, new Postings(
+            list.stream().mapToInt(Posting::doc).toArray(), toFloats(list))));
         String[] sorted = postings.keySet().toArray(String[]::new);
         Arrays.sort(sorted);
         fields.add(new FieldIndex(field, sorted, Map.copyOf(postings), new java.util.concurrent.ConcurrentHashMap<>()));
@@ -240,7 +243,7 @@ final class FullTextIndexes {
     Built b = built(index);
     double[] score = scores(b, clauses);
     long[] keys = new long[score.length];
-    int n = ranked(score, keys, true);
+    int n = ranked(score, keys);
     int take = Math.min(Math.max(1, limit), n);
     List<Hit> out = new ArrayList<>(take);
     for (int i = 0; i < take; i++) {
@@ -305,7 +308,7 @@ final class FullTextIndexes {
       }
       if (sorted == null) {
         sorted = new long[score.length];
-        ranked(score, sorted, true);
+        ranked(score, sorted);
       }
       for (int i = 0; i < limit; i++) {
         int doc = (int) sorted[i];
@@ -349,14 +352,28 @@ final class FullTextIndexes {
     return score;
   }
 
-  /** What one clause adds to each document's score in one field. */
+  /**
+   * What one clause adds to each document's score in one field: the BM25 scores of its analysed
+   * terms summed (a nested OR, which scores as a float of its own before the outer sum), or a
+   * constant 1 per document holding any term with its prefix (Lucene's constant-score rewrite).
+   */
   private static Postings resolve(Analyzer analyzer, FieldIndex field, Clause c, int docs) {
     double[] score = new double[docs];
     boolean[] hit = new boolean[docs];
     if (c.prefix()) {
-      addPrefix(field, analyzer.normalize(field.property(), c.text()).utf8ToString(), score, hit);
+      String prefix = analyzer.normalize(field.property(), c.text()).utf8ToString();
+      String[] terms = field.sortedTerms();
+      int i = Arrays.binarySearch(terms, prefix);
+      for (i = i < 0 ? -i - 1 : i; i < terms.length && terms[i].startsWith(prefix); i++) {
+        for (int doc : field.postings().get(terms[i]).docs()) {
+          score[doc] = 1.0;
+          hit[doc] = true;
+        }
+      }
     } else {
-      addTerms(field, analyze(analyzer, field.property(), c.text()), score, hit);
+      for (String term : analyze(analyzer, field.property(), c.text())) {
+        add(field.postings().get(term), score, hit);
+      }
     }
     int n = 0;
     for (boolean h : hit) {
@@ -377,40 +394,18 @@ final class FullTextIndexes {
   }
 
   /**
-   * Fills {@code keys} with the matching documents and returns their number; when {@code sorted},
-   * best first with ties in index order (as Lucene), as (inverted score bits, doc) keys.
+   * Fills {@code keys} with the matching documents, best first with ties in index order (as
+   * Lucene), as (inverted score bits, doc) keys; returns their number.
    */
-  private static int ranked(double[] score, long[] keys, boolean sorted) {
+  private static int ranked(double[] score, long[] keys) {
     int n = 0;
     for (int doc = 0; doc < score.length; doc++) {
       if (!Double.isNaN(score[doc])) {
-        keys[n++] = sorted ? ((long) (Integer.MAX_VALUE - Float.floatToIntBits((float) score[doc])) << 32) | doc : doc;
+        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits((float) score[doc])) << 32) | doc;
       }
     }
-    if (sorted) {
-      Arrays.sort(keys, 0, n);
-    }
+    Arrays.sort(keys, 0, n);
     return n;
-  }
-
-  /** Terms of one clause, as the query parser analyses it: the BM25 scores of its terms add up (a nested OR). */
-  private static void addTerms(FieldIndex field, List<String> terms, double[] score, boolean[] hit) {
-    if (terms.size() == 1) {
-      add(field.postings().get(terms.get(0)), score, hit);
-      return;
-    }
-    // a nested boolean query scores as a float of its own before the outer sum
-    double[] nested = new double[score.length];
-    boolean[] nestedHit = new boolean[score.length];
-    for (String t : terms) {
-      add(field.postings().get(t), nested, nestedHit);
-    }
-    for (int doc = 0; doc < score.length; doc++) {
-      if (nestedHit[doc]) {
-        score[doc] += (float) nested[doc];
-        hit[doc] = true;
-      }
-    }
   }
 
   private static void add(Postings p, double[] score, boolean[] hit) {
@@ -420,27 +415,6 @@ final class FullTextIndexes {
     for (int i = 0; i < p.docs().length; i++) {
       score[p.docs()[i]] += p.scores()[i];
       hit[p.docs()[i]] = true;
-    }
-  }
-
-  /** A prefix query scores a constant 1 per node holding any term with the prefix (Lucene's constant-score rewrite). */
-  private static void addPrefix(FieldIndex field, String prefix, double[] score, boolean[] hit) {
-    String[] terms = field.sortedTerms();
-    int i = Arrays.binarySearch(terms, prefix);
-    if (i < 0) {
-      i = -i - 1;
-    }
-    boolean[] reached = new boolean[score.length];
-    for (; i < terms.length && terms[i].startsWith(prefix); i++) {
-      for (int doc : field.postings().get(terms[i]).docs()) {
-        reached[doc] = true;
-      }
-    }
-    for (int doc = 0; doc < score.length; doc++) {
-      if (reached[doc]) {
-        score[doc] += 1.0;
-        hit[doc] = true;
-      }
     }
   }
 

@@ -243,12 +243,6 @@ public final class LockOrder {
     if (ps.size() < 4 * MAX_PER_PAIR) ps.add(new Edge(step, a, l.gates));
   }
 
-  /** Some operation blocked on c in this direction (a buffered channel can then block the holder too). */
-  static void blocked(Machine.Chan c, boolean send) {
-    if (send) c.sendBlocked = true;
-    else c.recvBlocked = true;
-  }
-
   private static ChanWait waitNode(Machine.Chan c, boolean send) {
     if (send) return c.sendWait == null ? (c.sendWait = new ChanWait(c, true)) : c.sendWait;
     return c.recvWait == null ? (c.recvWait = new ChanWait(c, false)) : c.recvWait;

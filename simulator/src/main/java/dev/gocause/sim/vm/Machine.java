@@ -1248,10 +1248,13 @@ public final class Machine {
       Chan c = chans[i];
       if (c == null) continue;
       any = true;
-      if (isSend[i]) c.sendBlocked = true;
-      else c.recvBlocked = true;
-      if (isSend[i]) c.sendq.addLast(new Sudog(g, vals[i], false, i, w));
-      else c.recvq.addLast(new Sudog(g, null, true, i, w));
+      if (isSend[i]) {
+        c.sendBlocked = true;
+        c.sendq.addLast(new Sudog(g, vals[i], false, i, w));
+      } else {
+        c.recvBlocked = true;
+        c.recvq.addLast(new Sudog(g, null, true, i, w));
+      }
     }
     block(g, n == 0 ? "select (no cases)" : "select", w);
     if (!any) g.blockedForever = true;
