@@ -15,8 +15,17 @@ final class Bodies {
       throw tooLarge(declared, limit);
     }
     try (InputStream in = ctx.req().getInputStream()) {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 8192);
-      byte[] buf = new byte[65536];
+      if (declared >= 0) {
+        // the usual case: a declared length, read into an array of exactly that size
+        byte[] body = in.readNBytes((int) declared);
+        if (body.length < declared) {
+          throw ProblemException.badRequest("unreadable-body", "Unreadable body",
+              "the request body ended after " + body.length + " of the " + declared + " bytes its Content-Length declares; send it again");
+        }
+        return body;
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
+      byte[] buf = new byte[8192];
       long total = 0;
       int n;
       while ((n = in.read(buf)) > 0) {

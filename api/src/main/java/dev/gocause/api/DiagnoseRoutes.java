@@ -76,37 +76,45 @@ final class DiagnoseRoutes {
       AnswerCache.Entry hit = cache.get(key);
       if (hit != null) {
         diagnoser.countCached(hit.outcome());
-        ctx.contentType(hit.contentType()).result(hit.body());
+        Responses.send(ctx, hit.contentType(), hit.body());
         return;
       }
     }
     Diagnoser.Result r = diagnoser.diagnose(request);
-    byte[] body;
-    String contentType;
-    switch (format) {
-      case "text/markdown" -> {
-        contentType = "text/markdown; charset=utf-8";
-        body = (staleNote(r, "> ") + DiagnosisRenderer.markdown(r.diagnosis(), request.lang())).getBytes(StandardCharsets.UTF_8);
+    AnswerBuffer out = AnswerBuffer.take();
+    try {
+      String contentType = render(r, format, request.lang(), out);
+      if (r.stale()) {
+        ctx.header("X-Gocause-Stale", "true");
+      } else if (key != null) {
+        cache.put(key, new AnswerCache.Entry(out.copy(), contentType, r.diagnosis().found() ? "found" : "none"));
       }
-      case "text/plain" -> {
-        contentType = "text/plain; charset=utf-8";
-        body = (staleNote(r, "") + DiagnosisRenderer.text(r.diagnosis(), request.lang())).getBytes(StandardCharsets.UTF_8);
-      }
-      default -> {
-        contentType = "application/json";
-        try {
-          body = Json.MAPPER.writeValueAsBytes(answer(r));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException("cannot render the diagnosis as JSON", e);
+      Responses.send(ctx, contentType, out.array(), out.size());
+    } finally {
+      out.release();
+    }
+  }
+
+  /** Writes the answer in {@code format} to {@code out}; returns its content type. */
+  private static String render(Diagnoser.Result r, String format, String lang, AnswerBuffer out) {
+    try {
+      switch (format) {
+        case "text/markdown" -> {
+          out.write((staleNote(r, "> ") + DiagnosisRenderer.markdown(r.diagnosis(), lang)).getBytes(StandardCharsets.UTF_8));
+          return "text/markdown; charset=utf-8";
+        }
+        case "text/plain" -> {
+          out.write((staleNote(r, "") + DiagnosisRenderer.text(r.diagnosis(), lang)).getBytes(StandardCharsets.UTF_8));
+          return "text/plain; charset=utf-8";
+        }
+        default -> {
+          Json.MAPPER.writeValue(out, answer(r));
+          return "application/json";
         }
       }
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot render the diagnosis as " + format, e);
     }
-    if (r.stale()) {
-      ctx.header("X-Gocause-Stale", "true");
-    } else if (key != null) {
-      cache.put(key, new AnswerCache.Entry(body, contentType, r.diagnosis().found() ? "found" : "none"));
-    }
-    ctx.contentType(contentType).result(body);
   }
 
   static DiagnoseAnswer answer(Diagnoser.Result r) {

@@ -86,8 +86,15 @@ final class DiagnosisEngine {
 
     signatures(model, parsed, bySymptom);
     stacks(model, parsed, bySymptom);
-    List<MessageLine> prose = parsed.messages().stream().filter(MessageLine::prose).limit(MAX_PROSE_LINES).toList();
-    String proseText = String.join("\n", prose.stream().map(MessageLine::text).toList());
+    List<MessageLine> prose = new ArrayList<>();
+    StringBuilder proseLines = new StringBuilder();
+    for (MessageLine m : parsed.messages()) {
+      if (m.prose() && prose.size() < MAX_PROSE_LINES) {
+        proseLines.append(prose.isEmpty() ? "" : "\n").append(m.text());
+        prose.add(m);
+      }
+    }
+    String proseText = proseLines.toString();
     List<Set<String>> lineTokens = new ArrayList<>(prose.size());
     for (MessageLine m : prose) {
       lineTokens.add(TextTokens.input(m.text()));
@@ -178,6 +185,9 @@ final class DiagnosisEngine {
    */
   private static void stacks(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     List<ParsedInput.StackGroup> stacks = parsed.goroutines().stacks();
+    if (stacks.isEmpty()) {
+      return;
+    }
     int total = stacks.stream().filter(g -> !g.state().isEmpty()).mapToInt(g -> g.occurrence().count()).sum();
     Map<String, Agg> agg = new LinkedHashMap<>();
     for (ParsedInput.StackGroup g : stacks) {
@@ -272,36 +282,59 @@ final class DiagnosisEngine {
       Map<String, List<Evidence>> bySymptom,
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive) {
-    Set<String> all = new LinkedHashSet<>();
-    lineTokens.forEach(all::addAll);
+    Set<String> all;
+    if (lineTokens.size() == 1) {
+      all = lineTokens.get(0);
+    } else {
+      all = new LinkedHashSet<>();
+      lineTokens.forEach(all::addAll);
+    }
     if (all.isEmpty()) {
       return;
     }
-    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), prose, lineTokens, all, TEXT_STRENGTH).entrySet()) {
-      bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-    }
-    byCause.putAll(bestPhrases(model.causePhrases(), prose, lineTokens, all, 1.0));
-    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), prose, lineTokens, all, 1.0));
-  }
-
-  /** For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}. */
-  private static Map<String, Evidence> bestPhrases(
-      DiagnosisModel.Phrases phrases,
-      List<MessageLine> prose,
-      List<Set<String>> lineTokens,
-      Set<String> all,
-      double scale) {
-    Map<String, Evidence> best = new TreeMap<>();
-    // distinct phrase tokens found in the input, per phrase (phrase tokens and input tokens are sets)
-    int[] hits = new int[phrases.list().size()];
+    // distinct phrase tokens found in the input, per phrase of each kind (phrase tokens and input tokens are sets)
+    int[] symptomHits = new int[model.symptomPhrases().list().size()];
+    int[] causeHits = new int[model.causePhrases().list().size()];
+    int[] primitiveHits = new int[model.primitivePhrases().list().size()];
     for (String t : all) {
-      int[] at = phrases.byToken().get(t);
+      DiagnosisModel.TokenPhrases at = model.phrasesWith(t);
       if (at != null) {
-        for (int i : at) {
-          hits[i]++;
-        }
+        count(at.symptoms(), symptomHits);
+        count(at.causes(), causeHits);
+        count(at.primitives(), primitiveHits);
       }
     }
+    String[] quoted = new String[prose.size()];
+    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), symptomHits, prose, lineTokens, quoted, TEXT_STRENGTH).entrySet()) {
+      bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
+    }
+    byCause.putAll(bestPhrases(model.causePhrases(), causeHits, prose, lineTokens, quoted, 1.0));
+    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), primitiveHits, prose, lineTokens, quoted, 1.0));
+  }
+
+  private static void count(int[] phrases, int[] hits) {
+    for (int i : phrases) {
+      hits[i]++;
+    }
+  }
+
+  /**
+   * For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}.
+   * {@code quoted} holds each prose line as evidence quotes it, filled on first use.
+   */
+  private static Map<String, Evidence> bestPhrases(
+      DiagnosisModel.Phrases phrases,
+      int[] hits,
+      List<MessageLine> prose,
+      List<Set<String>> lineTokens,
+      String[] quoted,
+      double scale) {
+    // first the best phrase per node (highest coverage, then the longest text, then the first);
+    // a node's phrases are next to each other, so its best is settled when the next node starts ...
+    Map<String, Phrase> winner = new TreeMap<>();
+    Map<String, Double> winnerStrength = new HashMap<>();
+    Phrase best = null;
+    double bestStrength = 0;
     for (int pi = 0; pi < hits.length; pi++) {
       int hit = hits[pi];
       if (hit == 0) {
@@ -313,26 +346,50 @@ final class DiagnosisEngine {
         continue;
       }
       double strength = round(scale * coverage);
-      Evidence prev = best.get(p.nodeId());
-      if (prev != null && (prev.strength() > strength
-          || (prev.strength() == strength && prev.matched().length() >= p.text().length()))) {
-        continue;
+      if (best != null && best.nodeId().equals(p.nodeId())) {
+        if (bestStrength > strength || (bestStrength == strength && best.text().length() >= p.text().length())) {
+          continue;
+        }
+      } else if (best != null) {
+        winner.put(best.nodeId(), best);
+        winnerStrength.put(best.nodeId(), bestStrength);
       }
+      best = p;
+      bestStrength = strength;
+    }
+    if (best != null) {
+      winner.put(best.nodeId(), best);
+      winnerStrength.put(best.nodeId(), bestStrength);
+    }
+    // ... then where it was said, for the winners only
+    Map<String, Evidence> found = new TreeMap<>();
+    winner.forEach((nodeId, p) -> {
       List<Integer> lines = new ArrayList<>();
       String text = null;
       for (int i = 0; i < prose.size() && lines.size() < 5; i++) {
-        Set<String> lt = lineTokens.get(i);
-        if (p.tokens().stream().anyMatch(lt::contains)) {
+        if (containsAny(lineTokens.get(i), p.tokens())) {
           lines.add(prose.get(i).line());
           if (text == null) {
-            text = prose.get(i).text();
+            if (quoted[i] == null) {
+              quoted[i] = clip(prose.get(i).text());
+            }
+            text = quoted[i];
           }
         }
       }
-      best.put(p.nodeId(), new Evidence(scale == TEXT_STRENGTH ? "text" : "text", clip(text == null ? "" : text),
-          List.copyOf(lines), lines.size(), p.text(), strength));
+      found.put(nodeId, new Evidence("text", text == null ? "" : text, List.copyOf(lines), lines.size(), p.text(),
+          winnerStrength.get(nodeId)));
+    });
+    return found;
+  }
+
+  private static boolean containsAny(Set<String> tokens, List<String> wanted) {
+    for (String t : wanted) {
+      if (tokens.contains(t)) {
+        return true;
+      }
     }
-    return best;
+    return false;
   }
 
   private static void search(
@@ -375,10 +432,32 @@ final class DiagnosisEngine {
     return new ArrayList<>(m.values());
   }
 
+  /**
+   * What adds up for one cause: its direct evidence, and the observed symptoms (with the weight of
+   * their link) whose evidence it will cite — turned into {@link CauseEvidence} only for the causes
+   * returned, since a common symptom reaches dozens of causes.
+   */
   private static final class Acc {
-    final List<CauseEvidence> evidence = new ArrayList<>();
+    final List<CauseEvidence> evidence = new ArrayList<>(4);
+    final List<ObservedSymptom> symptoms = new ArrayList<>(4);
+    final List<Indicates> links = new ArrayList<>(4);
     double notCause = 1.0;
     double direct;
+
+    List<CauseEvidence> evidence(DiagnosisModel model) {
+      List<CauseEvidence> out = new ArrayList<>(evidence);
+      for (int i = 0; i < symptoms.size(); i++) {
+        ObservedSymptom s = symptoms.get(i);
+        double weight = links.get(i).weight();
+        Named symptom = model.symptomName(s.id());
+        for (Evidence e : s.evidence()) {
+          out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
+              e.strength(), weight, round(e.strength() * weight)));
+        }
+      }
+      out.sort(EVIDENCE_ORDER);
+      return out;
+    }
   }
 
   private static Ranked rank(
@@ -388,7 +467,7 @@ final class DiagnosisEngine {
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive,
       Map<String, Evidence> bySearch) {
-    Map<String, Acc> acc = new TreeMap<>();
+    Map<String, Acc> acc = new HashMap<>(); // order-free: causes are sorted by score, then id
     bySearch.forEach((causeId, e) -> {
       Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
       double c = e.strength() * SEARCH_WEIGHT;
@@ -398,16 +477,13 @@ final class DiagnosisEngine {
           e.strength(), SEARCH_WEIGHT, round(c)));
     });
     for (ObservedSymptom s : observed) {
-      Named symptom = new Named(s.id(), s.nameZh(), s.nameEn());
       for (Indicates link : model.indicates(s.id())) {
         Acc a = acc.computeIfAbsent(link.causeId(), k -> new Acc());
         double c = s.strength() * link.weight();
         a.notCause *= 1 - c;
         a.direct = Math.max(a.direct, c);
-        for (Evidence e : s.evidence()) {
-          a.evidence.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
-              e.strength(), link.weight(), round(e.strength() * link.weight())));
-        }
+        a.symptoms.add(s);
+        a.links.add(link);
       }
     }
     byCause.forEach((causeId, e) -> {
@@ -418,9 +494,13 @@ final class DiagnosisEngine {
       a.evidence.add(new CauseEvidence("cause-text", e.text(), e.lines(), e.occurrences(), e.matched(), null,
           e.strength(), CAUSE_TEXT_WEIGHT, round(c)));
     });
+    // last: a primitive only nudges causes with direct evidence (alone it never passes MIN_DIRECT_CONTRIBUTION)
     byPrimitive.forEach((primitiveId, e) -> {
       for (String causeId : model.causesInvolving(primitiveId)) {
-        Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
+        Acc a = acc.get(causeId);
+        if (a == null) {
+          continue;
+        }
         double c = e.strength() * PRIMITIVE_WEIGHT;
         a.notCause *= 1 - c;
         a.evidence.add(new CauseEvidence("primitive", e.text(), e.lines(), e.occurrences(), primitiveId, null,
@@ -429,10 +509,12 @@ final class DiagnosisEngine {
     });
 
     // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
-    List<String> machine = observed.stream()
-        .filter(s -> s.evidence().stream().anyMatch(DiagnosisEngine::isMachine))
-        .filter(s -> !model.indicates(s.id()).isEmpty())
-        .map(ObservedSymptom::id).toList();
+    List<String> machine = new ArrayList<>();
+    for (ObservedSymptom s : observed) {
+      if (anyMachine(s.evidence()) && !model.indicates(s.id()).isEmpty()) {
+        machine.add(s.id());
+      }
+    }
     Map<String, Integer> explainedBy = new HashMap<>();
     for (String s : machine) {
       Set<String> causes = new HashSet<>();
@@ -447,7 +529,7 @@ final class DiagnosisEngine {
     List<Double> scores = new ArrayList<>();
     acc.forEach((id, a) -> {
       CauseDef c = model.causes().get(id);
-      long explained = explainedBy.getOrDefault(id, 0);
+      long explained = machine.isEmpty() ? 0 : explainedBy.getOrDefault(id, 0);
       double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
@@ -464,8 +546,7 @@ final class DiagnosisEngine {
     List<RankedCause> top = new ArrayList<>(Math.min(limit, out.size()));
     for (Scored r : out.subList(0, Math.min(limit, out.size()))) {
       CauseDef c = model.causes().get(r.id());
-      List<CauseEvidence> ev = new ArrayList<>(r.acc().evidence);
-      ev.sort(EVIDENCE_ORDER);
+      List<CauseEvidence> ev = r.acc().evidence(model);
       long close = 0;
       for (double s : scores) {
         if (Math.abs(s - r.score()) <= 0.02) {
@@ -500,7 +581,10 @@ final class DiagnosisEngine {
   };
 
   static Confidence confidence(double score, List<CauseEvidence> evidence, long closeScores) {
-    boolean machine = evidence.stream().anyMatch(e -> isMachineKind(e.kind()));
+    boolean machine = false;
+    for (CauseEvidence e : evidence) {
+      machine |= isMachineKind(e.kind());
+    }
     int level = score >= 0.7 ? (machine ? 2 : 1) : score >= 0.4 ? 1 : 0;
     if (closeScores >= 3 && level > 0) {
       level--;
@@ -508,8 +592,13 @@ final class DiagnosisEngine {
     return level == 2 ? Confidence.high : level == 1 ? Confidence.medium : Confidence.low;
   }
 
-  static boolean isMachine(Evidence e) {
-    return isMachineKind(e.kind());
+  private static boolean anyMachine(List<Evidence> evidence) {
+    for (Evidence e : evidence) {
+      if (isMachineKind(e.kind())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isMachineKind(String kind) {
@@ -535,10 +624,16 @@ final class DiagnosisEngine {
     if (kinds.isEmpty() && p.goroutines().total() > 0) {
       kinds.add("dump");
     }
-    if (p.messages().stream().anyMatch(m -> isVetLine(m.text()))) {
-      kinds.add("vet");
+    for (MessageLine m : p.messages()) {
+      if (isVetLine(m.text())) {
+        kinds.add("vet");
+        break;
+      }
     }
-    long words = proseTokens.stream().mapToLong(Set::size).sum();
+    long words = 0;
+    for (Set<String> tokens : proseTokens) {
+      words += tokens.size();
+    }
     String kind;
     if (kinds.isEmpty()) {
       kind = words > 0 ? "text" : p.messages().isEmpty() ? "empty" : "text";
@@ -551,7 +646,8 @@ final class DiagnosisEngine {
     GoroutineSummary gs = g.total() == 0 ? null
         : new GoroutineSummary(g.total(), g.byState(), g.topFrames(), g.createdBy(), g.longWaiting(), g.maxWaitMinutes(),
             g.lockedToThread());
-    List<RaceSummary> races = p.races().stream().map(r -> new RaceSummary(r.line(), r.accesses())).toList();
+    List<RaceSummary> races = p.races().isEmpty() ? List.of()
+        : p.races().stream().map(r -> new RaceSummary(r.line(), r.accesses())).toList();
     return new InputSummary(kind, p.lineCount(), gs, races, p.leaks().size());
   }
 

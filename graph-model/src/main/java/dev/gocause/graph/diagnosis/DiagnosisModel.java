@@ -2,6 +2,7 @@ package dev.gocause.graph.diagnosis;
 
 import dev.gocause.graph.diagnosis.ModelData.CauseDef;
 import dev.gocause.graph.diagnosis.ModelData.Indicates;
+import dev.gocause.graph.diagnosis.ModelData.Named;
 import dev.gocause.graph.diagnosis.ModelData.PrimitiveDef;
 import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
 import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
@@ -26,22 +27,45 @@ public final class DiagnosisModel {
   /** A name or alias of a node, tokenised. */
   record Phrase(String nodeId, String text, List<String> tokens) {}
 
-  /**
-   * Phrases in a fixed order and, per token, the positions of the phrases holding it, so an
-   * input's tokens reach their phrases without a scan of every phrase.
-   */
-  record Phrases(List<Phrase> list, Map<String, int[]> byToken) {
-    static Phrases of(List<Phrase> list) {
-      Map<String, List<Integer>> m = new HashMap<>();
+  /** Names and aliases of one kind of node (symptoms, causes or primitives), each node's phrases next to each other. */
+  record Phrases(List<Phrase> list) {
+    Phrases {
+      list = List.copyOf(list);
+      java.util.Set<String> done = new java.util.HashSet<>();
       for (int i = 0; i < list.size(); i++) {
-        for (String t : list.get(i).tokens()) {
-          m.computeIfAbsent(t, k -> new ArrayList<>()).add(i);
+        String node = list.get(i).nodeId();
+        if ((i == 0 || !list.get(i - 1).nodeId().equals(node)) && !done.add(node)) {
+          throw new IllegalArgumentException("the phrases of " + node + " are not next to each other");
         }
       }
-      Map<String, int[]> byToken = new HashMap<>();
-      m.forEach((t, l) -> byToken.put(t, l.stream().mapToInt(Integer::intValue).toArray()));
-      return new Phrases(List.copyOf(list), Map.copyOf(byToken));
     }
+  }
+
+  /**
+   * For one token, the positions of the phrases holding it in each kind's list, so an input's
+   * tokens reach their phrases with one look-up and no scan of every phrase.
+   */
+  record TokenPhrases(int[] symptoms, int[] causes, int[] primitives) {}
+
+  private static Map<String, TokenPhrases> byToken(Phrases symptoms, Phrases causes, Phrases primitives) {
+    List<Phrases> kinds = List.of(symptoms, causes, primitives);
+    Map<String, List<List<Integer>>> m = new HashMap<>();
+    for (int k = 0; k < kinds.size(); k++) {
+      List<Phrase> list = kinds.get(k).list();
+      for (int i = 0; i < list.size(); i++) {
+        for (String t : list.get(i).tokens()) {
+          m.computeIfAbsent(t, x -> List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>())).get(k).add(i);
+        }
+      }
+    }
+    Map<String, TokenPhrases> out = new HashMap<>();
+    m.forEach((t, at) -> out.put(t, new TokenPhrases(ints(at.get(0)), ints(at.get(1)), ints(at.get(2)))));
+    // a HashMap, not Map.copyOf: most input tokens are misses, which Map.copyOf's open addressing probes slowly
+    return java.util.Collections.unmodifiableMap(out);
+  }
+
+  private static int[] ints(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
   }
 
   record CompiledRegex(SignatureDef signature, Pattern pattern) {}
@@ -57,11 +81,14 @@ public final class DiagnosisModel {
   private final Map<String, SymptomDef> symptoms;
   private final Map<String, CauseDef> causes;
   private final Map<String, PrimitiveDef> primitives;
+  /** Each symptom's id and names as one shared value, so every answer citing it carries the same instance. */
+  private final Map<String, Named> symptomNames;
   private final Map<String, List<Indicates>> bySymptom;
   private final Map<String, List<String>> causesByPrimitive;
   private final Phrases symptomPhrases;
   private final Phrases causePhrases;
   private final Phrases primitivePhrases;
+  private final Map<String, TokenPhrases> phrasesByToken;
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
@@ -104,6 +131,9 @@ public final class DiagnosisModel {
     this.waitReasons = Map.copyOf(wr);
     this.frames = List.copyOf(fr);
     this.symptoms = index(symptoms, SymptomDef::id);
+    Map<String, Named> names = new HashMap<>();
+    this.symptoms.forEach((id, s) -> names.put(id, new Named(id, s.nameZh(), s.nameEn())));
+    this.symptomNames = Map.copyOf(names);
     this.causes = index(causes, CauseDef::id);
     this.primitives = index(primitives, PrimitiveDef::id);
     Map<String, List<Indicates>> bs = new HashMap<>();
@@ -126,17 +156,18 @@ public final class DiagnosisModel {
     for (SymptomDef s : this.symptoms.values()) {
       addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
     }
-    this.symptomPhrases = Phrases.of(sp);
+    this.symptomPhrases = new Phrases(sp);
     List<Phrase> cp = new ArrayList<>();
     for (CauseDef c : this.causes.values()) {
       addPhrases(cp, c.id(), List.of(c.nameZh(), c.nameEn()), c.aliasesZh(), c.aliasesEn());
     }
-    this.causePhrases = Phrases.of(cp);
+    this.causePhrases = new Phrases(cp);
     List<Phrase> pp = new ArrayList<>();
     for (PrimitiveDef p : this.primitives.values()) {
       addPhrases(pp, p.id(), List.of(p.nameZh(), p.nameEn(), p.id().replace('-', ' ')), p.aliasesZh(), p.aliasesEn());
     }
-    this.primitivePhrases = Phrases.of(pp);
+    this.primitivePhrases = new Phrases(pp);
+    this.phrasesByToken = byToken(symptomPhrases, causePhrases, primitivePhrases);
   }
 
   private static void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
@@ -203,6 +234,11 @@ public final class DiagnosisModel {
     return result;
   }
 
+  /** The id and names of a symptom of this model (null for an unknown id). */
+  Named symptomName(String id) {
+    return symptomNames.get(id);
+  }
+
   public Map<String, SymptomDef> symptoms() {
     return symptoms;
   }
@@ -233,6 +269,11 @@ public final class DiagnosisModel {
 
   Phrases primitivePhrases() {
     return primitivePhrases;
+  }
+
+  /** The phrases of each kind holding {@code token}; null when none does. */
+  TokenPhrases phrasesWith(String token) {
+    return phrasesByToken.get(token);
   }
 
   /** Free-text look-ups through the compiled full-text indexes. */

@@ -240,16 +240,15 @@ final class FullTextIndexes {
    * @throws IllegalArgumentException when the index does not exist
    */
   List<Hit> query(String index, List<Clause> clauses, int limit) {
-    Built b = built(index);
-    double[] score = scores(b, clauses);
-    long[] keys = new long[score.length];
-    int n = ranked(score, keys);
-    int take = Math.min(Math.max(1, limit), n);
+    Scores scores = score(index, clauses);
+    long[] keys = scores.keys();
+    Arrays.sort(keys);
+    int take = Math.min(Math.max(1, limit), keys.length);
     List<Hit> out = new ArrayList<>(take);
     for (int i = 0; i < take; i++) {
       int doc = (int) keys[i];
-      Node node = b.nodes()[doc];
-      out.add(new Hit(node.id(), node.labels(), (float) score[doc]));
+      Node node = scores.built.nodes()[doc];
+      out.add(new Hit(node.id(), node.labels(), (float) scores.score[doc]));
     }
     return out;
   }
@@ -272,25 +271,66 @@ final class FullTextIndexes {
   /** Every document's score for the clauses OR'ed, computed once for several look-ups. */
   Scores score(String index, List<Clause> clauses) {
     Built b = built(index);
-    return new Scores(b, scores(b, clauses));
+    Scores scores = new Scores(b);
+    for (Clause c : clauses) {
+      for (FieldIndex field : b.fields()) {
+        Postings p = field.resolved().get(c);
+        if (p == null) {
+          p = resolve(b.analyzer(), field, c, b.nodes().length);
+          if (field.resolved().size() >= MAX_RESOLVED) {
+            field.resolved().clear();
+          }
+          field.resolved().put(c, p);
+        }
+        scores.add(p);
+      }
+    }
+    return scores;
   }
 
-  /** Scores of one query over one index. */
+  /**
+   * Scores of one query over one index: per document the sum of its clause scores, and the
+   * documents some clause reached (only those are ever looked at again).
+   */
   static final class Scores {
     private final Built built;
     private final double[] score;
-    private final int matched;
-    /** Matching documents best first as (inverted score bits, doc) keys; sorted on first need. */
-    private long[] sorted;
+    private final boolean[] hit;
+    private final int[] matched;
+    private int count;
 
-    private Scores(Built built, double[] score) {
+    private Scores(Built built) {
       this.built = built;
-      this.score = score;
-      int n = 0;
-      for (double s : score) {
-        n += Double.isNaN(s) ? 0 : 1;
+      int docs = built.nodes().length;
+      this.score = new double[docs];
+      this.hit = new boolean[docs];
+      this.matched = new int[docs];
+    }
+
+    private void add(Postings p) {
+      int[] docs = p.docs();
+      float[] scores = p.scores();
+      for (int i = 0; i < docs.length; i++) {
+        int doc = docs[i];
+        score[doc] += scores[i];
+        if (!hit[doc]) {
+          hit[doc] = true;
+          matched[count++] = doc;
+        }
       }
-      this.matched = n;
+    }
+
+    /** The matched documents as (inverted score bits, doc) keys: ascending keys rank best first, ties in index order (as Lucene). */
+    private long[] keys() {
+      long[] keys = new long[count];
+      for (int i = 0; i < count; i++) {
+        keys[i] = key(matched[i]);
+      }
+      return keys;
+    }
+
+    private long key(int doc) {
+      return ((long) (Integer.MAX_VALUE - Float.floatToIntBits((float) score[doc])) << 32) | doc;
     }
 
     /**
@@ -298,25 +338,49 @@ final class FullTextIndexes {
      * that are in {@code keep}, in no particular order.
      */
     void best(int limit, java.util.BitSet keep, java.util.function.ObjDoubleConsumer<Node> into) {
-      if (matched <= limit) {
-        for (int doc = keep.nextSetBit(0); doc >= 0; doc = keep.nextSetBit(doc + 1)) {
-          if (!Double.isNaN(score[doc])) {
-            into.accept(built.nodes()[doc], (float) score[doc]);
-          }
-        }
-        return;
-      }
-      if (sorted == null) {
-        sorted = new long[score.length];
-        ranked(score, sorted);
-      }
-      for (int i = 0; i < limit; i++) {
-        int doc = (int) sorted[i];
-        if (keep.get(doc)) {
+      long last = count <= limit ? Long.MAX_VALUE : kthSmallest(keys(), limit - 1);
+      for (int i = 0; i < count; i++) {
+        int doc = matched[i];
+        if (keep.get(doc) && key(doc) <= last) {
           into.accept(built.nodes()[doc], (float) score[doc]);
         }
       }
     }
+  }
+
+  /** The k-th smallest (0-based) of distinct keys, in linear time on average (the array is reordered). */
+  static long kthSmallest(long[] a, int k) {
+    if (k < 0 || k >= a.length) {
+      throw new IllegalArgumentException("k is " + k + " for " + a.length + " keys");
+    }
+    int lo = 0;
+    int hi = a.length - 1;
+    while (lo < hi) {
+      long pivot = a[(lo + hi) >>> 1];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          long t = a[i];
+          a[i++] = a[j];
+          a[j--] = t;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
   }
 
   private Built built(String index) {
@@ -325,31 +389,6 @@ final class FullTextIndexes {
       throw new IllegalArgumentException("no full-text index named " + index + " (have " + indexes.keySet() + ")");
     }
     return b;
-  }
-
-  /** Per document, the sum of its clause scores; NaN where no clause matched. */
-  private static double[] scores(Built b, List<Clause> clauses) {
-    double[] score = new double[b.nodes().length];
-    boolean[] hit = new boolean[score.length];
-    for (Clause c : clauses) {
-      for (FieldIndex field : b.fields()) {
-        Postings p = field.resolved().get(c);
-        if (p == null) {
-          p = resolve(b.analyzer(), field, c, score.length);
-          if (field.resolved().size() >= MAX_RESOLVED) {
-            field.resolved().clear();
-          }
-          field.resolved().put(c, p);
-        }
-        add(p, score, hit);
-      }
-    }
-    for (int doc = 0; doc < score.length; doc++) {
-      if (!hit[doc]) {
-        score[doc] = Double.NaN;
-      }
-    }
-    return score;
   }
 
   /**
@@ -372,7 +411,11 @@ final class FullTextIndexes {
       }
     } else {
       for (String term : analyze(analyzer, field.property(), c.text())) {
-        add(field.postings().get(term), score, hit);
+        Postings p = field.postings().get(term);
+        for (int i = 0; p != null && i < p.docs().length; i++) {
+          score[p.docs()[i]] += p.scores()[i];
+          hit[p.docs()[i]] = true;
+        }
       }
     }
     int n = 0;
@@ -391,31 +434,6 @@ final class FullTextIndexes {
       }
     }
     return new Postings(at, scores);
-  }
-
-  /**
-   * Fills {@code keys} with the matching documents, best first with ties in index order (as
-   * Lucene), as (inverted score bits, doc) keys; returns their number.
-   */
-  private static int ranked(double[] score, long[] keys) {
-    int n = 0;
-    for (int doc = 0; doc < score.length; doc++) {
-      if (!Double.isNaN(score[doc])) {
-        keys[n++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits((float) score[doc])) << 32) | doc;
-      }
-    }
-    Arrays.sort(keys, 0, n);
-    return n;
-  }
-
-  private static void add(Postings p, double[] score, boolean[] hit) {
-    if (p == null) {
-      return;
-    }
-    for (int i = 0; i < p.docs().length; i++) {
-      score[p.docs()[i]] += p.scores()[i];
-      hit[p.docs()[i]] = true;
-    }
   }
 
   /**

@@ -78,14 +78,25 @@ final class FullTextLookups implements DiagnosisEngine.TextSearch {
    * longer Latin words also their prefix (so "closed" reaches "close" and "closing").
    */
   static List<FullTextIndexes.Clause> clauses(String text) {
+    List<String> terms = TextTokens.queryTerms(text);
     List<FullTextIndexes.Clause> out = new ArrayList<>();
-    for (String term : TextTokens.queryTerms(text).stream().limit(MAX_TERMS).toList()) {
+    for (String term : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
       out.add(new FullTextIndexes.Clause(term, false));
-      if (term.length() >= 4 && term.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+      if (term.length() >= 4 && isLowerAscii(term)) {
         out.add(new FullTextIndexes.Clause(term, true));
       }
     }
     return out;
+  }
+
+  private static boolean isLowerAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The same clauses in Lucene's query syntax, as {@code db.index.fulltext.queryNodes} takes them. */

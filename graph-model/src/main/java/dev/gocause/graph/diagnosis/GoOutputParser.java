@@ -532,11 +532,15 @@ public final class GoOutputParser {
 
     ParsedInput freeze() {
       Map<String, Occurrence> st = new LinkedHashMap<>();
-      states.entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> st.put(e.getKey(), e.getValue().freeze()));
+      if (!states.isEmpty()) { // most pasted text has no goroutines at all
+        states.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> st.put(e.getKey(), e.getValue().freeze()));
+      }
       Map<String, Occurrence> fr = new LinkedHashMap<>();
-      frames.entrySet().stream().sorted(Map.Entry.comparingByKey())
-          .forEach(e -> fr.put(e.getKey(), e.getValue().freeze()));
+      if (!frames.isEmpty()) {
+        frames.entrySet().stream().sorted(Map.Entry.comparingByKey())
+            .forEach(e -> fr.put(e.getKey(), e.getValue().freeze()));
+      }
       List<ParsedInput.StackGroup> stacks = new ArrayList<>();
       stackCounts.forEach((k, v) -> {
         ParsedInput.StackGroup g = stackFirst.get(k);
@@ -561,6 +565,9 @@ public final class GoOutputParser {
     }
 
     static List<FrameGroup> top(Map<String, Group> groups) {
+      if (groups.isEmpty()) {
+        return List.of();
+      }
       return groups.values().stream()
           .sorted(Comparator.comparingInt((Group g) -> -g.count).thenComparing(g -> g.frame).thenComparing(g -> g.state))
           .limit(10)

@@ -85,23 +85,28 @@ final class TextTokens {
   private static void scan(String s, List<String> out, boolean unigrams) {
     String lower = s.toLowerCase(Locale.ROOT);
     StringBuilder word = new StringBuilder();
-    List<Integer> run = new ArrayList<>();
+    int run = -1; // where the current CJK run starts in lower, or -1
     for (int i = 0; i < lower.length(); ) {
+      int at = i;
       int cp = lower.codePointAt(i);
       i += Character.charCount(cp);
       if (isCjk(cp)) {
         emitWord(word, out);
-        run.add(cp);
-      } else if (Character.isLetterOrDigit(cp) || cp == '_') {
-        emitRun(run, out, unigrams);
-        word.appendCodePoint(cp);
+        if (run < 0) {
+          run = at;
+        }
       } else {
-        emitWord(word, out);
-        emitRun(run, out, unigrams);
+        emitRun(lower, run, at, out, unigrams);
+        run = -1;
+        if (Character.isLetterOrDigit(cp) || cp == '_') {
+          word.appendCodePoint(cp);
+        } else {
+          emitWord(word, out);
+        }
       }
     }
     emitWord(word, out);
-    emitRun(run, out, unigrams);
+    emitRun(lower, run, lower.length(), out, unigrams);
   }
 
   private static void emitWord(StringBuilder word, List<String> out) {
@@ -114,23 +119,29 @@ final class TextTokens {
     }
   }
 
-  private static void emitRun(List<Integer> run, List<String> out, boolean unigrams) {
-    if (run.isEmpty()) {
+  /** The CJK run {@code text[start, end)} as character pairs (a lone character as itself), then its characters when asked. */
+  private static void emitRun(String text, int start, int end, List<String> out, boolean unigrams) {
+    if (start < 0 || start >= end) {
       return;
     }
-    if (run.size() == 1) {
-      out.add(new String(Character.toChars(run.get(0))));
-    } else {
-      for (int i = 0; i + 1 < run.size(); i++) {
-        out.add(new String(Character.toChars(run.get(i))) + new String(Character.toChars(run.get(i + 1))));
-      }
-      if (unigrams) {
-        for (int cp : run) {
-          out.add(new String(Character.toChars(cp)));
-        }
+    int second = start + Character.charCount(text.codePointAt(start));
+    if (second >= end) {
+      out.add(text.substring(start, end));
+      return;
+    }
+    for (int i = start, j = second; j < end; ) {
+      int k = j + Character.charCount(text.codePointAt(j));
+      out.add(text.substring(i, k));
+      i = j;
+      j = k;
+    }
+    if (unigrams) {
+      for (int i = start; i < end; ) {
+        int j = i + Character.charCount(text.codePointAt(i));
+        out.add(text.substring(i, j));
+        i = j;
       }
     }
-    run.clear();
   }
 
   static boolean isCjk(int cp) {
@@ -150,7 +161,14 @@ final class TextTokens {
   }
 
   static boolean hasCjk(String s) {
-    return s.codePoints().anyMatch(TextTokens::isCjk);
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      if (isCjk(cp)) {
+        return true;
+      }
+      i += Character.charCount(cp);
+    }
+    return false;
   }
 
   /** A light suffix stemmer: enough that "hangs", "hanging" and "hang" meet. */

@@ -1,0 +1,313 @@
+package dev.gocause.api;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationConfig;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
+import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
+import dev.gocause.graph.diagnosis.Diagnosis;
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/**
+ * Fast writers for diagnosis answers, which are mostly knowledge copied unchanged from the
+ * compiled model (names, mechanisms, commands, fixes with their code, cases, corrections) around
+ * a little computed data (scores and evidence):
+ * <ul>
+ *   <li>knowledge values are written as JSON once and then copied as UTF-8, cached by the values'
+ *       identity (a new model brings new values; the cache empties itself when it outgrows a few
+ *       models' worth);
+ *   <li>a ranked cause is three such pre-rendered runs around its computed fields;
+ *   <li>evidence items are written field by field, without the bean machinery (an answer has
+ *       dozens), and the input line they quote is encoded once per answer;
+ *   <li>scores, strengths and weights (thousandths) are printed from their digits.
+ * </ul>
+ * The output equals what the plain mapper writes for the same records: same fields, same order,
+ * nulls left out ({@code ApiAnswersMatchTheDiagnosisServiceTest} holds the two side by side, so a
+ * field added to a record and not here fails it).
+ */
+final class AnswerJson extends SimpleModule {
+  /** Properties whose values come as they are from the compiled model, per answer type written by Jackson. */
+  private static final java.util.Map<Class<?>, Set<String>> KNOWLEDGE =
+      java.util.Map.of(Diagnosis.ObservedSymptom.class, Set.of("nameZh", "nameEn"));
+  private static final int MAX_ENTRIES = 5_000;
+
+  private static final List<String> HEAD = List.of("id", "nameZh", "nameEn");
+  private static final List<String> MIDDLE = List.of("severity", "mechanismZh", "mechanismEn", "dimensions");
+  private static final List<String> TAIL = List.of("commands", "fixes", "cases", "corrections");
+
+  private static final SerializedString KIND = new SerializedString("kind");
+  private static final SerializedString TEXT = new SerializedString("text");
+  private static final SerializedString LINES = new SerializedString("lines");
+  private static final SerializedString OCCURRENCES = new SerializedString("occurrences");
+  private static final SerializedString MATCHED = new SerializedString("matched");
+  private static final SerializedString SYMPTOM = new SerializedString("symptom");
+  private static final SerializedString STRENGTH = new SerializedString("strength");
+  private static final SerializedString WEIGHT = new SerializedString("weight");
+  private static final SerializedString CONTRIBUTION = new SerializedString("contribution");
+  private static final SerializedString SCORE = new SerializedString("score");
+  private static final SerializedString COVERAGE = new SerializedString("coverage");
+  private static final SerializedString CONFIDENCE = new SerializedString("confidence");
+  private static final SerializedString EVIDENCE = new SerializedString("evidence");
+
+  /** The input line the last evidence item on this thread quoted, encoded. */
+  private static final ThreadLocal<SerializedString> LAST_QUOTE = new ThreadLocal<>();
+
+  /** Knowledge JSON keyed by the {@link Values} it was written from. */
+  private final ConcurrentHashMap<Values, SerializedString> cache = new ConcurrentHashMap<>();
+  /** The mapper knowledge values are written with (the plain one: no module of ours inside). */
+  private final Supplier<ObjectMapper> plain;
+
+  AnswerJson(Supplier<ObjectMapper> plain) {
+    super("gocause-answer-json");
+    this.plain = plain;
+    setSerializerModifier(new BeanSerializerModifier() {
+      @Override
+      public List<BeanPropertyWriter> changeProperties(SerializationConfig config, BeanDescription bean,
+          List<BeanPropertyWriter> properties) {
+        Set<String> cached = KNOWLEDGE.getOrDefault(bean.getBeanClass(), Set.of());
+        for (BeanPropertyWriter w : properties) {
+          if (cached.contains(w.getName())) {
+            w.assignSerializer(new KnowledgeValue());
+          }
+        }
+        return properties;
+      }
+    });
+    addSerializer(Diagnosis.RankedCause.class, new RankedCauseJson());
+    addSerializer(Diagnosis.CauseEvidence.class, new CauseEvidenceJson());
+    addSerializer(Diagnosis.Evidence.class, new EvidenceJson());
+    addSerializer(Double.class, new Thousandths<>());
+    addSerializer(Double.TYPE, new Thousandths<>());
+  }
+
+  /**
+   * The JSON of {@code values} as fields named {@code names} (no braces, nulls left out), or of
+   * the one value when {@code names} is null; written once per identical values.
+   */
+  private SerializedString knowledge(List<String> names, Object... values) throws IOException {
+    Object[] key = new Object[values.length + 1];
+    key[0] = names;
+    System.arraycopy(values, 0, key, 1, values.length);
+    Values k = new Values(key);
+    SerializedString json = cache.get(k);
+    if (json == null) {
+      StringBuilder b = new StringBuilder();
+      if (names == null) {
+        b.append(plain.get().writeValueAsString(values[0]));
+      } else {
+        for (int i = 0; i < values.length; i++) {
+          if (values[i] != null) {
+            b.append(b.length() == 0 ? "" : ",").append('"').append(names.get(i)).append("\":")
+                .append(plain.get().writeValueAsString(values[i]));
+          }
+        }
+        // the generator does not see raw runs: the head run ends with its comma, so the computed
+        // fields after it are written as if they came first; the later runs start with theirs
+        if (b.length() > 0) {
+          if (names == HEAD) {
+            b.append(',');
+          } else {
+            b.insert(0, ',');
+          }
+        }
+      }
+      json = new SerializedString(b.toString());
+      if (cache.size() >= MAX_ENTRIES) {
+        cache.clear();
+      }
+      cache.put(k, json);
+    }
+    return json;
+  }
+
+  /** A ranked cause: three pre-rendered runs of knowledge around score, coverage, confidence and evidence. */
+  private final class RankedCauseJson extends JsonSerializer<Diagnosis.RankedCause> {
+    @Override
+    public void serialize(Diagnosis.RankedCause c, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartObject(c);
+      gen.writeRaw(knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()));
+      gen.writeFieldName(SCORE);
+      thousandths(gen, c.score());
+      gen.writeFieldName(COVERAGE);
+      thousandths(gen, c.coverage());
+      if (c.confidence() != null) {
+        gen.writeFieldName(CONFIDENCE);
+        gen.writeString(c.confidence().name());
+      }
+      gen.writeRaw(knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()));
+      if (c.evidence() != null) {
+        gen.writeFieldName(EVIDENCE);
+        gen.writeStartArray();
+        for (Diagnosis.CauseEvidence e : c.evidence()) {
+          causeEvidence(e, gen);
+        }
+        gen.writeEndArray();
+      }
+      gen.writeRaw(knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
+      gen.writeEndObject();
+    }
+  }
+
+  private final class CauseEvidenceJson extends JsonSerializer<Diagnosis.CauseEvidence> {
+    @Override
+    public void serialize(Diagnosis.CauseEvidence e, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      causeEvidence(e, gen);
+    }
+  }
+
+  private void causeEvidence(Diagnosis.CauseEvidence e, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(e);
+    common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
+    if (e.symptom() != null) {
+      gen.writeFieldName(SYMPTOM);
+      gen.writeRawValue(knowledge(null, e.symptom()));
+    }
+    gen.writeFieldName(STRENGTH);
+    thousandths(gen, e.strength());
+    gen.writeFieldName(WEIGHT);
+    thousandths(gen, e.weight());
+    gen.writeFieldName(CONTRIBUTION);
+    thousandths(gen, e.contribution());
+    gen.writeEndObject();
+  }
+
+  private static final class EvidenceJson extends JsonSerializer<Diagnosis.Evidence> {
+    @Override
+    public void serialize(Diagnosis.Evidence e, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartObject(e);
+      common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
+      gen.writeFieldName(STRENGTH);
+      thousandths(gen, e.strength());
+      gen.writeEndObject();
+    }
+  }
+
+  /** The fields both evidence records start with. */
+  private static void common(JsonGenerator gen, String kind, String text, List<Integer> lines, int occurrences,
+      String matched) throws IOException {
+    if (kind != null) {
+      gen.writeFieldName(KIND);
+      gen.writeString(kind);
+    }
+    if (text != null) {
+      gen.writeFieldName(TEXT);
+      gen.writeString(quote(text));
+    }
+    if (lines != null) {
+      gen.writeFieldName(LINES);
+      gen.writeStartArray();
+      for (Integer line : lines) {
+        if (line == null) {
+          gen.writeNull();
+        } else {
+          gen.writeNumber(line.intValue());
+        }
+      }
+      gen.writeEndArray();
+    }
+    gen.writeFieldName(OCCURRENCES);
+    gen.writeNumber(occurrences);
+    if (matched != null) {
+      gen.writeFieldName(MATCHED);
+      gen.writeString(matched);
+    }
+  }
+
+  /** The input line as evidence quotes it: most items of one answer quote the same line, encoded once. */
+  private static SerializableString quote(String text) {
+    SerializedString last = LAST_QUOTE.get();
+    if (last == null || !(last.getValue() == text || last.getValue().equals(text))) {
+      last = new SerializedString(text);
+      LAST_QUOTE.set(last);
+    }
+    return last;
+  }
+
+  /** A knowledge value of a bean Jackson writes (an observed symptom's names). */
+  private final class KnowledgeValue extends JsonSerializer<Object> {
+    @Override
+    public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeRawValue(knowledge(null, value));
+    }
+  }
+
+  /** Any double; see {@link #plain}. */
+  static final class Thousandths<T> extends JsonSerializer<T> {
+    @Override
+    public void serialize(T value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      thousandths(gen, ((Number) value).doubleValue());
+    }
+  }
+
+  private static void thousandths(JsonGenerator gen, double d) throws IOException {
+    char[] digits = plain(d);
+    if (digits == null) {
+      gen.writeNumber(d);
+    } else {
+      gen.writeNumber(digits, 0, digits.length);
+    }
+  }
+
+  /**
+   * {@code d} as a plain decimal when it is a positive whole number of thousandths below a
+   * million (as scores, strengths and weights are rounded), printed from its digits as the
+   * shortest-digits algorithms print it; null for any other double (Jackson prints those).
+   */
+  static char[] plain(double d) {
+    if (!(d >= 0.001 && d < 1e6)) {
+      return null;
+    }
+    long thousandths = Math.round(d * 1000);
+    if (thousandths / 1000.0 != d) {
+      return null;
+    }
+    long whole = thousandths / 1000;
+    int frac = (int) (thousandths % 1000);
+    String w = Long.toString(whole);
+    int fracDigits = frac % 100 == 0 ? 1 : frac % 10 == 0 ? 2 : 3;
+    char[] out = new char[w.length() + 1 + fracDigits];
+    w.getChars(0, w.length(), out, 0);
+    out[w.length()] = '.';
+    int f = fracDigits == 1 ? frac / 100 : fracDigits == 2 ? frac / 10 : frac;
+    for (int i = out.length - 1; i > w.length(); i--) {
+      out[i] = (char) ('0' + f % 10);
+      f /= 10;
+    }
+    return out;
+  }
+
+  /** Values compared by identity, element by element: the same model values give the same JSON. */
+  private record Values(Object[] values) {
+    @Override
+    public boolean equals(Object o) {
+      if (!(o instanceof Values v) || v.values.length != values.length) {
+        return false;
+      }
+      for (int i = 0; i < values.length; i++) {
+        if (v.values[i] != values[i]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    @Override
+    public int hashCode() {
+      int h = 1;
+      for (Object x : values) {
+        h = 31 * h + System.identityHashCode(x);
+      }
+      return h;
+    }
+  }
+}
