@@ -249,6 +249,15 @@ final class AnswerJson extends SimpleModule {
     }
   }
 
+  /** The digits of k/1000 for k up to 1000 (0.001 to 1.0): nearly every score, strength and weight. */
+  private static final char[][] UP_TO_ONE = new char[1001][];
+
+  static {
+    for (int k = 1; k <= 1000; k++) {
+      UP_TO_ONE[k] = digits(k);
+    }
+  }
+
   private static void thousandths(JsonGenerator gen, double d) throws IOException {
     char[] digits = plain(d);
     if (digits == null) {
@@ -261,7 +270,8 @@ final class AnswerJson extends SimpleModule {
   /**
    * {@code d} as a plain decimal when it is a positive whole number of thousandths below a
    * million (as scores, strengths and weights are rounded), printed from its digits as the
-   * shortest-digits algorithms print it; null for any other double (Jackson prints those).
+   * shortest-digits algorithms print it; null for any other double (Jackson prints those). The
+   * array may be shared: read it, do not change it.
    */
   static char[] plain(double d) {
     if (!(d >= 0.001 && d < 1e6)) {
@@ -271,6 +281,10 @@ final class AnswerJson extends SimpleModule {
     if (thousandths / 1000.0 != d) {
       return null;
     }
+    return thousandths <= 1000 && UP_TO_ONE[(int) thousandths] != null ? UP_TO_ONE[(int) thousandths] : digits(thousandths);
+  }
+
+  private static char[] digits(long thousandths) {
     long whole = thousandths / 1000;
     int frac = (int) (thousandths % 1000);
     String w = Long.toString(whole);

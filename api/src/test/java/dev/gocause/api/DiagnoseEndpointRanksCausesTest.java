@@ -51,6 +51,28 @@ class DiagnoseEndpointRanksCausesTest {
   }
 
   @Test
+  void answers_come_with_their_length_fresh_and_from_the_cache() {
+    for (String cacheControl : List.of("no-cache", "max-age=0", "max-age=0")) {
+      Http.Res r = http.post("/v1/diagnose", "text/plain; charset=utf-8", "程序卡住了,goroutine 越来越多", "Cache-Control", cacheControl);
+      assertThat(r.status()).isEqualTo(200);
+      assertThat(r.header("Content-Length")).isEqualTo(String.valueOf(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+      assertThat(r.header("Transfer-Encoding")).isNull();
+      assertThat(r.json().get("causes").size()).isPositive();
+    }
+  }
+
+  @Test
+  void a_body_sent_without_a_length_is_read_to_its_end() {
+    byte[] text = ("panic: send on closed channel\n" + "x".repeat(20_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Http.Res r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(http.base() + "/v1/diagnose"))
+        .header("Content-Type", "text/plain")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(text))));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.json().get("causes").get(0).get("id").asText()).isEqualTo("send-on-closed-channel");
+    assertThat(r.json().get("input").get("lines").asInt()).isEqualTo(2);
+  }
+
+  @Test
   void plain_text_body_and_limit_parameter_are_honoured() {
     Http.Res r = http.post("/v1/diagnose?limit=1", "text/plain; charset=utf-8", "fatal error: all goroutines are asleep - deadlock!");
     assertThat(r.status()).isEqualTo(200);

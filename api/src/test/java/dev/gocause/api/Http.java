@@ -39,6 +39,10 @@ final class Http {
     this.base = base;
   }
 
+  String base() {
+    return base;
+  }
+
   Res get(String path, String... headers) {
     return send(HttpRequest.newBuilder(URI.create(base + path)).GET(), headers);
   }

@@ -331,8 +331,8 @@ final class DiagnosisEngine {
       double scale) {
     // first the best phrase per node (highest coverage, then the longest text, then the first);
     // a node's phrases are next to each other, so its best is settled when the next node starts ...
-    Map<String, Phrase> winner = new TreeMap<>();
-    Map<String, Double> winnerStrength = new HashMap<>();
+    List<Phrase> winner = new ArrayList<>();
+    List<Double> winnerStrength = new ArrayList<>();
     Phrase best = null;
     double bestStrength = 0;
     for (int pi = 0; pi < hits.length; pi++) {
@@ -351,19 +351,20 @@ final class DiagnosisEngine {
           continue;
         }
       } else if (best != null) {
-        winner.put(best.nodeId(), best);
-        winnerStrength.put(best.nodeId(), bestStrength);
+        winner.add(best);
+        winnerStrength.add(bestStrength);
       }
       best = p;
       bestStrength = strength;
     }
     if (best != null) {
-      winner.put(best.nodeId(), best);
-      winnerStrength.put(best.nodeId(), bestStrength);
+      winner.add(best);
+      winnerStrength.add(bestStrength);
     }
-    // ... then where it was said, for the winners only
-    Map<String, Evidence> found = new TreeMap<>();
-    winner.forEach((nodeId, p) -> {
+    // ... then where it was said, for the winners only (callers keep them in maps sorted by node)
+    Map<String, Evidence> found = new HashMap<>();
+    for (int w = 0; w < winner.size(); w++) {
+      Phrase p = winner.get(w);
       List<Integer> lines = new ArrayList<>();
       String text = null;
       for (int i = 0; i < prose.size() && lines.size() < 5; i++) {
@@ -377,9 +378,9 @@ final class DiagnosisEngine {
           }
         }
       }
-      found.put(nodeId, new Evidence("text", text == null ? "" : text, List.copyOf(lines), lines.size(), p.text(),
-          winnerStrength.get(nodeId)));
-    });
+      found.put(p.nodeId(), new Evidence("text", text == null ? "" : text, List.copyOf(lines), lines.size(), p.text(),
+          winnerStrength.get(w)));
+    }
     return found;
   }
 
@@ -438,9 +439,9 @@ final class DiagnosisEngine {
    * returned, since a common symptom reaches dozens of causes.
    */
   private static final class Acc {
-    final List<CauseEvidence> evidence = new ArrayList<>(4);
-    final List<ObservedSymptom> symptoms = new ArrayList<>(4);
-    final List<Indicates> links = new ArrayList<>(4);
+    final List<CauseEvidence> evidence = new ArrayList<>();
+    final List<ObservedSymptom> symptoms = new ArrayList<>();
+    final List<Indicates> links = new ArrayList<>();
     double notCause = 1.0;
     double direct;
 

@@ -54,6 +54,35 @@ class FullTextIndexesTest {
   }
 
   @Test
+  void best_below_the_number_of_matches_keeps_what_the_ranked_query_keeps() {
+    FullTextIndexes idx = FullTextIndexes.build(List.of(ZH), NODES);
+    var causes = idx.docsWithLabel("zh", Set.of("RootCause"));
+    List<FullTextIndexes.Clause> clauses = List.of(new FullTextIndexes.Clause("卡住", false),
+        new FullTextIndexes.Clause("goroutine", false), new FullTextIndexes.Clause("通道", false),
+        new FullTextIndexes.Clause("the", false), new FullTextIndexes.Clause("program", false));
+    for (int limit = 1; limit <= 4; limit++) {
+      List<String> want = idx.query("zh", clauses, limit).stream()
+          .filter(h -> h.labels().contains("RootCause")).map(FullTextIndexes.Hit::id).sorted().toList();
+      List<String> got = new java.util.ArrayList<>();
+      idx.score("zh", clauses).best(limit, causes, (n, s) -> got.add(n.id()));
+      assertThat(got).as("limit %d", limit).containsExactlyInAnyOrderElementsOf(want);
+    }
+  }
+
+  @Test
+  void the_kth_smallest_key_is_the_one_sorting_puts_there() {
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 500; round++) {
+      long[] keys = random.longs(1 + random.nextInt(400)).distinct().toArray();
+      long[] sorted = keys.clone();
+      java.util.Arrays.sort(sorted);
+      int k = random.nextInt(keys.length);
+      assertThat(FullTextIndexes.kthSmallest(keys.clone(), k)).isEqualTo(sorted[k]);
+    }
+    assertThatThrownBy(() -> FullTextIndexes.kthSmallest(new long[] {1, 2}, 2)).hasMessageContaining("k is 2 for 2 keys");
+  }
+
+  @Test
   void an_index_with_an_unknown_analyzer_is_left_out() {
     FullTextIndexes idx = FullTextIndexes.build(List.of(new FullTextIndexes.Definition("odd", List.of("Symptom"),
         List.of("text"), "no-such-analyzer")), NODES);
