@@ -14,13 +14,13 @@ func TestCondWaitNoLoop(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		wg.Add(1)
 		go func() {
-			defer wg.Done()
 			mu.Lock()
-			defer mu.Unlock()
 			for len(queue) == 0 { // re-check after every wake-up
 				c.Wait()
 			}
 			queue = queue[1:]
+			mu.Unlock()
+			wg.Done()
 		}()
 	}
 	time.Sleep(50 * time.Millisecond)

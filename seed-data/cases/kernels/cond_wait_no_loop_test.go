@@ -16,13 +16,15 @@ func TestCondWaitNoLoop(t *testing.T) {
 	for i := 0; i < 2; i++ {
 		wg.Add(1)
 		go func() {
-			defer wg.Done()
 			mu.Lock()
-			defer mu.Unlock()
 			if len(queue) == 0 {
 				c.Wait()
 			}
 			queue = queue[1:] // index out of range for the second consumer
+			mu.Unlock()
+			// not deferred: a consumer that panics must not count as done, or the test
+			// could return and report ok before the panic ends the process
+			wg.Done()
 		}()
 	}
 	time.Sleep(50 * time.Millisecond) // both consumers wait

@@ -11,14 +11,14 @@ func TestPanicSendClosed(t *testing.T) {
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
-		defer wg.Done()
 		out <- 0
 		close(firstDone) // producers only say they are done
+		wg.Done()
 	}()
 	go func() {
-		defer wg.Done()
 		<-firstDone
 		out <- 1
+		wg.Done()
 	}()
 	wg.Wait()
 	close(out) // one owner closes, after every producer finished

@@ -13,15 +13,17 @@ func TestPanicSendClosed(t *testing.T) {
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
-		defer wg.Done()
 		out <- 0
 		close(out) // "I am done" closes it for everyone
 		close(firstDone)
+		wg.Done()
 	}()
 	go func() {
-		defer wg.Done()
 		<-firstDone // a slower producer
 		out <- 1
+		// not deferred: a producer that panics must not count as done, or the test
+		// could return and report ok before the panic ends the process
+		wg.Done()
 	}()
 	wg.Wait()
 }
