@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <table>
  *   <tr><td>GOCAUSE_API_HOST</td><td>bind address, default 127.0.0.1</td></tr>
  *   <tr><td>GOCAUSE_API_PORT</td><td>port, default 8080 (0 picks a free one)</td></tr>
- *   <tr><td>GOCAUSE_API_MAX_BODY</td><td>largest request body, default 16MiB (a 10,000-goroutine dump is ~3 MB)</td></tr>
+ *   <tr><td>GOCAUSE_API_MAX_BODY</td><td>largest request body, default 16MiB, at most 1GiB (a 10,000-goroutine dump is ~3 MB)</td></tr>
  *   <tr><td>GOCAUSE_API_TOKEN</td><td>when set, /v1/* needs {@code Authorization: Bearer <token>}</td></tr>
  *   <tr><td>GOCAUSE_CORS_ORIGINS</td><td>comma-separated origins allowed by CORS; unset = CORS off</td></tr>
  *   <tr><td>GOCAUSE_API_RATE_LIMIT</td><td>requests per second per client on /v1/*; 0 (default) = no limit</td></tr>
@@ -52,6 +52,8 @@ public record ApiConfig(
       List.of(HOST, PORT, MAX_BODY, TOKEN, CORS_ORIGINS, RATE_LIMIT, SLACK_SIGNING_SECRET, MATTERMOST_TOKEN, CHATOPS_REPLY_MS);
 
   public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
+  /** A request body is read into one array. */
+  static final long MAX_MAX_BODY = 1L << 30;
 
   public ApiConfig {
     Objects.requireNonNull(host, "host");
@@ -60,6 +62,9 @@ public record ApiConfig(
     }
     if (maxBodyBytes < 1024) {
       throw new GocauseException(MAX_BODY + " is " + maxBodyBytes + " bytes; use at least 1KiB");
+    }
+    if (maxBodyBytes > MAX_MAX_BODY) {
+      throw new GocauseException(MAX_BODY + " is " + maxBodyBytes + " bytes; use at most 1GiB (a body is held in memory)");
     }
     if (rateLimitPerSecond < 0) {
       throw new GocauseException(RATE_LIMIT + " is " + rateLimitPerSecond + "; use 0 (off) or a positive number");

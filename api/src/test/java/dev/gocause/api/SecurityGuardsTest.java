@@ -119,6 +119,8 @@ class SecurityGuardsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiConfig.fromMap(Map.of(ApiConfig.CORS_ORIGINS, "example.org/path")))
         .hasMessageContaining(ApiConfig.CORS_ORIGINS);
     assertThat(ApiConfig.fromMap(Map.of(ApiConfig.MAX_BODY, "16MiB")).maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiConfig.fromMap(Map.of(ApiConfig.MAX_BODY, "3GiB")))
+        .hasMessageContaining(ApiConfig.MAX_BODY).hasMessageContaining("at most 1GiB");
     assertThat(ApiConfig.defaults().maxBodyBytes()).isEqualTo(16L * 1024 * 1024);
     assertThat(ApiConfig.defaults().host()).isEqualTo("127.0.0.1");
     assertThat(ApiConfig.defaults().port()).isEqualTo(8080);
