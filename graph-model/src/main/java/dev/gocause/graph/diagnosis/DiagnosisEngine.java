@@ -331,8 +331,8 @@ final class DiagnosisEngine {
       double scale) {
     // first the best phrase per node (highest coverage, then the longest text, then the first);
     // a node's phrases are next to each other, so its best is settled when the next node starts ...
-    List<Phrase> winner = new ArrayList<>();
-    List<Double> winnerStrength = new ArrayList<>();
+    record Winner(Phrase phrase, double strength) {}
+    List<Winner> winners = new ArrayList<>();
     Phrase best = null;
     double bestStrength = 0;
     for (int pi = 0; pi < hits.length; pi++) {
@@ -351,20 +351,18 @@ final class DiagnosisEngine {
           continue;
         }
       } else if (best != null) {
-        winner.add(best);
-        winnerStrength.add(bestStrength);
+        winners.add(new Winner(best, bestStrength));
       }
       best = p;
       bestStrength = strength;
     }
     if (best != null) {
-      winner.add(best);
-      winnerStrength.add(bestStrength);
+      winners.add(new Winner(best, bestStrength));
     }
     // ... then where it was said, for the winners only (callers keep them in maps sorted by node)
     Map<String, Evidence> found = new HashMap<>();
-    for (int w = 0; w < winner.size(); w++) {
-      Phrase p = winner.get(w);
+    for (Winner w : winners) {
+      Phrase p = w.phrase();
       List<Integer> lines = new ArrayList<>();
       String text = null;
       for (int i = 0; i < prose.size() && lines.size() < 5; i++) {
@@ -379,7 +377,7 @@ final class DiagnosisEngine {
         }
       }
       found.put(p.nodeId(), new Evidence("text", text == null ? "" : text, List.copyOf(lines), lines.size(), p.text(),
-          winnerStrength.get(w)));
+          w.strength()));
     }
     return found;
   }
@@ -439,19 +437,20 @@ final class DiagnosisEngine {
    * returned, since a common symptom reaches dozens of causes.
    */
   private static final class Acc {
+    /** An observed symptom pointing to the cause with the weight of its INDICATES link. */
+    record Cited(ObservedSymptom symptom, double weight) {}
+
     final List<CauseEvidence> evidence = new ArrayList<>();
-    final List<ObservedSymptom> symptoms = new ArrayList<>();
-    final List<Indicates> links = new ArrayList<>();
+    final List<Cited> cited = new ArrayList<>();
     double notCause = 1.0;
     double direct;
 
     List<CauseEvidence> evidence(DiagnosisModel model) {
       List<CauseEvidence> out = new ArrayList<>(evidence);
-      for (int i = 0; i < symptoms.size(); i++) {
-        ObservedSymptom s = symptoms.get(i);
-        double weight = links.get(i).weight();
-        Named symptom = model.symptomName(s.id());
-        for (Evidence e : s.evidence()) {
+      for (Cited c : cited) {
+        double weight = c.weight();
+        Named symptom = model.symptomName(c.symptom().id());
+        for (Evidence e : c.symptom().evidence()) {
           out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
               e.strength(), weight, round(e.strength() * weight)));
         }
@@ -483,8 +482,7 @@ final class DiagnosisEngine {
         double c = s.strength() * link.weight();
         a.notCause *= 1 - c;
         a.direct = Math.max(a.direct, c);
-        a.symptoms.add(s);
-        a.links.add(link);
+        a.cited.add(new Acc.Cited(s, link.weight()));
       }
     }
     byCause.forEach((causeId, e) -> {
