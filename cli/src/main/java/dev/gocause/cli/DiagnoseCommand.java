@@ -4,13 +4,9 @@ import dev.gocause.graph.GocauseException;
 import dev.gocause.graph.diagnosis.Diagnosis;
 import dev.gocause.graph.diagnosis.DiagnosisRenderer;
 import dev.gocause.graph.diagnosis.DiagnosisRequest;
-import dev.gocause.graph.diagnosis.DiagnosisService;
-import dev.gocause.graph.load.KnowledgeLoader;
+import dev.gocause.graph.diagnosis.DiagnosisSource;
 import dev.gocause.graph.seed.SeedSource;
-import dev.gocause.graph.store.EmbeddedGraphStore;
 import dev.gocause.graph.store.Environment;
-import dev.gocause.graph.store.GraphStore;
-import dev.gocause.graph.store.GraphStores;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -19,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,9 +31,9 @@ import picocli.CommandLine.Spec;
       "or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
       "",
       "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph",
-      "(NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687); otherwise starts a throw-away",
-      "embedded graph (temporary store, free port) loaded with the packaged seed-data. It never opens",
-      "the store that 'gocause up' holds.",
+      "(NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687), user-added knowledge included;",
+      "otherwise it answers from the packaged seed-data compiled in memory (no database; the same",
+      "answers a graph loaded with it gives). It never opens the store that 'gocause up' holds.",
       "",
       "Exit status: 0 a cause was found, 3 nothing points to a known cause, 2 bad input or no graph."
     })
@@ -84,8 +79,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     DiagnosisRequest request = new DiagnosisRequest(text, limit, lang);
     Diagnosis d;
-    try (GraphStore store = openGraph(environment != null ? environment : Environment.fromSystem())) {
-      d = new DiagnosisService(store).diagnose(request);
+    try (DiagnosisSource source = openSource(environment != null ? environment : Environment.fromSystem())) {
+      d = source.service().diagnose(request);
     }
     out.print(switch (fmt) {
       case "json" -> DiagnosisRenderer.json(d) + "\n";
@@ -120,22 +115,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * A running gocause graph (NEO4J_URI, or one answering on the local Bolt port), else a
-   * throw-away embedded graph loaded with the packaged seed-data.
-   */
-  static GraphStore openGraph(Environment env) {
-    Optional<GraphStore> running = GraphStores.findRunning(env);
-    if (running.isPresent()) {
-      return running.get();
-    }
-    EmbeddedGraphStore temp = EmbeddedGraphStore.startTemporary();
-    try {
-      new KnowledgeLoader(temp).load(SeedSource.fromClasspath(), false);
-      return temp;
-    } catch (RuntimeException e) {
-      temp.close();
-      throw e;
-    }
+  /** A running gocause graph (NEO4J_URI, or one answering on the local Bolt port), else the packaged seed-data. */
+  static DiagnosisSource openSource(Environment env) {
+    return DiagnosisSource.runningOrSeed(env, SeedSource.fromClasspath());
   }
 }

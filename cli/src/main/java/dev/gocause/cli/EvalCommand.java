@@ -2,9 +2,9 @@ package dev.gocause.cli;
 
 import dev.gocause.graph.GocauseException;
 import dev.gocause.graph.diagnosis.DiagnosisService;
+import dev.gocause.graph.diagnosis.DiagnosisSource;
 import dev.gocause.graph.diagnosis.Evaluation;
 import dev.gocause.graph.store.Environment;
-import dev.gocause.graph.store.GraphStore;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Diagnose every case of the evaluation set (eval/tune or eval/holdout) and print top-1 and",
-      "top-3 accuracy per input kind and language. Uses the same graph as 'gocause diagnose'.",
+      "top-3 accuracy per input kind and language. Answers come from where 'gocause diagnose' gets them",
+      "(a running graph, else the packaged seed-data).",
       "",
       "Exit status: 0 printed, 2 the eval folder or the graph cannot be read."
     })
@@ -49,9 +50,9 @@ final class EvalCommand implements Callable<Integer> {
       throw new GocauseException("eval folder " + dir.toAbsolutePath() + " does not exist: run from the repo root or pass --eval-dir");
     }
     List<Evaluation.EvalCase> cases = Evaluation.load(dir, set);
-    try (GraphStore store = DiagnoseCommand.openGraph(environment != null ? environment : Environment.fromSystem())) {
-      DiagnosisService service = new DiagnosisService(store);
-      out.println(service.model().describe());
+    try (DiagnosisSource source = DiagnoseCommand.openSource(environment != null ? environment : Environment.fromSystem())) {
+      DiagnosisService service = source.service();
+      out.println(service.model().describe() + " from " + source.describe());
       Evaluation.Report r = Evaluation.run(set, cases, service::diagnose);
       out.print(r.table());
       if (misses) {

@@ -3,7 +3,7 @@ package dev.gocause.kernel;
 import dev.gocause.graph.GocauseException;
 import dev.gocause.kernel.magic.CellParser;
 import dev.gocause.kernel.magic.Invocation;
-import dev.gocause.kernel.magic.KernelError;
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.kernel.magic.MagicRegistry;
 import dev.gocause.kernel.magic.Session;
 import dev.gocause.kernel.protocol.KernelInfoOkReply;
@@ -124,17 +124,22 @@ public final class GocauseKernel extends BaseKernel {
     // No System.out/err redirection: nothing but a magic's own outputs reaches the cell.
     session.beginCell();
     try {
+      // Progress lines of the running cell are published from this thread, which publishes
+      // everything else of the cell: the iopub socket is not shared between threads.
+      java.util.concurrent.BlockingQueue<String> progress = new java.util.concurrent.LinkedBlockingQueue<>();
+      session.progressTo(progress::add);
       Future<List<Output>> f = executor.submit(() -> execute(request.getCode()));
       running = f;
       List<Output> outputs;
       try {
-        outputs = f.get();
+        outputs = awaitPublishingProgress(f, progress, env);
       } catch (CancellationException e) {
-        throw new Session.InterruptedError();
+        throw new dev.gocause.kernel.cell.InterruptedError();
       } catch (ExecutionException e) {
         throw e.getCause() instanceof Exception ex ? ex : new RuntimeException(e.getCause().toString(), e.getCause());
       } finally {
         running = null;
+        session.progressTo(null);
       }
       for (int i = 0; i < outputs.size(); i++) {
         DisplayData d = toDisplay(outputs.get(i));
@@ -156,6 +161,27 @@ public final class GocauseKernel extends BaseKernel {
       reply.setExecutionCount(count);
       env.publish(new PublishError(err.name(), err.message(), err.traceback()));
       env.defer().replyError(ExecuteReply.MESSAGE_TYPE.error(), reply);
+    }
+  }
+
+  private static List<Output> awaitPublishingProgress(Future<List<Output>> f,
+      java.util.concurrent.BlockingQueue<String> progress, ShellReplyEnvironment env)
+      throws InterruptedException, ExecutionException {
+    while (true) {
+      try {
+        List<Output> done = f.get(50, java.util.concurrent.TimeUnit.MILLISECONDS);
+        publish(progress, env);
+        return done;
+      } catch (java.util.concurrent.TimeoutException notYet) {
+        publish(progress, env);
+      }
+    }
+  }
+
+  private static void publish(java.util.concurrent.BlockingQueue<String> progress, ShellReplyEnvironment env) {
+    for (String line; (line = progress.poll()) != null; ) {
+      env.publish(new org.dflib.jjava.jupyter.messages.publish.PublishStream(
+          org.dflib.jjava.jupyter.messages.publish.PublishStream.StreamType.ERR, line + "\n"));
     }
   }
 
@@ -215,7 +241,7 @@ public final class GocauseKernel extends BaseKernel {
     static UserError of(Throwable e) {
       if (e instanceof KernelError k) {
         return new UserError(
-            k instanceof Session.InterruptedError ? "KeyboardInterrupt" : "GocauseError",
+            k instanceof dev.gocause.kernel.cell.InterruptedError ? "KeyboardInterrupt" : "GocauseError",
             k.getMessage(),
             List.of("gocause: " + k.getMessage(), "hint: " + k.suggestion()));
       }

@@ -52,7 +52,7 @@ public final class KernelMain {
     MagicRegistry registry = Magics.standard();
     Vocabulary vocabulary = new Vocabulary();
     LazyGraph graph = new LazyGraph(() -> GraphOpener.open(vocabulary));
-    Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment());
+    Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment(), () -> GraphOpener.running(vocabulary));
     GocauseKernel kernel = new GocauseKernel(registry, session);
     SafeConnection connection;
     try {
@@ -68,7 +68,7 @@ public final class KernelMain {
     // one line on stderr (the notebook server's console, never a cell); tests read it
     long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     System.err.println("gocause kernel ready in " + readyMs + " ms (JVM start to sockets bound, " + cpuMs
-        + " ms CPU); the graph starts on first use");
+        + " ms CPU); diagnoses need no graph; it starts on first use");
     // read seed-data only now, so it does not compete with start-up for the CPU
     vocabulary.loadInBackground();
     ParentWatcher.start(Duration.ofSeconds(1), () -> {

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class DiagnosisService {
   private static final Logger LOG = LoggerFactory.getLogger(DiagnosisService.class);
 
+  /** Null for a service over seed-data, whose model never changes. */
   private final Driver driver;
   private final SessionConfig session;
   private volatile DiagnosisModel model;
@@ -32,6 +33,30 @@ public final class DiagnosisService {
   public DiagnosisService(Driver driver, String database) {
     this.driver = Objects.requireNonNull(driver, "driver");
     this.session = SessionConfig.forDatabase(Objects.requireNonNull(database, "database"));
+  }
+
+  private DiagnosisService(DiagnosisModel model) {
+    this.driver = null;
+    this.session = null;
+    this.model = model;
+  }
+
+  /**
+   * A service answering from validated seed-data without any graph: the model is compiled from
+   * what the loader would write ({@link KnowledgeSnapshot#of}) by the same {@link ModelCompiler}
+   * as a graph's, full-text indexes included, so its answers equal those of a graph loaded with
+   * the same knowledge.
+   */
+  public static DiagnosisService fromKnowledge(dev.gocause.graph.seed.KnowledgeSet knowledge) {
+    long t0 = System.nanoTime();
+    DiagnosisModel m = ModelCompiler.compile(KnowledgeSnapshot.of(knowledge));
+    LOG.debug("compiled diagnosis model from seed-data {} in {} ms", m.describe(), (System.nanoTime() - t0) / 1_000_000);
+    return new DiagnosisService(m);
+  }
+
+  /** True when this service answers from seed-data rather than from a graph. */
+  public boolean fromSeedData() {
+    return driver == null;
   }
 
   public Diagnosis diagnose(DiagnosisRequest request) {
@@ -55,17 +80,20 @@ public final class DiagnosisService {
   }
 
   /** The full-text indexes, or none (with a warning) when the graph does not let this user list them. */
-  private static FullTextIndexes fullText(Session s) {
+  private static java.util.List<FullTextIndexes.Definition> fullText(Session s) {
     try {
       return s.executeRead(GraphModelReader::fullText);
     } catch (org.neo4j.driver.exceptions.ClientException e) {
       LOG.warn("cannot read the graph's full-text indexes ({}): free text is matched by aliases only", e.code());
-      return FullTextIndexes.EMPTY;
+      return java.util.List.of();
     }
   }
 
   /** The compiled model, re-read when the graph's knowledge version or hash differs from the cached one. */
   public DiagnosisModel model() {
+    if (driver == null) {
+      return model;
+    }
     GraphModelReader.Stamp stamp;
     try (Session s = driver.session(session)) {
       stamp = s.executeRead(GraphModelReader::stamp);
@@ -86,8 +114,8 @@ public final class DiagnosisService {
         // two transactions: re-read when a load committed between them (the stamp moved)
         GraphModelReader.Stamp expected = stamp;
         for (int attempt = 1; ; attempt++) {
-          FullTextIndexes fullText = fullText(s);
-          current = s.executeRead(tx -> GraphModelReader.read(tx, fullText));
+          java.util.List<FullTextIndexes.Definition> fullText = fullText(s);
+          current = ModelCompiler.compile(s.executeRead(tx -> GraphModelReader.snapshot(tx, fullText)));
           if (attempt == 3 || isOf(current, expected)) {
             break;
           }

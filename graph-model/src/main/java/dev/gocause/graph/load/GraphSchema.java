@@ -71,6 +71,32 @@ public final class GraphSchema {
 
   private static final Pattern CONSTRAINT = Pattern.compile("CREATE CONSTRAINT (\\w+) IF NOT EXISTS");
 
+  /** A full-text index as schema.cypher declares it (name, labels, properties, analyzer). */
+  public record FullTextIndex(String name, List<String> labels, List<String> properties, String analyzer) {
+    public FullTextIndex {
+      labels = List.copyOf(labels);
+      properties = List.copyOf(properties);
+    }
+  }
+
+  /** The full-text indexes of schema.cypher, in file order: what a graph loaded by gocause holds. */
+  public static List<FullTextIndex> fullTextIndexes() {
+    List<FullTextIndex> out = new ArrayList<>();
+    for (String st : statements()) {
+      Matcher f = FULLTEXT.matcher(st);
+      if (f.find()) {
+        FulltextDef d = fulltextDef(f, st);
+        out.add(new FullTextIndex(d.name(), List.of(f.group(2).split("\\|")), d.properties(), d.analyzer()));
+      }
+    }
+    return out;
+  }
+
+  private static FulltextDef fulltextDef(Matcher f, String statement) {
+    return new FulltextDef(f.group(1), new HashSet<>(Arrays.asList(f.group(2).split("\\|"))),
+        Arrays.stream(f.group(3).split(",")).map(p -> p.strip().replaceFirst("^n\\.", "")).toList(), f.group(4), statement);
+  }
+
   /**
    * Brings the schema in line with schema.cypher. Reads the existing schema first and runs only
    * what is missing or different: on an up-to-date graph this is two SHOW statements (each new
@@ -95,8 +121,7 @@ public final class GraphSchema {
             toCreate.add(st);
           }
         } else if (f.find()) {
-          FulltextDef def = new FulltextDef(f.group(1), new HashSet<>(Arrays.asList(f.group(2).split("\\|"))),
-              Arrays.stream(f.group(3).split(",")).map(p -> p.strip().replaceFirst("^n\\.", "")).toList(), f.group(4), st);
+          FulltextDef def = fulltextDef(f, st);
           if (!reconcile(s, def, indexes)) {
             toCreate.add(st);
           }

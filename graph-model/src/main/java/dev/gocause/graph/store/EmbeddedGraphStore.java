@@ -166,15 +166,7 @@ public final class EmbeddedGraphStore implements GraphStore {
   }
 
   static String connectHost(String bind) {
-    try {
-      InetAddress a = InetAddress.getByName(bind);
-      if (a.isAnyLocalAddress()) {
-        return "127.0.0.1";
-      }
-      return a.getHostAddress().contains(":") ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
-    } catch (UnknownHostException e) {
-      return bind;
-    }
+    return GraphStores.connectHost(bind);
   }
 
   private static RuntimeException translate(RuntimeException e, Path home, String bind, int port) {

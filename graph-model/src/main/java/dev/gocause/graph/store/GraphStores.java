@@ -51,8 +51,14 @@ public final class GraphStores {
   }
 
   private static Optional<GraphStore> findLocal(Environment env) {
-    String uri = "bolt://" + EmbeddedGraphStore.connectHost(env.bind()) + ":" + env.boltPort();
     if (env.boltPort() == 0) {
+      return Optional.empty();
+    }
+    String host = connectHost(env.bind());
+    String uri = "bolt://" + host + ":" + env.boltPort();
+    if (!listening(host, env.boltPort())) {
+      // nothing listens: answer at once, without starting the driver (a good part of a second on a cold JVM)
+      LOG.debug("nothing listens at {}", uri);
       return Optional.empty();
     }
     RemoteGraphStore store;
@@ -74,5 +80,29 @@ public final class GraphStores {
     }
     store.close();
     return Optional.empty();
+  }
+
+  /** Whether a TCP connection to host:port is accepted within a short time. */
+  static boolean listening(String host, int port) {
+    String h = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(h, port), 500);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** The address to connect to for a bind address (the wildcard means this machine's loopback). */
+  static String connectHost(String bind) {
+    try {
+      java.net.InetAddress a = java.net.InetAddress.getByName(bind);
+      if (a.isAnyLocalAddress()) {
+        return "127.0.0.1";
+      }
+      return a.getHostAddress().contains(":") ? "[" + a.getHostAddress() + "]" : a.getHostAddress();
+    } catch (java.net.UnknownHostException e) {
+      return bind;
+    }
   }
 }

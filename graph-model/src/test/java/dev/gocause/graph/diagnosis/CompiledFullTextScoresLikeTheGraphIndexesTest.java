@@ -83,7 +83,7 @@ class CompiledFullTextScoresLikeTheGraphIndexesTest {
   void without_full_text_indexes_a_sentence_is_still_diagnosed_from_aliases() {
     DiagnosisModel bare;
     try (Session s = store.session()) {
-      bare = s.executeRead(tx -> GraphModelReader.read(tx, FullTextIndexes.EMPTY));
+      bare = ModelCompiler.compile(s.executeRead(tx -> GraphModelReader.snapshot(tx, List.of())));
     }
     DiagnosisRequest sentence = DiagnosisRequest.of("程序卡住了,没有任何输出,一直不退出");
     Diagnosis withIndexes = DiagnosisEngine.diagnose(model, sentence, model.textLookups());

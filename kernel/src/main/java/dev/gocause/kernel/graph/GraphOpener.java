@@ -31,26 +31,53 @@ public final class GraphOpener {
     return open(System.getenv(), vocabulary.require());
   }
 
-  static KernelGraph open(Map<String, String> envVars, KnowledgeSet knowledge) {
+  /** A running graph holding this kernel's knowledge, without starting one; empty when none answers. */
+  public static Optional<KernelGraph> running(Vocabulary vocabulary) {
+    return running(System.getenv(), vocabulary.require()).graph();
+  }
+
+  private record Found(Optional<KernelGraph> graph, String why) {}
+
+  private static Found running(Map<String, String> envVars, KnowledgeSet knowledge) {
     Environment env = Environment.from(envVars);
     String uri = env.remote() ? env.neo4jUri() : DEFAULT_URI;
-    String why;
-    Optional<RemoteGraphStore> remote = connect(uri, env);
-    if (remote.isPresent()) {
-      RemoteGraphStore store = remote.get();
-      Optional<StoredKnowledge> stored = storedKnowledge(store);
-      if (stored.isPresent() && knowledge.version().equals(stored.get().version())
-          && knowledge.contentHash().equals(stored.get().contentHash())) {
-        return new StoreGraph(store, uri + " (knowledge " + knowledge.version() + ")", knowledge.version());
-      }
-      why = stored.isEmpty()
-          ? uri + " holds no gocause knowledge"
-          : uri + " holds knowledge " + stored.get().version() + " (" + shortHash(stored.get().contentHash())
-              + "), this kernel carries " + knowledge.version() + " (" + shortHash(knowledge.contentHash()) + ")";
-      store.close();
-    } else {
-      why = "no graph answers at " + uri;
+    if (!env.remote() && !listening(uri)) {
+      return new Found(Optional.empty(), "no graph answers at " + uri);
     }
+    Optional<RemoteGraphStore> remote = connect(uri, env);
+    if (remote.isEmpty()) {
+      return new Found(Optional.empty(), "no graph answers at " + uri);
+    }
+    RemoteGraphStore store = remote.get();
+    Optional<StoredKnowledge> stored = storedKnowledge(store);
+    if (stored.isPresent() && knowledge.version().equals(stored.get().version())
+        && knowledge.contentHash().equals(stored.get().contentHash())) {
+      return new Found(Optional.of(new StoreGraph(store, uri + " (knowledge " + knowledge.version() + ")", knowledge.version())), "");
+    }
+    store.close();
+    return new Found(Optional.empty(), stored.isEmpty()
+        ? uri + " holds no gocause knowledge"
+        : uri + " holds knowledge " + stored.get().version() + " (" + shortHash(stored.get().contentHash())
+            + "), this kernel carries " + knowledge.version() + " (" + shortHash(knowledge.contentHash()) + ")");
+  }
+
+  /** Whether anything accepts a connection at the URI's host and port (answers at once when nothing listens). */
+  private static boolean listening(String uri) {
+    java.net.URI u = java.net.URI.create(uri);
+    try (java.net.Socket socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(u.getHost(), u.getPort() < 0 ? Environment.DEFAULT_BOLT_PORT : u.getPort()), 500);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  static KernelGraph open(Map<String, String> envVars, KnowledgeSet knowledge) {
+    Found found = running(envVars, knowledge);
+    if (found.graph().isPresent()) {
+      return found.graph().get();
+    }
+    String why = found.why();
     LOG.info("{}; starting a throw-away embedded graph", why);
     EmbeddedGraphStore store = EmbeddedGraphStore.startTemporary();
     try {

@@ -2,7 +2,7 @@ package dev.gocause.kernel.graph;
 
 import dev.gocause.graph.query.KnowledgeQueries;
 import dev.gocause.graph.store.GraphStore;
-import dev.gocause.kernel.magic.Session;
+import dev.gocause.kernel.cell.CellContext;
 import java.util.List;
 
 /** The graph as the magics see it: a running gocause graph over Bolt or a throw-away embedded one. */
@@ -23,7 +23,7 @@ public interface KernelGraph extends AutoCloseable {
   GraphStore store();
 
   /** Runs user Cypher in a read transaction, or a write one when {@code write}; interruptible. */
-  CypherResult cypher(String query, boolean write, Session session);
+  CypherResult cypher(String query, boolean write, CellContext cell);
 
   /** Ids of the nodes with this label, sorted (for completion). */
   List<String> ids(String label);

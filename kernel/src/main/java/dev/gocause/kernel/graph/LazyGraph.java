@@ -24,7 +24,7 @@ public final class LazyGraph implements AutoCloseable {
       return f.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new dev.gocause.kernel.magic.Session.InterruptedError();
+      throw new dev.gocause.kernel.cell.InterruptedError();
     } catch (ExecutionException e) {
       synchronized (this) {
         if (future == f) {
@@ -47,6 +47,17 @@ public final class LazyGraph implements AutoCloseable {
       return Optional.of(f.join());
     }
     return Optional.empty();
+  }
+
+  /** Uses {@code ready} as the graph when none was opened or is opening; otherwise closes it. */
+  public void adopt(KernelGraph ready) {
+    synchronized (this) {
+      if (future == null) {
+        future = CompletableFuture.completedFuture(ready);
+        return;
+      }
+    }
+    ready.close();
   }
 
   public void startInBackground() {

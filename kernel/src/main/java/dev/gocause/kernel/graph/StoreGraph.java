@@ -2,8 +2,8 @@ package dev.gocause.kernel.graph;
 
 import dev.gocause.graph.query.KnowledgeQueries;
 import dev.gocause.graph.store.GraphStore;
-import dev.gocause.kernel.magic.KernelError;
-import dev.gocause.kernel.magic.Session;
+import dev.gocause.kernel.cell.KernelError;
+import dev.gocause.kernel.cell.CellContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,7 +69,7 @@ final class StoreGraph implements KernelGraph {
   }
 
   @Override
-  public CypherResult cypher(String query, boolean write, Session session) {
+  public CypherResult cypher(String query, boolean write, CellContext session) {
     // Tag the transaction so an interrupt can find and terminate it on the server.
     String tag = UUID.randomUUID().toString();
     TransactionConfig config = TransactionConfig.builder()

@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.graph.query.CaseInfo;
 import dev.gocause.graph.query.CloseMatches;
 import dev.gocause.kernel.render.Output;

@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.kernel.graph.CypherResult;
 import dev.gocause.kernel.render.GraphSvg;
 import dev.gocause.kernel.render.Html;

@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.graph.diagnosis.Diagnosis;
 import dev.gocause.graph.diagnosis.DiagnosisRenderer;
 import dev.gocause.graph.diagnosis.DiagnosisRequest;
@@ -50,7 +51,7 @@ public final class DiagnoseMagic extends SimpleMagic {
       throw new KernelError("%diagnose needs something to look at",
           "write %diagnose followed by what you see, or %%diagnose with the pasted output below it");
     }
-    Diagnosis d = s.graph().diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()));
+    Diagnosis d = s.diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()));
     List<Output> out = new ArrayList<>();
     out.add(table(d, s));
     if (d.found()) {

@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.graph.query.CauseSummary;
 import dev.gocause.graph.query.DimensionInfo;
 import dev.gocause.graph.query.NotFoundException;

@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.graph.query.CauseDetail;
 import dev.gocause.graph.query.FixInfo;
 import dev.gocause.graph.query.NotFoundException;

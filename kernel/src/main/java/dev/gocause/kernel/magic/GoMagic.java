@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.kernel.render.Output;
 import java.util.List;
 

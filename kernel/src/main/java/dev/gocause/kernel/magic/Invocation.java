@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

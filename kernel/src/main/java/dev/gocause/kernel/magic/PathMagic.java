@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.graph.query.GraphEdge;
 import dev.gocause.graph.query.GraphNode;
 import dev.gocause.graph.query.GraphPath;

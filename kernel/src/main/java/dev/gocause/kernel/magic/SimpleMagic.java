@@ -1,5 +1,6 @@
 package dev.gocause.kernel.magic;
 
+import dev.gocause.kernel.cell.KernelError;
 import java.util.List;
 
 /** Metadata held in fields, so that each magic class is just its behaviour. */

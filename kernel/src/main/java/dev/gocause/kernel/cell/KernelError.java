@@ -1,4 +1,4 @@
-package dev.gocause.kernel.magic;
+package dev.gocause.kernel.cell;
 
 import dev.gocause.graph.GocauseException;
 
