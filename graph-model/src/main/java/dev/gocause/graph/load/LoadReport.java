@@ -39,6 +39,12 @@ public record LoadReport(
           relationshipsCreated + c.relationshipsCreated(), relationshipsDeleted + c.relationshipsDeleted(),
           propertiesSet + c.propertiesSet());
     }
+
+    Changes plus(Changes c) {
+      return new Changes(nodesCreated + c.nodesCreated(), nodesDeleted + c.nodesDeleted(),
+          relationshipsCreated + c.relationshipsCreated(), relationshipsDeleted + c.relationshipsDeleted(),
+          propertiesSet + c.propertiesSet());
+    }
   }
 
   public long totalNodes() {

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Settings: Bolt on {@code bind:port} (port 0 picks a free port, see {@link #boltPort()}); the
  * HTTP and HTTPS connectors off (the API serves Neo4j Browser; Neo4j's Jetty 12 cannot share a JVM
- * with Javalin's Jetty 11); page cache 256 MiB; usage reports off; Netty's shutdown quiet
+ * with Javalin's Jetty 11); page cache 64 MiB, transaction logs neither large nor preallocated; usage reports off; Netty's shutdown quiet
  * period 0 (stop in well under a second instead of ~10 s). Auth is off when Bolt binds a loopback
  * address and no password is given; any other address requires a password. With a password, auth
  * is on and the password is set for user {@code neo4j} through the system database at every start.
@@ -113,7 +113,13 @@ public final class EmbeddedGraphStore implements GraphStore {
           .setConfig(BoltConnector.advertised_address, new SocketAddress(bind, port))
           .setConfig(HttpConnector.enabled, false)
           .setConfig(HttpsConnector.enabled, false)
-          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(256))
+          // sized for a knowledge graph of a few thousand nodes: a small page cache, small
+          // transaction logs written as they grow (not preallocated), no page-cache warm-up
+          .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(64))
+          .setConfig(GraphDatabaseSettings.logical_log_rotation_threshold, ByteUnit.mebiBytes(16))
+          .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+          .setConfig(GraphDatabaseSettings.preallocate_store_files, false)
+          .setConfig(GraphDatabaseSettings.pagecache_warmup_enabled, false)
           .setConfig(GraphDatabaseSettings.udc_enabled, false)
           .setConfig(GraphDatabaseSettings.auth_enabled, auth)
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
