@@ -169,7 +169,7 @@ public final class Simulator {
       if (lines == null) lines = source.split("\n", -1);
       List<SimulationResult.LockOrderEdge> edges = new ArrayList<>();
       // name each node of the cycle; distinct locks or channels with the same expression (from.mu, from.mu) get #1, #2
-      java.util.IdentityHashMap<Object, String> names = new java.util.IdentityHashMap<>();
+      Map<Object, String> names = new LinkedHashMap<>(); // locks and channel waits compare by identity; insertion order keeps #1, #2 stable
       Map<String, Integer> uses = new LinkedHashMap<>();
       for (LockOrder.Edge e : c.edges()) {
         for (LockOrder.Acq a : new LockOrder.Acq[] {e.acquired(), e.held()}) {
