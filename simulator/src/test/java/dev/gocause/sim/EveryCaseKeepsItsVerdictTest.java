@@ -28,7 +28,9 @@ class EveryCaseKeepsItsVerdictTest {
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(GOLDEN, actual);
     }
-    assertThat(actual).isEqualTo(Files.readString(GOLDEN));
+    String expected = Files.readString(GOLDEN);
+    if (!actual.equals(expected)) Files.writeString(Path.of("target/verdicts.actual.txt"), actual); // for diff -u
+    assertThat(actual).as("verdicts differ from %s: diff -u it target/verdicts.actual.txt", GOLDEN).isEqualTo(expected);
   }
 
   /** One block per file, in path order: {@code == path}, the finding/warning lines, then {@code N × outcome} lines. */
