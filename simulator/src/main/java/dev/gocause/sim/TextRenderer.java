@@ -148,7 +148,7 @@ public final class TextRenderer {
 
   static String time(long nanos) {
     if (nanos == 0) return "t=0";
-    return "t=" + dev.gocause.sim.vm.Natives.durationString(nanos);
+    return "t=" + dev.gocause.sim.vm.TimeNatives.durationString(nanos);
   }
 
   private static String indent(String s, String pre) {

@@ -229,7 +229,7 @@ public final class Compiler extends SwitchCompiler {
       }
     }
     if (testMode) {
-      Natives.emitTestRunner(this, prog);
+      TestingNatives.emitTestRunner(this, prog);
     } else {
       Sym main = pkgScope.names.get("main");
       if (main == null || main.kind != FUNC) throw new UnsupportedConstructException(file, 1, 1, "function main is undeclared in the main package");

@@ -144,7 +144,7 @@ public final class LockOrder {
 
   /** Called on every attempt (also the blocking ones, before the goroutine blocks). */
   void attempt(G g, Object lock, boolean read, int line) {
-    if (!read && !(lock instanceof Natives.MutexVal)) writeLockedBy.putIfAbsent(lock, g.id);
+    if (!read && !(lock instanceof SyncNatives.MutexVal)) writeLockedBy.putIfAbsent(lock, g.id);
     firstLine.putIfAbsent(lock, line);
     GState s = g.lo;
     if (s == null || s.held.isEmpty()) return;
@@ -299,7 +299,7 @@ public final class LockOrder {
     List<Cycle> out = new ArrayList<>();
     for (Edge e : selfEdges) {
       boolean hr = e.held().read(), ar = e.acquired().read();
-      if (e.held().lock() instanceof Natives.MutexVal) out.add(new Cycle(List.of(e), "Lock of a Mutex the goroutine already holds"));
+      if (e.held().lock() instanceof SyncNatives.MutexVal) out.add(new Cycle(List.of(e), "Lock of a Mutex the goroutine already holds"));
       else if (!hr) out.add(new Cycle(List.of(e), "RWMutex locked again while write-locked by the same goroutine"));
       else if (!ar) out.add(new Cycle(List.of(e), "RLock held, then Lock of the same RWMutex (read-to-write upgrade)"));
       else {

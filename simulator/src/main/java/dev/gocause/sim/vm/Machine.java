@@ -106,7 +106,7 @@ public final class Machine {
   public java.util.regex.Pattern testFilter;
   int testIndex;
   int testsFailed;
-  Natives.TVal currentTest;
+  TestingNatives.TVal currentTest;
 
   public Machine(Program prog, Chooser chooser, boolean recordTimeline, long maxSteps, long seed) {
     this.prog = prog;
@@ -748,7 +748,7 @@ public final class Machine {
   private void hang() {
     StringBuilder sb = new StringBuilder();
     sb.append("program did not finish within ").append(Math.min(steps, maxSteps)).append(" scheduling steps and ").append(instrs).append(" instructions (")
-        .append(Natives.durationString(now)).append(" of virtual time)");
+        .append(TimeNatives.durationString(now)).append(" of virtual time)");
     if (!mainDone) {
       sb.append("; goroutines:\n");
       for (G x : all) {
