@@ -79,7 +79,7 @@ abstract class BuiltinCompiler extends CallCompiler {
           emit((m, g, f) -> {
             long cap = n > 0 ? (Long) f.pop() : 0;
             if (cap < 0) throw new Machine.GoPanic(Natives.runtimeError0("makechan: size out of range"));
-            m.alloc(96 + 8 * cap);
+            m.alloc(96 + 8 * cap); // before the buffer exists
             Machine.Chan made = new Machine.Chan((int) cap, Values.zero(el));
             m.lockOrder.created(made);
             f.push(made);
@@ -98,9 +98,9 @@ abstract class BuiltinCompiler extends CallCompiler {
             if (cap < 0) cap = len;
             if (len < 0) throw new Machine.GoPanic(Natives.runtimeError("makeslice: len out of range"));
             if (cap < len) throw new Machine.GoPanic(Natives.runtimeError("makeslice: cap out of range"));
+            m.alloc(8 * cap); // before the array exists: a huge make ends in LIMIT, not in an OutOfMemoryError
             Object[] arr = new Object[(int) cap];
             for (int i = 0; i < cap; i++) arr[i] = Values.zero(el);
-            m.alloc(8 * cap);
             f.push(new SliceVal(new ArrayVal(arr), 0, (int) len, (int) cap));
           });
         } else {
