@@ -1,6 +1,6 @@
 """Protocol scenarios the conformance suite does not cover; prints one JSON line per check.
 
-usage: kernel_protocol.py forged-signature | interrupt | startup N | orphan
+usage: kernel_protocol.py forged-signature | interrupt | limits | startup N | orphan
 """
 import json
 import statistics
@@ -93,6 +93,49 @@ def interrupt():
         km.shutdown_kernel(now=True)
 
 
+UNBOUNDED_ALLOC = """%%go --schedules 2
+package main
+
+func main() {
+	var keep [][]int
+	for {
+		keep = append(keep, make([]int, 1<<16))
+	}
+}
+"""
+
+UNBOUNDED_SPAWN = """%%go --schedules 2
+package main
+
+import "time"
+
+func main() {
+	for {
+		go func() { time.Sleep(time.Hour) }()
+	}
+}
+"""
+
+
+def limits():
+    """Two cells whose programs never stop growing: each must end in LIMIT, as text, with no Java exception."""
+    km, kc = start_new_kernel(kernel_name="gocause", startup_timeout=60)
+    try:
+        out = {"check": "limits"}
+        for name, cell in (("alloc", UNBOUNDED_ALLOC), ("spawn", UNBOUNDED_SPAWN)):
+            msg_id = kc.execute(cell)
+            reply = kc.get_shell_msg(timeout=300)
+            msgs = drain(kc, msg_id, timeout=60)
+            errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
+            out[name] = {"status": reply["content"]["status"], "text": plain_of(msgs),
+                         "errors": [e.get("ename", "") + ": " + e.get("evalue", "") + "\n".join(e.get("traceback", [])) for e in errors]}
+        out["alive"] = km.is_alive()
+        print(json.dumps(out))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def startup(n):
     times, jvm, cpu = [], [], []
     for _ in range(n):
@@ -135,6 +178,8 @@ if __name__ == "__main__":
         forged_signature()
     elif mode == "interrupt":
         interrupt()
+    elif mode == "limits":
+        limits()
     elif mode == "startup":
         startup(int(sys.argv[2]) if len(sys.argv) > 2 else 3)
     elif mode == "orphan":

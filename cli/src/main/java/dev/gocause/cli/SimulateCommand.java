@@ -5,6 +5,7 @@ import dev.gocause.sim.SimulationResult;
 import dev.gocause.sim.Simulator;
 import dev.gocause.sim.TextRenderer;
 import dev.gocause.sim.UnsupportedConstructException;
+import dev.gocause.sim.vm.Limits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,11 @@ import picocli.CommandLine.Parameters;
       "printed as an extra line 'POTENTIAL DEADLOCK (...)' after the first line, even when no schedule",
       "deadlocked. It is a warning: on its own it leaves the first line CLEAN and the exit status 0.",
       "",
-      "Exit status: 0 clean, 1 bug found, 2 bad input or a construct outside the supported Go subset."
+      "Resource limits (--max-goroutines, --max-heap, --max-trace) bound each schedule: one that hits a",
+      "limit ends with a line starting 'LIMIT' that names it and the option raising it.",
+      "",
+      "Exit status: 0 clean, 1 bug found, 2 bad input, a construct outside the supported Go subset, or",
+      "no schedule finished within the limits."
     },
     footer = {
       "",
@@ -76,6 +81,15 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--preemption-bound", paramLabel = "K", description = "dfs: preemptive context switches per schedule (default: ${DEFAULT-VALUE})", defaultValue = "2")
   int preemptionBound;
 
+  @Option(names = "--max-goroutines", paramLabel = "N", description = "limit: goroutines alive at once besides main, per schedule (default: ${DEFAULT-VALUE})", defaultValue = "10000")
+  int maxGoroutines;
+
+  @Option(names = "--max-heap", paramLabel = "MIB", description = "limit: MiB the program may allocate per schedule, estimated without garbage collection (default: ${DEFAULT-VALUE})", defaultValue = "512")
+  long maxHeapMib;
+
+  @Option(names = "--max-trace", paramLabel = "N", description = "limit: timeline steps recorded when a finding's schedule is replayed (default: ${DEFAULT-VALUE})", defaultValue = "1000000")
+  int maxTrace;
+
   @Option(names = "--brief", description = "print only the finding / CLEAN lines")
   boolean brief;
 
@@ -106,9 +120,10 @@ public final class SimulateCommand implements Callable<Integer> {
           .withBudget(parseDuration(budget))
           .withGo122LoopVars(go122)
           .withRunRegexp(run)
-          .withDfsPreemptionBound(preemptionBound);
+          .withDfsPreemptionBound(preemptionBound)
+          .withLimits(new Limits(maxGoroutines, Math.multiplyExact(Math.max(1, maxHeapMib), 1L << 20), maxTrace));
       if (strategy != null) req = req.withStrategy(parseStrategy(strategy));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | ArithmeticException e) {
       err.println("gocause: simulate: " + e.getMessage());
       return 2;
     }
@@ -134,12 +149,20 @@ public final class SimulateCommand implements Callable<Integer> {
       }
       out.print(TextRenderer.render(r, !brief));
       out.flush();
+      if (r.clean() && r.schedulesFinished() == 0) return 2; // every schedule hit a LIMIT: no verdict
       return r.clean() ? 0 : 1;
     } catch (UnsupportedConstructException e) {
       err.println(e.getMessage());
       return 2;
     } catch (IllegalArgumentException e) {
       err.println("gocause: simulate: " + e.getMessage());
+      return 2;
+    } catch (StackOverflowError e) {
+      err.println("gocause: simulate: " + file + ": unsupported: nesting too deep for the simulator's parser or compiler");
+      return 2;
+    } catch (OutOfMemoryError e) {
+      err.println("LIMIT memory: the JVM ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB); give it more (GOCAUSE_JAVA_OPTS=-Xmx4g) or lower --max-heap");
       return 2;
     }
   }

@@ -1,6 +1,7 @@
 package dev.gocause.sim;
 
 import java.time.Duration;
+import dev.gocause.sim.vm.Limits;
 import java.util.Objects;
 
 /**
@@ -17,6 +18,7 @@ import java.util.Objects;
  * @param maxSteps scheduling steps per schedule before the run counts as a hang
  * @param pctDepth PCT's bug depth d
  * @param dfsPreemptionBound DFS: at most this many preemptive context switches per schedule
+ * @param limits resource limits of each schedule (goroutines, heap, trace); hitting one ends the schedule with LIMIT
  */
 public record SimulationRequest(
     String source,
@@ -29,7 +31,8 @@ public record SimulationRequest(
     String runRegexp,
     long maxSteps,
     int pctDepth,
-    int dfsPreemptionBound) {
+    int dfsPreemptionBound,
+    Limits limits) {
 
   /** Schedule exploration strategies; MIXED alternates random (even seeds) and PCT (odd seeds). */
   public enum Strategy { RANDOM, PCT, DFS, MIXED }
@@ -39,6 +42,7 @@ public record SimulationRequest(
     Objects.requireNonNull(fileName, "fileName");
     Objects.requireNonNull(strategy, "strategy");
     Objects.requireNonNull(budget, "budget");
+    Objects.requireNonNull(limits, "limits");
     if (schedules < 1) throw new IllegalArgumentException("schedules must be at least 1, got " + schedules);
     if (maxSteps < 1) throw new IllegalArgumentException("maxSteps must be positive, got " + maxSteps);
     if (pctDepth < 1) throw new IllegalArgumentException("pctDepth must be at least 1, got " + pctDepth);
@@ -47,38 +51,42 @@ public record SimulationRequest(
 
   /** The defaults of {@code ./gocause simulate FILE.go}: 1000 schedules, random+PCT, 20 s budget. */
   public static SimulationRequest of(String source, String fileName) {
-    return new SimulationRequest(source, fileName, Strategy.MIXED, 1000, 1, Duration.ofSeconds(20), false, null, 500_000, 3, 2);
+    return new SimulationRequest(source, fileName, Strategy.MIXED, 1000, 1, Duration.ofSeconds(20), false, null, 500_000, 3, 2, Limits.DEFAULT);
   }
 
   public SimulationRequest withStrategy(Strategy s) {
-    return new SimulationRequest(source, fileName, s, schedules, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, s, schedules, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withSchedules(int n) {
-    return new SimulationRequest(source, fileName, strategy, n, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, strategy, n, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withSeed(long s) {
-    return new SimulationRequest(source, fileName, strategy, schedules, s, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, strategy, schedules, s, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withBudget(Duration b) {
-    return new SimulationRequest(source, fileName, strategy, schedules, seed, b, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, strategy, schedules, seed, b, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withGo122LoopVars(boolean v) {
-    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, v, runRegexp, maxSteps, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, v, runRegexp, maxSteps, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withRunRegexp(String r) {
-    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, r, maxSteps, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, r, maxSteps, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withMaxSteps(long n) {
-    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, runRegexp, n, pctDepth, dfsPreemptionBound);
+    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, runRegexp, n, pctDepth, dfsPreemptionBound, limits);
   }
 
   public SimulationRequest withDfsPreemptionBound(int b) {
-    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, b);
+    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, b, limits);
+  }
+
+  public SimulationRequest withLimits(Limits l) {
+    return new SimulationRequest(source, fileName, strategy, schedules, seed, budget, go122LoopVars, runRegexp, maxSteps, pctDepth, dfsPreemptionBound, l);
   }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
  *     with a finding; -1 when clean
  * @param firstPotentialMillis the same until the end of the first schedule whose lock-order analysis found a potential
  *     deadlock; -1 when none
+ * @param limitHits resource limits that ended schedules (each schedule that hit one counts as not finished)
  */
 public record SimulationResult(
     List<Finding> findings,
@@ -32,12 +33,36 @@ public record SimulationResult(
     List<SeriesPoint> goroutineSeries,
     List<LockOrderCycle> lockOrderCycles,
     long firstFindingMillis,
-    long firstPotentialMillis) {
+    long firstPotentialMillis,
+    List<LimitHit> limitHits) {
 
   /** The result without lock-order analysis. */
   public SimulationResult(List<Finding> findings, Map<String, Integer> outcomeCounts, Map<String, Integer> printedValues,
       int schedulesRun, boolean exhaustive, String bound, long elapsedMillis, List<SeriesPoint> goroutineSeries) {
-    this(findings, outcomeCounts, printedValues, schedulesRun, exhaustive, bound, elapsedMillis, goroutineSeries, List.of(), -1, -1);
+    this(findings, outcomeCounts, printedValues, schedulesRun, exhaustive, bound, elapsedMillis, goroutineSeries, List.of(), -1, -1,
+        List.of());
+  }
+
+  /**
+   * A resource limit that ended schedules.
+   *
+   * @param message which limit and how to raise it, e.g. {@code goroutines: more than 100000 goroutines alive at once;
+   *     raise it with --max-goroutines N}
+   * @param seed the first schedule that hit it ({@code --seed S --schedules 1} replays it)
+   * @param schedules schedules that hit it
+   */
+  public record LimitHit(String message, long seed, int schedules) {
+    /** The line the CLI prints: {@code LIMIT goroutines: ...  [replay: --seed 1 --schedules 1; hit in 3/3 schedules]}. */
+    public String describe(int schedulesRun) {
+      return "LIMIT " + message + "  [replay: --seed " + seed + " --schedules 1; hit in " + schedules + "/" + schedulesRun + " schedules]";
+    }
+  }
+
+  /** Schedules that ran to their end (not stopped by a resource limit). */
+  public int schedulesFinished() {
+    int hit = 0;
+    for (LimitHit h : limitHits) hit += h.schedules();
+    return schedulesRun - hit;
   }
 
   /**

@@ -72,6 +72,7 @@ public final class Simulator {
     Map<String, Integer> printed = new LinkedHashMap<>();
     Map<String, Object[]> found = new LinkedHashMap<>(); // key -> {kind, message, report, seed, strategy, count}
     Map<String, SimulationResult.LockOrderCycle> cycles = new LinkedHashMap<>();
+    Map<String, SimulationResult.LimitHit> limitHits = new LinkedHashMap<>();
     long firstFinding = -1;
     long firstPotential = -1;
     int runs = 0;
@@ -85,6 +86,7 @@ public final class Simulator {
         dfs.reset();
         Machine ff = new Machine(prog, dfs, false, req.maxSteps(), 0);
         ff.testFilter = filter;
+        ff.limits = req.limits();
         ff.run();
         skip++;
       }
@@ -104,9 +106,15 @@ public final class Simulator {
         m = new Machine(prog, chooser(req, seed, expected), false, req.maxSteps(), seed);
       }
       m.testFilter = filter;
+      m.limits = req.limits();
       m.run();
       checkInternal(m, req);
       runs++;
+      if (m.outcome == Machine.Outcome.LIMIT) {
+        long at = dfs != null ? skip + runs : seed;
+        limitHits.merge(m.crash, new SimulationResult.LimitHit(m.crash, at, 1),
+            (a, b) -> new SimulationResult.LimitHit(a.message(), a.seed(), a.schedules() + 1));
+      }
       if (firstSeries == null) firstSeries = series(m);
       String outcome = outcomeClass(m);
       outcomes.merge(outcome, 1, Integer::sum);
@@ -141,7 +149,7 @@ public final class Simulator {
     String bound = boundText(req, runs, exhaustive, dfs);
     return new SimulationResult(findings, sortByCount(outcomes), sortByCount(printed), runs, exhaustive, bound,
         (System.nanoTime() - start) / 1_000_000, firstSeries == null ? List.of() : firstSeries, List.copyOf(cycles.values()), firstFinding,
-        firstPotential);
+        firstPotential, List.copyOf(limitHits.values()));
   }
 
   private static final Pattern LOCK_CALL = Pattern.compile("([A-Za-z_][\\w.]*(?:\\[[^\\]]*\\])?(?:\\.[A-Za-z_]\\w*)*)\\.(RLock|Lock)\\(");
@@ -169,7 +177,7 @@ public final class Simulator {
       if (lines == null) lines = source.split("\n", -1);
       List<SimulationResult.LockOrderEdge> edges = new ArrayList<>();
       // name each node of the cycle; distinct locks or channels with the same expression (from.mu, from.mu) get #1, #2
-      java.util.IdentityHashMap<Object, String> names = new java.util.IdentityHashMap<>();
+      Map<Object, String> names = new LinkedHashMap<>(); // locks and channel waits compare by identity; insertion order keeps #1, #2 stable
       Map<String, Integer> uses = new LinkedHashMap<>();
       for (LockOrder.Edge e : c.edges()) {
         for (LockOrder.Acq a : new LockOrder.Acq[] {e.acquired(), e.held()}) {
@@ -246,12 +254,14 @@ public final class Simulator {
         dfs.reset();
         last = new Machine(prog, dfs, k == target && timeline, req.maxSteps(), 0);
         last.testFilter = filter;
+        last.limits = req.limits();
         last.run();
       }
       return last;
     }
     m = new Machine(prog, chooser(req, seed, expected), timeline, req.maxSteps(), seed);
     m.testFilter = filter;
+    m.limits = req.limits();
     m.run();
     return m;
   }
@@ -267,6 +277,7 @@ public final class Simulator {
   private static long calibrate(Program prog, SimulationRequest req, Pattern filter) {
     Machine m = new Machine(prog, new Choosers.RandomChooser(0), false, Math.min(req.maxSteps(), 200_000), 0);
     m.testFilter = filter;
+    m.limits = req.limits();
     m.run();
     checkInternal(m, req);
     return Math.max(10, m.steps);
@@ -300,6 +311,7 @@ public final class Simulator {
       case OK -> "exit " + m.exitCode;
       case EXIT -> "exit " + m.exitCode;
       case HANG -> "hang (step limit)";
+      case LIMIT -> "LIMIT " + m.crash.split(":", 2)[0];
       default -> m.crash.lines().findFirst().orElse(m.outcome.name());
     };
     if (base.startsWith("panic: ")) base = base.replaceAll(" \\[recovered\\]", "");

@@ -19,7 +19,10 @@ public final class TextRenderer {
 
   public static String render(SimulationResult r, boolean details) {
     StringBuilder sb = new StringBuilder();
-    if (r.clean()) {
+    if (r.clean() && r.schedulesFinished() == 0) {
+      // every schedule hit a resource limit: no verdict, only the limits
+      for (SimulationResult.LimitHit h : r.limitHits()) sb.append(h.describe(r.schedulesRun())).append('\n');
+    } else if (r.clean()) {
       sb.append("CLEAN no deadlock, leak, data race or panic in ").append(r.schedulesRun()).append(" schedule")
           .append(r.schedulesRun() == 1 ? "" : "s").append(" (bound: ").append(r.bound()).append(")\n");
     }
@@ -29,6 +32,9 @@ public final class TextRenderer {
       else if (r.bound().contains("random+PCT")) sb.append("");
       else sb.append(" --strategy ").append(f.strategy());
       sb.append(" --schedules 1; seen in ").append(f.occurrences()).append('/').append(r.schedulesRun()).append(" schedules]\n");
+    }
+    if (!(r.clean() && r.schedulesFinished() == 0)) {
+      for (SimulationResult.LimitHit h : r.limitHits()) sb.append(h.describe(r.schedulesRun())).append('\n');
     }
     for (SimulationResult.LockOrderCycle c : r.lockOrderCycles()) {
       sb.append(c.describe()).append("  [lock-order analysis, no deadlock needed; seen in ").append(c.schedules()).append('/')
@@ -148,7 +154,7 @@ public final class TextRenderer {
 
   static String time(long nanos) {
     if (nanos == 0) return "t=0";
-    return "t=" + dev.gocause.sim.vm.Natives.durationString(nanos);
+    return "t=" + dev.gocause.sim.vm.TimeNatives.durationString(nanos);
   }
 
   private static String indent(String s, String pre) {

@@ -9,6 +9,7 @@ import dev.gocause.sim.SimulationResult;
 import dev.gocause.sim.Simulator;
 import dev.gocause.sim.TextRenderer;
 import dev.gocause.sim.UnsupportedConstructException;
+import dev.gocause.sim.vm.Limits;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
 
 /** Runs the simulator for {@code %case run} and {@code %%go}, and renders what it found. */
 final class Simulations {
-  static final List<String> FLAGS = List.of("--schedules", "--seed", "--strategy");
+  static final List<String> FLAGS = List.of("--schedules", "--seed", "--strategy", "--max-goroutines", "--max-heap", "--max-trace");
 
   private Simulations() {}
 
@@ -35,6 +36,11 @@ final class Simulations {
         throw new KernelError("--seed is '" + v + "', not a number", "use the replay seed a finding printed, e.g. --seed 17");
       }
     }
+    Limits limits = r.limits();
+    if (inv.hasFlag("--max-goroutines")) limits = limits.withMaxGoroutines(positiveInt(inv, "--max-goroutines"));
+    if (inv.hasFlag("--max-heap")) limits = limits.withMaxHeapBytes((long) positiveInt(inv, "--max-heap") << 20);
+    if (inv.hasFlag("--max-trace")) limits = limits.withMaxTraceSteps(positiveInt(inv, "--max-trace"));
+    r = r.withLimits(limits);
     if (inv.hasFlag("--strategy")) {
       String v = inv.flagValue("--strategy").orElseThrow();
       r = r.withStrategy(switch (v.toLowerCase(Locale.ROOT)) {
@@ -71,6 +77,10 @@ final class Simulations {
       throw e;
     } catch (IllegalArgumentException | IllegalStateException e) {
       throw new KernelError(e.getMessage(), "check the Go source (package main with func main, or a _test.go file)");
+    } catch (StackOverflowError e) {
+      throw new KernelError("unsupported: nesting too deep for the simulator's parser or compiler", "flatten the deepest nesting");
+    } catch (OutOfMemoryError e) {
+      throw new KernelError("LIMIT memory: the kernel's JVM ran out of memory", "simulate fewer goroutines or smaller allocations");
     }
   }
 
@@ -86,7 +96,10 @@ final class Simulations {
       html.append("<p><b>").append(Html.esc(verdict)).append("</b></p>");
       text = verdict + "\n" + text;
     }
-    if (r.clean()) {
+    if (r.clean() && r.schedulesFinished() == 0) {
+      // every schedule hit a resource limit: no verdict
+      for (SimulationResult.LimitHit h : r.limitHits()) html.append("<p><b>").append(Html.esc(h.describe(r.schedulesRun()))).append("</b></p>");
+    } else if (r.clean()) {
       html.append("<p>").append(Html.esc(s.t("未发现问题", "CLEAN")) + " — " + Html.esc(r.schedulesRun() + " schedules, " + r.bound())).append("</p>");
     } else {
       List<List<String>> rows = new ArrayList<>();

@@ -3,12 +3,15 @@ package dev.gocause.sim.lang;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Syntax tree of the Go subset. Plain mutable nodes: the compiler annotates nothing on them. */
+/**
+ * Syntax tree of the Go subset. Plain mutable nodes: the compiler annotates nothing on them. The hierarchy is sealed
+ * (every kind of node is declared here); statements dispatch through {@link StmtVisitor}.
+ */
 public final class Ast {
   private Ast() {}
 
   /** Any node knows where it starts. */
-  public abstract static class Node {
+  public abstract static sealed class Node {
     public int line;
     public int col;
 
@@ -20,7 +23,7 @@ public final class Ast {
   }
 
   // ---------------- expressions (types are expressions too) ----------------
-  public abstract static class Expr extends Node {}
+  public abstract static sealed class Expr extends Node {}
 
   public static final class Ident extends Expr {
     public final String name;
@@ -149,26 +152,72 @@ public final class Ast {
   }
 
   // ---------------- statements ----------------
-  public abstract static class Stmt extends Node {}
+  public abstract static sealed class Stmt extends Node {
+    /** Calls the visitor's method for this kind of statement. */
+    public abstract void accept(StmtVisitor v);
+  }
+
+  /** One method per kind of statement. */
+  public interface StmtVisitor {
+    void visit(ExprStmt s);
+
+    void visit(SendStmt s);
+
+    void visit(IncDec s);
+
+    void visit(Assign s);
+
+    void visit(GoStmt s);
+
+    void visit(DeferStmt s);
+
+    void visit(Return s);
+
+    void visit(Branch s);
+
+    void visit(Block s);
+
+    void visit(If s);
+
+    void visit(Switch s);
+
+    void visit(TypeSwitch s);
+
+    void visit(Select s);
+
+    void visit(For s);
+
+    void visit(Range s);
+
+    void visit(Labeled s);
+
+    void visit(DeclStmt s);
+
+    void visit(Empty s);
+  }
 
   public static final class ExprStmt extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final Expr x;
     public ExprStmt(Expr x) { this.x = x; }
   }
 
   public static final class SendStmt extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final Expr ch;
     public final Expr value;
     public SendStmt(Expr ch, Expr value) { this.ch = ch; this.value = value; }
   }
 
   public static final class IncDec extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final Expr x;
     public final boolean inc;
     public IncDec(Expr x, boolean inc) { this.x = x; this.inc = inc; }
   }
 
   public static final class Assign extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final List<Expr> lhs;
     public final String op; // "=", ":=", "+=", ...
     public final List<Expr> rhs;
@@ -176,32 +225,38 @@ public final class Ast {
   }
 
   public static final class GoStmt extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final Call call;
     public GoStmt(Call call) { this.call = call; }
   }
 
   public static final class DeferStmt extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final Call call;
     public DeferStmt(Call call) { this.call = call; }
   }
 
   public static final class Return extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final List<Expr> results;
     public Return(List<Expr> results) { this.results = results; }
   }
 
   public static final class Branch extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final String tok; // break continue goto fallthrough
     public final String label;
     public Branch(String tok, String label) { this.tok = tok; this.label = label; }
   }
 
   public static final class Block extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final List<Stmt> stmts = new ArrayList<>();
     public int endLine;
   }
 
   public static final class If extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public Stmt init;
     public Expr cond;
     public Block then;
@@ -215,12 +270,14 @@ public final class Ast {
   }
 
   public static final class Switch extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public Stmt init;
     public Expr tag; // may be null
     public final List<CaseClause> cases = new ArrayList<>();
   }
 
   public static final class TypeSwitch extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public Stmt init;
     public String bind; // may be null
     public Expr x;
@@ -234,10 +291,12 @@ public final class Ast {
   }
 
   public static final class Select extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final List<CommClause> cases = new ArrayList<>();
   }
 
   public static final class For extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public Stmt init;
     public Expr cond;
     public Stmt post;
@@ -245,6 +304,7 @@ public final class Ast {
   }
 
   public static final class Range extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public Expr key;
     public Expr value;
     public boolean define;
@@ -253,17 +313,21 @@ public final class Ast {
   }
 
   public static final class Labeled extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final String label;
     public final Stmt stmt;
     public Labeled(String label, Stmt stmt) { this.label = label; this.stmt = stmt; }
   }
 
   public static final class DeclStmt extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
     public final GenDecl decl;
     public DeclStmt(GenDecl decl) { this.decl = decl; }
   }
 
-  public static final class Empty extends Stmt {}
+  public static final class Empty extends Stmt {
+    @Override public void accept(StmtVisitor v) { v.visit(this); }
+  }
 
   // ---------------- declarations ----------------
   public static final class ValueSpec extends Node {

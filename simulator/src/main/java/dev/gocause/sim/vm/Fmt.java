@@ -314,12 +314,12 @@ final class Fmt {
       return String.format("0x%x", m.addr(v));
     }
     if (u instanceof Type.Opaque) {
-      if (v instanceof Natives.TimeVal tv) {
+      if (v instanceof TimeNatives.TimeVal tv) {
         java.time.Instant in = java.time.Instant.ofEpochSecond(0, tv.nanos);
         return in.atOffset(java.time.ZoneOffset.UTC).format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.nnnnnnnnn")).replaceAll("\\.?0+$", "") + " +0000 UTC";
       }
-      if (v instanceof Natives.MutexVal mu) return "{" + (mu.locked ? 1 : 0) + " 0}";
-      if (v instanceof Natives.WaitGroupVal wg) return "{{} [0 0 " + wg.counter + "]}";
+      if (v instanceof SyncNatives.MutexVal mu) return "{" + (mu.locked ? 1 : 0) + " 0}";
+      if (v instanceof SyncNatives.WaitGroupVal wg) return "{{} [0 0 " + wg.counter + "]}";
       return "{}";
     }
     return String.valueOf(v);

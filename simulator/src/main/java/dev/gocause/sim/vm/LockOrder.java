@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -95,15 +95,17 @@ public final class LockOrder {
   }
 
   private final ArrayList<GState> states = new ArrayList<>();
-  private final Map<Object, Map<Object, List<Edge>>> graph = new IdentityHashMap<>();
+  private final Map<Object, Map<Object, List<Edge>>> graph = new LinkedHashMap<>();
   private final Map<Key, Edge> seen = new HashMap<>();
+  /** Order in which nodes entered the graph: each cycle is walked from its first node, the same in every run. */
+  private final Map<Object, Integer> nodeOrder = new LinkedHashMap<>();
   private final List<Edge> selfEdges = new ArrayList<>();
   /** Nodes with an incoming edge: only they can be on a cycle. */
-  private final Set<Object> targets = Collections.newSetFromMap(new IdentityHashMap<>());
+  private final Set<Object> targets = Collections.newSetFromMap(new LinkedHashMap<>());
   /** First line where each lock was acquired: used to name it. */
-  public final Map<Object, Integer> firstLine = new IdentityHashMap<>();
+  public final Map<Object, Integer> firstLine = new LinkedHashMap<>();
   /** RWMutexes some goroutine write-locked (a writer can queue behind readers). */
-  private final Map<Object, Integer> writeLockedBy = new IdentityHashMap<>();
+  private final Map<Object, Integer> writeLockedBy = new LinkedHashMap<>();
   private static final int MAX_PER_PAIR = 16;
   private static final Set<Object> NO_GATES = Set.of();
   private long seq;
@@ -142,7 +144,7 @@ public final class LockOrder {
 
   /** Called on every attempt (also the blocking ones, before the goroutine blocks). */
   void attempt(G g, Object lock, boolean read, int line) {
-    if (!read && !(lock instanceof Natives.MutexVal)) writeLockedBy.putIfAbsent(lock, g.id);
+    if (!read && !(lock instanceof SyncNatives.MutexVal)) writeLockedBy.putIfAbsent(lock, g.id);
     firstLine.putIfAbsent(lock, line);
     GState s = g.lo;
     if (s == null || s.held.isEmpty()) return;
@@ -250,7 +252,7 @@ public final class LockOrder {
 
   private static Set<Object> gatesOf(ArrayList<Acq> held) {
     if (held.isEmpty()) return NO_GATES;
-    Set<Object> gates = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Object> gates = Collections.newSetFromMap(new LinkedHashMap<>());
     for (Acq h : held) gates.add(h.lock());
     return gates;
   }
@@ -268,7 +270,7 @@ public final class LockOrder {
     @SuppressWarnings("unchecked")
     Edge e = new Edge(from, to, gates instanceof ArrayList<?> hs ? gatesOf((ArrayList<Acq>) hs) : (Set<Object>) gates);
     seen.put(key, e);
-    List<Edge> l = graph.computeIfAbsent(from.lock(), k -> new IdentityHashMap<>()).computeIfAbsent(to.lock(), k -> new ArrayList<>());
+    List<Edge> l = graph.computeIfAbsent(from.lock(), this::newNode).computeIfAbsent(to.lock(), k -> new ArrayList<>());
     if (prev != null) {
       int i = l.indexOf(prev);
       if (i >= 0) l.set(i, e);
@@ -297,7 +299,7 @@ public final class LockOrder {
     List<Cycle> out = new ArrayList<>();
     for (Edge e : selfEdges) {
       boolean hr = e.held().read(), ar = e.acquired().read();
-      if (e.held().lock() instanceof Natives.MutexVal) out.add(new Cycle(List.of(e), "Lock of a Mutex the goroutine already holds"));
+      if (e.held().lock() instanceof SyncNatives.MutexVal) out.add(new Cycle(List.of(e), "Lock of a Mutex the goroutine already holds"));
       else if (!hr) out.add(new Cycle(List.of(e), "RWMutex locked again while write-locked by the same goroutine"));
       else if (!ar) out.add(new Cycle(List.of(e), "RLock held, then Lock of the same RWMutex (read-to-write upgrade)"));
       else {
@@ -313,7 +315,7 @@ public final class LockOrder {
     for (Object n : targets) if (n instanceof ChanWait w && !w.partners.isEmpty()) waits.add(w);
     for (ChanWait w : waits) {
       for (Edge e : w.partners) {
-        List<Edge> l = graph.computeIfAbsent(w, k -> new IdentityHashMap<>()).computeIfAbsent(e.acquired().lock(), k -> new ArrayList<>());
+        List<Edge> l = graph.computeIfAbsent(w, this::newNode).computeIfAbsent(e.acquired().lock(), k -> new ArrayList<>());
         if (l.size() < MAX_PER_PAIR) l.add(e);
         targets.add(e.acquired().lock());
       }
@@ -337,9 +339,9 @@ public final class LockOrder {
     for (Map.Entry<Object, List<Edge>> en : next.entrySet()) {
       Object to = en.getKey();
       boolean closes = to == start;
-      // each cycle once: start at its lowest-identity node
+      // each cycle once: start at its first node
       if (!closes && (path.contains(to) || path.size() >= 4 || !graph.containsKey(to)
-          || System.identityHashCode(to) < System.identityHashCode(start))) continue;
+          || nodeOrder.get(to) < nodeOrder.get(start))) continue;
       for (Edge e : en.getValue()) {
         if (!compatible(edges, e)) continue;
         edges.add(e);
@@ -364,8 +366,13 @@ public final class LockOrder {
     }
   }
 
+  private Map<Object, List<Edge>> newNode(Object node) {
+    nodeOrder.putIfAbsent(node, nodeOrder.size());
+    return new LinkedHashMap<>();
+  }
+
   private static String channelReason(List<Edge> edges) {
-    Set<Object> chans = Collections.newSetFromMap(new IdentityHashMap<>());
+    Set<Object> chans = Collections.newSetFromMap(new LinkedHashMap<>());
     for (Edge e : edges) if (e.acquired().lock() instanceof ChanWait w) chans.add(w.chan);
     return chans.size() > 1 ? "lock order through channels" : "lock order through a channel";
   }

@@ -26,7 +26,7 @@ public final class Machine {
     default void onSpawn(G g) {}
   }
 
-  public enum Outcome { OK, DEADLOCK, PANIC, FATAL, HANG, EXIT, INTERNAL }
+  public enum Outcome { OK, DEADLOCK, PANIC, FATAL, HANG, EXIT, INTERNAL, LIMIT }
 
   /** One frame of a stack as Go prints it. */
   public record StackLine(String func, String file, int line) {}
@@ -104,9 +104,11 @@ public final class Machine {
   final Map<Object, int[]> atomicClocks = new HashMap<>();
   // test-runner mode
   public java.util.regex.Pattern testFilter;
+  /** Resource limits of this schedule (set before {@link #run()}). */
+  public Limits limits = Limits.DEFAULT;
   int testIndex;
   int testsFailed;
-  Natives.TVal currentTest;
+  TestingNatives.TVal currentTest;
 
   public Machine(Program prog, Chooser chooser, boolean recordTimeline, long maxSteps, long seed) {
     this.prog = prog;
@@ -163,7 +165,22 @@ public final class Machine {
     } catch (Fatal f) {
       // outcome and crash already set
       if (outcome == Outcome.PANIC || outcome == Outcome.FATAL) afterCrash();
+    } catch (OutOfMemoryError e) {
+      // an allocation the estimate does not count (long strings, deep recursion): drop the schedule's state first
+      runq.clear();
+      all.clear();
+      globals = null;
+      outcome = Outcome.LIMIT;
+      crash = "memory: the simulated program used more memory than the JVM has (" + (Runtime.getRuntime().maxMemory() >> 20)
+          + " MiB); give the JVM more (GOCAUSE_JAVA_OPTS=-Xmx4g) or lower --max-heap";
     }
+  }
+
+  /** Ends this schedule: a resource limit was hit. */
+  void limit(String what) {
+    outcome = Outcome.LIMIT;
+    crash = what;
+    throw new Fatal("limit");
   }
 
   boolean postCrash;
@@ -300,7 +317,12 @@ public final class Machine {
       if (in.visible) {
         if (!g.granted) return;
         g.granted = false;
-        if (timeline != null && !grace && !postCrash) timeline.add(new Step(g.id, in.line, in.desc, now));
+        if (timeline != null && !grace && !postCrash) {
+          if (timeline.size() >= limits.maxTraceSteps()) {
+            limit("trace: more than " + limits.maxTraceSteps() + " timeline steps recorded in one schedule; raise it with --max-trace N");
+          }
+          timeline.add(new Step(g.id, in.line, in.desc, now));
+        }
       } else if (--budget <= 0) {
         g.yielded = true; // preempted (Go preempts a goroutine that runs for 10ms)
         return;
@@ -331,6 +353,9 @@ public final class Machine {
 
   // ---------------- goroutines ----------------
   G newG(G parent) {
+    if (parent != null && live > limits.maxGoroutines()) {
+      limit("goroutines: more than " + limits.maxGoroutines() + " goroutines alive at once besides main; raise it with --max-goroutines N");
+    }
     G g = new G(nextId++);
     g.vc = parent == null ? new int[8] : Arrays.copyOf(parent.vc, Math.max(parent.vc.length, g.id + 1));
     if (g.vc.length <= g.id) g.vc = Arrays.copyOf(g.vc, g.id * 2 + 1);
@@ -392,6 +417,10 @@ public final class Machine {
 
   public void alloc(long bytes) {
     allocBytes += bytes;
+    if (allocBytes > limits.maxHeapBytes()) {
+      limit("heap: the program allocated more than " + (limits.maxHeapBytes() >> 20) + " MiB in one schedule (estimated, without"
+          + " garbage collection); raise it with --max-heap MIB");
+    }
   }
 
   public void block(G g, String reason, Object on) {
@@ -748,7 +777,7 @@ public final class Machine {
   private void hang() {
     StringBuilder sb = new StringBuilder();
     sb.append("program did not finish within ").append(Math.min(steps, maxSteps)).append(" scheduling steps and ").append(instrs).append(" instructions (")
-        .append(Natives.durationString(now)).append(" of virtual time)");
+        .append(TimeNatives.durationString(now)).append(" of virtual time)");
     if (!mainDone) {
       sb.append("; goroutines:\n");
       for (G x : all) {

@@ -237,6 +237,7 @@ final class Ops {
       return new SliceVal(sl.arr, sl.off, len + vs.length, cap);
     }
     int ncap = Math.max(len + vs.length, cap < 256 ? Math.max(4, cap * 2) : cap + cap / 4);
+    m.alloc(8L * ncap); // before the array exists: growing past the heap limit ends in LIMIT
     Object[] na = new Object[ncap];
     if (sl != null) {
       for (int i = 0; i < len; i++) {
@@ -249,7 +250,6 @@ final class Ops {
     boolean agg = Type.isValueAggregate(elem);
     Object z = agg ? null : Values.zero(elem);
     for (int i = len + vs.length; i < ncap; i++) na[i] = agg ? Values.zero(elem) : z;
-    m.alloc(8L * ncap);
     return new SliceVal(new ArrayVal(na), 0, len + vs.length, ncap);
   }
 

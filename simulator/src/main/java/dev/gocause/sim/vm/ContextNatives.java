@@ -1,0 +1,196 @@
+package dev.gocause.sim.vm;
+
+import dev.gocause.sim.lang.Ast;
+import dev.gocause.sim.vm.Values.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gocause.sim.vm.Natives.*;
+import static dev.gocause.sim.vm.SyncNatives.*;
+import static dev.gocause.sim.vm.AtomicNatives.*;
+import static dev.gocause.sim.vm.TimeNatives.*;
+import static dev.gocause.sim.vm.ErrgroupNatives.*;
+import static dev.gocause.sim.vm.LibNatives.*;
+import static dev.gocause.sim.vm.TestingNatives.*;
+
+/** Library model of context: Background, TODO, WithCancel, WithTimeout, WithDeadline, WithValue and their errors. Registered by import path from {@link Natives}. */
+final class ContextNatives {
+  private ContextNatives() {}
+
+  // ---------------- context ----------------
+  static final class CtxVal {
+    final CtxVal parent;
+    final String kind;
+    Machine.Chan done;
+    Object err;
+    final List<CtxVal> children = new ArrayList<>();
+    Object key;
+    Object val;
+    long deadline = Long.MIN_VALUE;
+    Machine.Timer timer;
+    CtxVal(CtxVal parent, String kind) {
+      this.parent = parent;
+      this.kind = kind;
+    }
+    boolean cancelable() {
+      return kind.equals("cancel") || kind.equals("timer");
+    }
+    CtxVal cancelParent() {
+      for (CtxVal p = parent; p != null; p = p.parent) if (p.cancelable()) return p;
+      return null;
+    }
+  }
+
+  static final Type.Named CONTEXT;
+  static final Type.Named CANCEL_FUNC = new Type.Named("context.CancelFunc", sig(List.of(), List.of()));
+  static final Type.Named CTX_IMPL = new Type.Named("context.cancelCtx", new Type.Opaque("context.cancelCtx", () -> null, false));
+  static final Type CTX_PTR = new Type.Pointer(CTX_IMPL);
+  static final CtxVal BACKGROUND = new CtxVal(null, "background");
+  static final CtxVal TODO = new CtxVal(null, "todo");
+
+  static {
+    Type.Interface ci = new Type.Interface();
+    ci.methods.put("Deadline", sig(List.of(), List.of(TIME, Type.BOOL)));
+    ci.methods.put("Done", sig(List.of(), List.of(new Type.Chan(EMPTY_STRUCT, 2))));
+    ci.methods.put("Err", sig(List.of(), List.of(ERROR)));
+    ci.methods.put("Value", sig(List.of(EMPTY_IFACE), List.of(EMPTY_IFACE)));
+    CONTEXT = new Type.Named("context.Context", ci);
+  }
+
+  static Machine.Chan ctxDone(Machine m, CtxVal c) {
+    if (c.kind.equals("background") || c.kind.equals("todo")) return null;
+    if (c.kind.equals("value")) return ctxDone(m, c.parent);
+    if (c.done == null) {
+      c.done = new Machine.Chan(0, new StructVal(EMPTY_STRUCT, new Object[0]));
+      for (CtxVal x = c; x != null; x = x.parent) if (x.kind.equals("timer")) c.done.timer = true; // closes by itself at the deadline
+      if (c.err != null) c.done.closed = true;
+    }
+    return c.done;
+  }
+
+  static Object ctxErr(CtxVal c) {
+    if (c.kind.equals("value")) return ctxErr(c.parent);
+    return c.err;
+  }
+
+  static void cancel(Machine m, G g, CtxVal c, Object err) {
+    if (c.err != null) return;
+    c.err = err;
+    if (c.timer != null) m.stopTimer(c.timer);
+    if (c.done != null) m.closeBy(g, c.done);
+    for (CtxVal ch : new ArrayList<>(c.children)) cancel(m, g, ch, err);
+    c.children.clear();
+    CtxVal p = c.cancelParent();
+    if (p != null) p.children.remove(c);
+  }
+
+  static CtxVal ctxOf(Object iface) {
+    if (iface == null) throw new Machine.GoPanic(plainError("cannot create context from nil parent"));
+    return (CtxVal) ((Iface) iface).v;
+  }
+
+  static Object wrapCtx(CtxVal c) {
+    return new Iface(CTX_PTR, c);
+  }
+
+  static CtxVal newCancelCtx(Machine m, G g, CtxVal parent, String kind) {
+    CtxVal c = new CtxVal(parent, kind);
+    CtxVal p = c.cancelParent();
+    if (p != null) {
+      if (p.err != null) {
+        c.err = p.err;
+      } else {
+        p.children.add(c);
+      }
+    }
+    m.alloc(80);
+    return c;
+  }
+
+  static Closure cancelFunc(CtxVal c) {
+    return new Closure(null, null, Values.NO_RECV, (m, g, f, a) -> cancel(m, g, c, CANCELED), "context.WithCancel.func1");
+  }
+
+  static void registerContext() {
+    String p = "context";
+    type(p, "Context", CONTEXT);
+    type(p, "CancelFunc", CANCEL_FUNC);
+    var(p, "Canceled", ERROR, CANCELED);
+    var(p, "DeadlineExceeded", ERROR, DEADLINE_EXCEEDED);
+    fn(p, "Background", sig(List.of(), List.of(CONTEXT)), pure((m, g, f, a) -> f.push(wrapCtx(BACKGROUND))));
+    fn(p, "TODO", sig(List.of(), List.of(CONTEXT)), pure((m, g, f, a) -> f.push(wrapCtx(TODO))));
+    fn(p, "WithCancel", sig(List.of(CONTEXT), List.of(CONTEXT, CANCEL_FUNC)), (m, g, f, a) -> {
+      CtxVal c = newCancelCtx(m, g, ctxOf(a[0]), "cancel");
+      f.push(wrapCtx(c));
+      f.push(cancelFunc(c));
+    });
+    NativeFn withDeadline = (m, g, f, a) -> {
+      CtxVal parent = ctxOf(a[0]);
+      long deadline = a[1] instanceof TimeVal tv ? tv.nanos - EPOCH : m.now + (Long) a[1];
+      CtxVal c = newCancelCtx(m, g, parent, "timer");
+      c.deadline = deadline;
+      if (c.err == null) {
+        if (deadline <= m.now) cancel(m, g, c, DEADLINE_EXCEEDED);
+        else c.timer = m.addTimer(deadline - m.now, 0, () -> cancel(m, null, c, DEADLINE_EXCEEDED));
+      }
+      f.push(wrapCtx(c));
+      f.push(cancelFunc(c));
+    };
+    fn(p, "WithTimeout", sig(List.of(CONTEXT, DURATION), List.of(CONTEXT, CANCEL_FUNC)), withDeadline);
+    fn(p, "WithDeadline", sig(List.of(CONTEXT, TIME), List.of(CONTEXT, CANCEL_FUNC)), withDeadline);
+    fn(p, "WithValue", sig(List.of(CONTEXT, EMPTY_IFACE, EMPTY_IFACE), List.of(CONTEXT)), pure((m, g, f, a) -> {
+      CtxVal c = new CtxVal(ctxOf(a[0]), "value");
+      c.key = a[1];
+      c.val = a[2];
+      f.push(wrapCtx(c));
+    }));
+    method(CTX_IMPL, "Done", true, sig(List.of(), List.of(new Type.Chan(EMPTY_STRUCT, 2))), (m, g, f, a) -> {
+      CtxVal c = (CtxVal) a[0];
+      Machine.Chan d = ctxDone(m, c);
+      f.push(d);
+    });
+    method(CTX_IMPL, "Err", true, sig(List.of(), List.of(ERROR)), (m, g, f, a) -> {
+      CtxVal c = (CtxVal) a[0];
+      Object e = ctxErr(c);
+      if (e != null) {
+        Machine.Chan d = ctxDone(m, c);
+        if (d != null) m.acquire(g, d.closeVC);
+      }
+      f.push(e);
+    });
+    method(CTX_IMPL, "Value", true, sig(List.of(EMPTY_IFACE), List.of(EMPTY_IFACE)), pure((m, g, f, a) -> {
+      for (CtxVal c = (CtxVal) a[0]; c != null; c = c.parent) {
+        if (c.kind.equals("value") && Values.equal(c.key, a[1])) {
+          f.push(c.val);
+          return;
+        }
+      }
+      f.push(null);
+    }));
+    method(CTX_IMPL, "Deadline", true, sig(List.of(), List.of(TIME, Type.BOOL)), pure((m, g, f, a) -> {
+      for (CtxVal c = (CtxVal) a[0]; c != null; c = c.parent) {
+        if (c.deadline != Long.MIN_VALUE) {
+          f.push(new TimeVal(EPOCH + c.deadline));
+          f.push(true);
+          return;
+        }
+      }
+      f.push(new TimeVal(Long.MIN_VALUE));
+      f.push(false);
+    }));
+    method(CTX_IMPL, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> {
+      CtxVal c = (CtxVal) a[0];
+      f.push(switch (c.kind) {
+        case "background" -> "context.Background";
+        case "todo" -> "context.TODO";
+        case "value" -> "context.WithValue";
+        case "timer" -> "context.WithDeadline";
+        default -> "context.WithCancel";
+      });
+    }));
+  }
+}

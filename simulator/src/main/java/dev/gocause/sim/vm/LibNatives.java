@@ -1,0 +1,256 @@
+package dev.gocause.sim.vm;
+
+import dev.gocause.sim.lang.Ast;
+import dev.gocause.sim.vm.Values.*;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.gocause.sim.vm.Natives.*;
+import static dev.gocause.sim.vm.SyncNatives.*;
+import static dev.gocause.sim.vm.AtomicNatives.*;
+import static dev.gocause.sim.vm.TimeNatives.*;
+import static dev.gocause.sim.vm.ContextNatives.*;
+import static dev.gocause.sim.vm.ErrgroupNatives.*;
+import static dev.gocause.sim.vm.TestingNatives.*;
+
+/** Library model of fmt, errors, strings, strconv, os, runtime, log, sort, math and math/rand. Registered by import path from {@link Natives}. */
+final class LibNatives {
+  private LibNatives() {}
+
+  // ---------------- fmt, errors, strings, strconv, os, runtime, log, sort, math/rand ----------------
+  static final Type.Named OSFILE = new Type.Named("os.File", new Type.Opaque("os.File", () -> null, false));
+  static final Object STDOUT = "stdout";
+  static final Object STDERR = "stderr";
+
+  static void registerMisc() {
+    Type anyS = new Type.Slice(EMPTY_IFACE);
+    String p = "fmt";
+    fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprintln(m, g, sliceItems(a[0]))));
+    fn(p, "Print", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprint(m, g, sliceItems(a[0]))));
+    fn(p, "Printf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1]))));
+    fn(p, "Sprintf", vsig(List.of(Type.STRING, anyS), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1])))));
+    fn(p, "Sprint", vsig(List.of(anyS), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Fmt.sprint(m, g, sliceItems(a[0])))));
+    fn(p, "Sprintln", vsig(List.of(anyS), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Fmt.sprintln(m, g, sliceItems(a[0])))));
+    fn(p, "Errorf", vsig(List.of(Type.STRING, anyS), List.of(ERROR)), pure((m, g, f, a) -> {
+      Object[] items = sliceItems(a[1]);
+      String msg = Fmt.sprintf(m, g, (String) a[0], items);
+      Object wrapped = null;
+      int wi = Fmt.wrapIndex((String) a[0]);
+      if (wi >= 0 && wi < items.length) wrapped = items[wi];
+      f.push(wrapped != null ? new Iface(new Type.Pointer(WRAPERR), new ErrorVal(msg, wrapped)) : newError(msg));
+    }));
+    Type fileT = new Type.Pointer(OSFILE);
+    fn(p, "Fprintln", vsig(List.of(fileT, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprintln(m, g, sliceItems(a[1]))));
+    fn(p, "Fprintf", vsig(List.of(fileT, Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprintf(m, g, (String) a[1], sliceItems(a[2]))));
+    fn(p, "Fprint", vsig(List.of(fileT, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprint(m, g, sliceItems(a[1]))));
+    Type.Interface stringer = new Type.Interface();
+    stringer.methods.put("String", sig(List.of(), List.of(Type.STRING)));
+    type(p, "Stringer", new Type.Named("fmt.Stringer", stringer));
+
+    p = "os";
+    var(p, "Stdout", fileT, STDOUT);
+    var(p, "Stderr", fileT, STDERR);
+    fn(p, "Exit", sig(List.of(Type.INT), List.of()), (m, g, f, a) -> m.exit((int) (long) (Long) a[0]));
+    fn(p, "Getenv", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push("")));
+
+    p = "errors";
+    fn(p, "New", sig(List.of(Type.STRING), List.of(ERROR)), pure((m, g, f, a) -> f.push(newError((String) a[0]))));
+    fn(p, "Is", sig(List.of(ERROR, ERROR), List.of(Type.BOOL)), pure((m, g, f, a) -> {
+      Object e = a[0];
+      int guard = 0;
+      while (e != null && guard++ < 100) {
+        if (Values.equal(e, a[1])) {
+          f.push(true);
+          return;
+        }
+        e = unwrap(m, g, e);
+      }
+      f.push(a[1] == null && a[0] == null);
+    }));
+    fn(p, "Unwrap", sig(List.of(ERROR), List.of(ERROR)), pure((m, g, f, a) -> f.push(unwrap(m, g, a[0]))));
+    fn(p, "As", sig(List.of(ERROR, EMPTY_IFACE), List.of(Type.BOOL)), pure((m, g, f, a) -> {
+      // a[1] is an interface holding *T: the target's type tells what to look for
+      Iface target = (Iface) a[1];
+      Type want = ((Type.Pointer) target.t).elem;
+      Object e = a[0];
+      int guard = 0;
+      while (e != null && guard++ < 100) {
+        if (Ops.typeMatches(e, want)) {
+          Object v = Type.isInterface(want) ? e : ((Iface) e).v;
+          if (target.v instanceof Ref r) r.store(v);
+          else if (target.v instanceof StructVal sv && v instanceof StructVal src) System.arraycopy(src.f, 0, sv.f, 0, sv.f.length);
+          f.push(true);
+          return;
+        }
+        e = unwrap(m, g, e);
+      }
+      f.push(false);
+    }));
+
+    p = "strings";
+    fn(p, "Repeat", sig(List.of(Type.STRING, Type.INT), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((String) a[0]).repeat((int) (long) (Long) a[1]))));
+    fn(p, "Contains", sig(List.of(Type.STRING, Type.STRING), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((String) a[0]).contains((String) a[1]))));
+    fn(p, "HasPrefix", sig(List.of(Type.STRING, Type.STRING), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((String) a[0]).startsWith((String) a[1]))));
+    fn(p, "HasSuffix", sig(List.of(Type.STRING, Type.STRING), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((String) a[0]).endsWith((String) a[1]))));
+    fn(p, "Index", sig(List.of(Type.STRING, Type.STRING), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) ((String) a[0]).indexOf((String) a[1]))));
+    fn(p, "ToUpper", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((String) a[0]).toUpperCase())));
+    fn(p, "ToLower", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((String) a[0]).toLowerCase())));
+    fn(p, "TrimSpace", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((String) a[0]).strip())));
+    fn(p, "TrimPrefix", sig(List.of(Type.STRING, Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> {
+      String s = (String) a[0];
+      f.push(s.startsWith((String) a[1]) ? s.substring(((String) a[1]).length()) : s);
+    }));
+    fn(p, "TrimSuffix", sig(List.of(Type.STRING, Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> {
+      String s = (String) a[0];
+      f.push(s.endsWith((String) a[1]) ? s.substring(0, s.length() - ((String) a[1]).length()) : s);
+    }));
+    fn(p, "ReplaceAll", sig(List.of(Type.STRING, Type.STRING, Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((String) a[0]).replace((String) a[1], (String) a[2]))));
+    fn(p, "Split", sig(List.of(Type.STRING, Type.STRING), List.of(new Type.Slice(Type.STRING))), pure((m, g, f, a) -> {
+      String s = (String) a[0];
+      String sep = (String) a[1];
+      List<Object> parts = new ArrayList<>();
+      if (sep.isEmpty()) {
+        s.codePoints().forEach(cp -> parts.add(new String(Character.toChars(cp))));
+      } else {
+        int i = 0;
+        int j;
+        while ((j = s.indexOf(sep, i)) >= 0) {
+          parts.add(s.substring(i, j));
+          i = j + sep.length();
+        }
+        parts.add(s.substring(i));
+      }
+      f.push(sliceOf(parts.toArray()));
+    }));
+    fn(p, "Fields", sig(List.of(Type.STRING), List.of(new Type.Slice(Type.STRING))), pure((m, g, f, a) -> {
+      String s = ((String) a[0]).strip();
+      f.push(s.isEmpty() ? null : sliceOf(s.split("\\s+")));
+    }));
+    fn(p, "Join", sig(List.of(new Type.Slice(Type.STRING), Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> {
+      StringBuilder sb = new StringBuilder();
+      Object[] items = sliceItems(a[0]);
+      for (int i = 0; i < items.length; i++) sb.append(i > 0 ? (String) a[1] : "").append((String) items[i]);
+      f.push(sb.toString());
+    }));
+    Type.Named builder = new Type.Named("strings.Builder", new Type.Opaque("strings.Builder", () -> new BuilderVal(), true));
+    type(p, "Builder", builder);
+    method(builder, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+      ((BuilderVal) a[0]).sb.append((String) a[1]);
+      f.push((long) ((String) a[1]).length());
+      f.push(null);
+    }));
+    method(builder, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((BuilderVal) a[0]).sb.toString())));
+    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) ((BuilderVal) a[0]).sb.length())));
+
+    p = "strconv";
+    fn(p, "Itoa", sig(List.of(Type.INT), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Long.toString((Long) a[0]))));
+    fn(p, "Atoi", sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+      try {
+        f.push(Long.parseLong(((String) a[0]).startsWith("+") ? ((String) a[0]).substring(1) : (String) a[0]));
+        f.push(null);
+      } catch (NumberFormatException e) {
+        f.push(0L);
+        f.push(new Iface(new Type.Pointer(NUMERR), new ErrorVal("strconv.Atoi: parsing " + Fmt.quote((String) a[0]) + ": invalid syntax", null)));
+      }
+    }));
+    fn(p, "FormatInt", sig(List.of(Type.INT64, Type.INT), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Long.toString((Long) a[0], (int) (long) (Long) a[1]))));
+    fn(p, "Quote", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Fmt.quote((String) a[0]))));
+
+    p = "runtime";
+    fn(p, "NumGoroutine", sig(List.of(), List.of(Type.INT)), (m, g, f, a) -> f.push((long) m.liveGoroutines()));
+    fn(p, "Gosched", sig(List.of(), List.of()), (m, g, f, a) -> g.yielded = true);
+    fn(p, "GOMAXPROCS", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
+    fn(p, "NumCPU", sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
+    fn(p, "GC", sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "Stack", sig(List.of(new Type.Slice(Type.UINT8), Type.BOOL), List.of(Type.INT)), (m, g, f, a) -> {
+      byte[] dump = m.goroutineDump(g, (Boolean) a[1]).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      SliceVal buf = (SliceVal) a[0];
+      int n = buf == null ? 0 : Math.min(buf.len, dump.length);
+      for (int i = 0; i < n; i++) buf.arr.a[buf.off + i] = (long) (dump[i] & 0xff);
+      f.push((long) n);
+    });
+
+    p = "log";
+    fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + Fmt.sprintln(m, g, sliceItems(a[0]))));
+    fn(p, "Printf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1])))));
+    fn(p, "Fatal", vsig(List.of(anyS), List.of()), (m, g, f, a) -> {
+      m.print(logPrefix(m) + nl(Fmt.sprint(m, g, sliceItems(a[0]))));
+      m.exit(1);
+    });
+    fn(p, "Fatalf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> {
+      m.print(logPrefix(m) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1]))));
+      m.exit(1);
+    });
+
+    p = "sort";
+    fn(p, "Ints", sig(List.of(new Type.Slice(Type.INT)), List.of()), (m, g, f, a) -> sortSlice(a[0], (x, y) -> Long.compare((Long) x, (Long) y)));
+    fn(p, "Strings", sig(List.of(new Type.Slice(Type.STRING)), List.of()), (m, g, f, a) -> sortSlice(a[0], (x, y) -> ((String) x).compareTo((String) y)));
+    fn(p, "Slice", sig(List.of(EMPTY_IFACE, sig(List.of(Type.INT, Type.INT), List.of(Type.BOOL))), List.of()), (m, g, f, a) -> {
+      SliceVal s = (SliceVal) ((Iface) a[0]).v;
+      if (s == null) return;
+      Closure less = (Closure) a[1];
+      // insertion sort through the user's less(i, j) on the live slice
+      for (int i = 1; i < s.len; i++) {
+        for (int j = i; j > 0; j--) {
+          Object[] r = m.callSync(g, less, new Object[] {(long) j, (long) (j - 1)});
+          if (!(Boolean) r[0]) break;
+          Object t = s.arr.a[s.off + j];
+          s.arr.a[s.off + j] = s.arr.a[s.off + j - 1];
+          s.arr.a[s.off + j - 1] = t;
+        }
+      }
+    });
+
+    p = "math/rand";
+    fn(p, "Intn", sig(List.of(Type.INT), List.of(Type.INT)), (m, g, f, a) -> f.push((long) m.rnd.nextInt((int) (long) (Long) a[0])));
+    fn(p, "Int", sig(List.of(), List.of(Type.INT)), (m, g, f, a) -> f.push(m.rnd.nextLong() & Long.MAX_VALUE));
+    fn(p, "Float64", sig(List.of(), List.of(Type.FLOAT64)), (m, g, f, a) -> f.push(m.rnd.nextDouble()));
+    fn(p, "Seed", sig(List.of(Type.INT64), List.of()), (m, g, f, a) -> {});
+
+    p = "math";
+    cnst(p, "MaxInt64", Type.UNTYPED_INT, Long.MAX_VALUE);
+    cnst(p, "MinInt64", Type.UNTYPED_INT, Long.MIN_VALUE);
+    cnst(p, "MaxInt32", Type.UNTYPED_INT, (long) Integer.MAX_VALUE);
+    cnst(p, "MaxInt", Type.UNTYPED_INT, Long.MAX_VALUE);
+    cnst(p, "Pi", Type.UNTYPED_FLOAT, Math.PI);
+    fn(p, "Sqrt", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.sqrt((Double) a[0]))));
+    fn(p, "Abs", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.abs((Double) a[0]))));
+  }
+
+  static final class BuilderVal implements ValueObj {
+    final StringBuilder sb = new StringBuilder();
+    @Override public Object copyValue() {
+      BuilderVal b = new BuilderVal();
+      b.sb.append(sb);
+      return b;
+    }
+  }
+
+  static String nl(String s) {
+    return s.endsWith("\n") ? s : s + "\n";
+  }
+
+  static String logPrefix(Machine m) {
+    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond((EPOCH + m.now) / 1_000_000_000L, 0, java.time.ZoneOffset.UTC);
+    return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ")); // log's default flags
+  }
+
+  static void sortSlice(Object s, java.util.Comparator<Object> c) {
+    SliceVal sv = (SliceVal) s;
+    if (sv == null) return;
+    Arrays.sort(sv.arr.a, sv.off, sv.off + sv.len, c);
+  }
+
+  static Object unwrap(Machine m, G g, Object e) {
+    Iface i = (Iface) e;
+    if (i.v instanceof ErrorVal ev) return ev.wrapped;
+    Object[] um = Ops.findMethod(i.t, "Unwrap");
+    if (um == null) return null;
+    Object[] r = m.callSync(g, (Closure) Ops.ifaceMethodValue(e, "Unwrap"), new Object[0]);
+    return r.length > 0 ? r[0] : null;
+  }
+}

@@ -1,0 +1,247 @@
+package dev.gocause.sim.vm;
+
+import dev.gocause.sim.UnsupportedConstructException;
+import dev.gocause.sim.lang.Ast;
+import dev.gocause.sim.lang.Ast.*;
+import dev.gocause.sim.lang.Lexer;
+import dev.gocause.sim.vm.FuncCode.Ins;
+import dev.gocause.sim.vm.FuncCode.Op;
+import dev.gocause.sim.vm.Values.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Type expressions and constant expressions (untyped constants, iota, conversions of constants). */
+abstract class TypeResolver extends CompilerBase {
+  TypeResolver(String file, String displayFile, boolean go122) {
+    super(file, displayFile, go122);
+  }
+
+  // ---------------- types ----------------
+  Type resolveType(Expr e) {
+    if (e instanceof Paren p) return resolveType(p.x);
+    if (e instanceof Ident id) {
+      Sym s = scope == null ? pkgScope.lookup(id.name) : scope.lookup(id.name);
+      if (s == null) throw err(e, "undefined: " + id.name);
+      if (s.kind != TYPE) throw err(e, id.name + " is not a type");
+      return s.type;
+    }
+    if (e instanceof Selector sel && sel.x instanceof Ident pk) {
+      String path = pkgPath(pk.name);
+      if (path == null) throw err(e, "undefined: " + pk.name);
+      Natives.Member mem = Natives.member(path, sel.sel);
+      if (mem == null || mem.kind() != Natives.MKind.TYPE) throw unsupported(e, path + "." + sel.sel);
+      return mem.type();
+    }
+    if (e instanceof Star st) return new Type.Pointer(resolveType(st.x));
+    if (e instanceof ArrayTypeExpr at) {
+      Type el = resolveType(at.elem);
+      if (at.len == null) return new Type.Slice(el);
+      if (at.len instanceof Ellipsis) return new Type.Array(-1, el);
+      Object[] cv = constValue(at.len);
+      if (cv == null || !(cv[0] instanceof Long n)) throw err(at.len, "array length must be a constant");
+      return new Type.Array(n.intValue(), el);
+    }
+    if (e instanceof MapTypeExpr mt) return new Type.MapT(resolveType(mt.key), resolveType(mt.value));
+    if (e instanceof ChanTypeExpr ct) return new Type.Chan(resolveType(ct.elem), ct.dir);
+    if (e instanceof FuncTypeExpr ft) {
+      List<Type> ps = new ArrayList<>();
+      boolean variadic = false;
+      for (Field f : ft.params) {
+        Type t;
+        if (f.type instanceof Ellipsis el) {
+          t = new Type.Slice(resolveType(el.elem));
+          variadic = true;
+        } else {
+          t = resolveType(f.type);
+        }
+        int n = Math.max(1, f.names.size());
+        for (int i = 0; i < n; i++) ps.add(t);
+      }
+      List<Type> rs = new ArrayList<>();
+      for (Field f : ft.results) {
+        Type t = resolveType(f.type);
+        int n = Math.max(1, f.names.size());
+        for (int i = 0; i < n; i++) rs.add(t);
+      }
+      return new Type.Func(ps, rs, variadic);
+    }
+    if (e instanceof StructTypeExpr st) {
+      Type.Struct s = new Type.Struct();
+      for (Field f : st.fields) {
+        Type t = resolveType(f.type);
+        if (f.names.isEmpty()) {
+          Type base = t instanceof Type.Pointer p ? p.elem : t;
+          String n = base.str();
+          n = n.substring(n.lastIndexOf('.') + 1);
+          s.fields.add(new Type.FieldT(n, t, true));
+        } else {
+          for (String n : f.names) s.fields.add(new Type.FieldT(n, t, false));
+        }
+      }
+      return s;
+    }
+    if (e instanceof InterfaceTypeExpr it) {
+      Type.Interface i = new Type.Interface();
+      for (Field f : it.methods) {
+        if (f.names.isEmpty()) {
+          Type emb = resolveType(f.type);
+          if (emb.underlying() instanceof Type.Interface ei) i.methods.putAll(ei.methods);
+          i.embeds.add(emb);
+        } else {
+          i.methods.put(f.names.get(0), (Type.Func) resolveType(f.type));
+        }
+      }
+      return i;
+    }
+    throw unsupported(e, "type expression");
+  }
+
+  String pkgPath(String name) {
+    Sym s = scope == null ? null : scope.lookup(name);
+    if (s != null && s.kind != PKG) return null;
+    String p = imports.get(name);
+    if (p == null && snippet) p = Natives.implicitImport(name);
+    return p;
+  }
+
+  boolean isTypeExpr(Expr e) {
+    if (e instanceof Paren p) return isTypeExpr(p.x);
+    if (e instanceof Ident id) {
+      Sym s = scope.lookup(id.name);
+      return s != null && s.kind == TYPE;
+    }
+    if (e instanceof Selector sel && sel.x instanceof Ident pk && scope.lookup(pk.name) == null) {
+      String path = pkgPath(pk.name);
+      if (path == null) return false;
+      Natives.Member mem = Natives.member(path, sel.sel);
+      return mem != null && mem.kind() == Natives.MKind.TYPE;
+    }
+    if (e instanceof Star st) return isTypeExpr(st.x);
+    return e instanceof ArrayTypeExpr || e instanceof MapTypeExpr || e instanceof ChanTypeExpr || e instanceof FuncTypeExpr
+        || e instanceof StructTypeExpr || e instanceof InterfaceTypeExpr;
+  }
+
+  // ---------------- constants ----------------
+  /** {value, type} of a constant expression, or null. */
+  Object[] constValue(Expr e) {
+    if (e instanceof Paren p) return constValue(p.x);
+    if (e instanceof BasicLit b) {
+      switch (b.kind) {
+        case INT:
+          return new Object[] {parseInt(b.value, b), Type.UNTYPED_INT};
+        case FLOAT:
+          return new Object[] {Double.parseDouble(b.value), Type.UNTYPED_FLOAT};
+        case STRING:
+          return new Object[] {b.value, Type.UNTYPED_STRING};
+        case CHAR:
+          return new Object[] {Long.parseLong(b.value), Type.UNTYPED_RUNE};
+        default:
+          return null;
+      }
+    }
+    if (e instanceof Ident id) {
+      if (id.name.equals("iota") && iota >= 0 && (scope == null || scope.lookup("iota") == null)) return new Object[] {(long) iota, Type.UNTYPED_INT};
+      Sym s = (scope == null ? pkgScope : scope).lookup(id.name);
+      if (s != null && s.kind == CONST) return new Object[] {s.value, s.type};
+      return null;
+    }
+    if (e instanceof Selector sel && sel.x instanceof Ident pk && (scope == null || scope.lookup(pk.name) == null)) {
+      String path = pkgPath(pk.name);
+      if (path == null) return null;
+      Natives.Member mem = Natives.member(path, sel.sel);
+      if (mem != null && mem.kind() == Natives.MKind.CONST) return new Object[] {mem.value(), mem.type()};
+      return null;
+    }
+    if (e instanceof Unary u) {
+      Object[] x = constValue(u.x);
+      if (x == null) return null;
+      switch (u.op) {
+        case "-":
+          return new Object[] {x[0] instanceof Long l ? -l : -(Double) x[0], x[1]};
+        case "+":
+          return x;
+        case "!":
+          return new Object[] {!(Boolean) x[0], x[1]};
+        case "^":
+          return new Object[] {~(Long) x[0], x[1]};
+        default:
+          return null;
+      }
+    }
+    if (e instanceof Binary b) {
+      Object[] x = constValue(b.x);
+      if (x == null) return null;
+      Object[] y = constValue(b.y);
+      if (y == null) return null;
+      Type t = constResultType((Type) x[1], (Type) y[1]);
+      Object r = Ops.binaryConst(b.op, x[0], y[0], t);
+      if (r == null) return null;
+      if (isCompare(b.op) || b.op.equals("&&") || b.op.equals("||")) t = Type.UNTYPED_BOOL;
+      else if (b.op.equals("<<") || b.op.equals(">>")) t = (Type) x[1];
+      r = convertConst(r, t, b);
+      return new Object[] {r, t};
+    }
+    if (e instanceof Call c && c.args.size() == 1 && isTypeExpr(c.fun)) {
+      Type t = resolveType(c.fun);
+      Object[] x = constValue(c.args.get(0));
+      if (x == null || !(t.underlying() instanceof Type.Basic)) return null;
+      if (((Type.Basic) t.underlying()).isString() && x[0] instanceof Long l) return new Object[] {new String(Character.toChars(l.intValue())), t};
+      return new Object[] {convertConst(x[0], t, c), t};
+    }
+    if (e instanceof Call c && c.fun instanceof Ident id && id.name.equals("len") && c.args.size() == 1) {
+      Object[] x = constValue(c.args.get(0));
+      if (x != null && x[0] instanceof String s) return new Object[] {(long) s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, Type.INT};
+    }
+    return null;
+  }
+
+  static boolean isCompare(String op) {
+    return switch (op) {
+      case "==", "!=", "<", "<=", ">", ">=" -> true;
+      default -> false;
+    };
+  }
+
+  Type constResultType(Type a, Type b) {
+    boolean ua = a instanceof Type.Basic ba && ba.isUntyped();
+    boolean ub = b instanceof Type.Basic bb && bb.isUntyped();
+    if (!ua) return a;
+    if (!ub) return b;
+    // both untyped: float wins over rune over int
+    if (a == Type.UNTYPED_FLOAT || b == Type.UNTYPED_FLOAT) return Type.UNTYPED_FLOAT;
+    if (a == Type.UNTYPED_RUNE || b == Type.UNTYPED_RUNE) return Type.UNTYPED_RUNE;
+    return a;
+  }
+
+  Long parseInt(String v, Node n) {
+    try {
+      if (v.startsWith("0x") || v.startsWith("0X")) return Long.parseUnsignedLong(v.substring(2), 16);
+      if (v.startsWith("0b") || v.startsWith("0B")) return Long.parseLong(v.substring(2), 2);
+      if (v.startsWith("0o") || v.startsWith("0O")) return Long.parseLong(v.substring(2), 8);
+      if (v.length() > 1 && v.startsWith("0")) return Long.parseLong(v.substring(1), 8);
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw unsupported(n, "integer constant " + v + " (overflows int64)");
+    }
+  }
+
+  Object convertConst(Object v, Type t, Node n) {
+    Type u = t.underlying();
+    if (u instanceof Type.Basic b) {
+      if (b.isFloat() && v instanceof Long l) return l.doubleValue();
+      if (b.isInteger() && v instanceof Double d) {
+        if (d != Math.floor(d)) throw err(n, "cannot use " + d + " (untyped float constant) as " + t.str() + " value (truncated)");
+        return d.longValue();
+      }
+      if (b.isInteger() && v instanceof Long l) return Ops.wrap(b.kind, l);
+    }
+    return v;
+  }
+}
