@@ -70,14 +70,16 @@ if $check_only; then echo "test: nothing missing"; exit 0; fi
 export CI=true                          # tests needing Go, Jupyter or Chromium fail instead of skipping
 export PYDEVD_DISABLE_FILE_VALIDATION=1 # ipykernel's debugger warns on every start otherwise
 go version
-python3 -c 'import jupyter_client, nbclient, jupyter_kernel_test; print("jupyter_client", jupyter_client.__version__)'
+# Debian's Jupyter modules live in /usr/bin/python3's path; the first python3 on PATH may be another.
+py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
+"$py" -c 'import jupyter_client, nbclient, jupyter_kernel_test; print("jupyter_client", jupyter_client.__version__)'
 chromium --version
 
 started="$(date +%s)"
 ./mvnw -B verify "$@"
 
 # Count what ran from this run's reports (older reports of modules not built now are ignored).
-python3 - "$started" <<'PY'
+"$py" - "$started" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 started = int(sys.argv[1])
 classes = tests = skipped = failed = 0
