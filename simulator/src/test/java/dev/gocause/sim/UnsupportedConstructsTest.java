@@ -32,8 +32,10 @@ class UnsupportedConstructsTest {
   }
 
   @Test
-  void unknown_imports_are_unsupported_at_the_import() {
-    assertThat(compileError("package main\n\nimport \"net/http\"\n\nfunc main() {}\n").getMessage()).contains("unsupported: import \"net/http\"");
+  void a_package_the_simulator_does_not_model_is_refused_where_it_is_used_not_at_the_import() {
+    Simulator.compile("package main\n\nimport \"net/http\"\n\nfunc main() {}\n", "ok.go", false);
+    assertThat(compileError("package main\n\nimport \"net/http\"\n\nfunc main() {\n\t_, _ = http.Get(\"x\")\n}\n").getMessage())
+        .isEqualTo("bad.go:6:14: unsupported: net/http.Get (package \"net/http\" is not modelled)");
   }
 
   @Test

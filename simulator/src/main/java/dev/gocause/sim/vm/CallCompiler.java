@@ -55,7 +55,7 @@ abstract class CallCompiler extends ExprCompiler {
     if (fe instanceof Selector sel && sel.x instanceof Ident pk && scope.lookup(pk.name) == null && pkgPath(pk.name) != null) {
       String path = pkgPath(pk.name);
       Natives.Member mem = Natives.member(path, sel.sel);
-      if (mem == null) throw unsupported(sel, path + "." + sel.sel);
+      if (mem == null) throw unknownMember(sel, path, sel.sel);
       if (mem.kind() == Natives.MKind.TYPE) return conversion(mem.type(), c.args.get(0), c);
       if (mem.kind() != Natives.MKind.FUNC) throw err(c, "cannot call non-function " + path + "." + sel.sel);
       Type.Func sig = (Type.Func) mem.type();

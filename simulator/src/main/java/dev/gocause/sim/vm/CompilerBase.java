@@ -127,6 +127,12 @@ abstract class CompilerBase {
     return new UnsupportedConstructException(file, n == null ? line : n.line, n == null ? 1 : n.col, msg);
   }
 
+  /** A package member the simulator does not model; for a package it does not model at all, says so. */
+  UnsupportedConstructException unknownMember(Node n, String path, String name) {
+    if (!Natives.knownPackage(path)) return unsupported(n, path + "." + name + " (package \"" + path + "\" is not modelled)");
+    return unsupported(n, path + "." + name);
+  }
+
   UnsupportedConstructException unsupported(Node n, String what) {
     return err(n, "unsupported: " + what);
   }

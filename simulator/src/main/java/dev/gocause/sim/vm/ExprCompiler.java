@@ -293,6 +293,12 @@ abstract class ExprCompiler extends SelectorCompiler {
       });
       return t;
     }
+    if (u instanceof Type.Opaque && cl.elts.isEmpty() && !addr) {
+      // T{} of a library type (sync.Mutex{}, &sync.WaitGroup{}, time.Time{}, atomic.Int64{}): its zero value
+      Type zt = lit;
+      emit((m, g, f) -> f.push(Values.zero(zt)));
+      return t;
+    }
     throw err(cl, "invalid composite literal type " + t.str());
   }
 

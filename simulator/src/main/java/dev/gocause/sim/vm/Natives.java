@@ -269,5 +269,7 @@ public final class Natives {
     ErrgroupNatives.registerErrgroup();
     LibNatives.registerMisc();
     TestingNatives.registerTesting();
+    IoNatives.registerIo();
+    SignalNatives.registerSignals();
   }
 }

@@ -133,7 +133,7 @@ abstract class SelectorCompiler extends LValueCompiler {
       String path = pkgPath(pk.name);
       if (path != null) {
         Natives.Member mem = Natives.member(path, sel.sel);
-        if (mem == null) throw unsupported(sel, path + "." + sel.sel);
+        if (mem == null) throw unknownMember(sel, path, sel.sel);
         switch (mem.kind()) {
           case CONST:
           case VAR:

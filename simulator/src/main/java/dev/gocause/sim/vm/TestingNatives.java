@@ -25,6 +25,7 @@ final class TestingNatives {
   static final class TVal {
     final String name;
     boolean failed;
+    boolean skipped;
     boolean finished;
     final StringBuilder log = new StringBuilder();
     final List<Closure> cleanups = new ArrayList<>();
@@ -57,6 +58,22 @@ final class TestingNatives {
       ev.goexit = true;
       throw new Machine.GoPanic(new Iface(RUNTIME_ERR, ev));
     };
+    NativeFn skip = (m, g, f, a) -> {
+      TVal t = (TVal) a[0];
+      t.skipped = true;
+      if (a.length > 1 && a[1] != null) {
+        tlog(m, g, t, a.length > 2 ? Fmt.sprintf(m, g, (String) a[1], sliceItems(a[2])) : Fmt.sprintln(m, g, sliceItems(a[1])));
+      }
+      ErrorVal ev = new ErrorVal("runtime.Goexit", null); // SkipNow: runtime.Goexit, like FailNow
+      ev.goexit = true;
+      throw new Machine.GoPanic(new Iface(RUNTIME_ERR, ev));
+    };
+    method(TESTING_T, "Skip", true, vsig(List.of(anyS), List.of()), skip);
+    method(TESTING_T, "Skipf", true, vsig(List.of(Type.STRING, anyS), List.of()), skip);
+    method(TESTING_T, "SkipNow", true, sig(List.of(), List.of()), (m, g, f, a) -> skip.call(m, g, f, new Object[] {a[0], null}));
+    method(TESTING_T, "Skipped", true, sig(List.of(), List.of(Type.BOOL)), (m, g, f, a) -> f.push(((TVal) a[0]).skipped));
+    method(TESTING_T, "TempDir", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push("/tmp/" + ((TVal) a[0]).name.replace('/', '_') + "001")));
+    method(TESTING_T, "Setenv", true, sig(List.of(Type.STRING, Type.STRING), List.of()), pure((m, g, f, a) -> {}));
     method(TESTING_T, "Fatal", true, vsig(List.of(anyS), List.of()), fatal);
     method(TESTING_T, "Fatalf", true, vsig(List.of(Type.STRING, anyS), List.of()), fatal);
     method(TESTING_T, "FailNow", true, sig(List.of(), List.of()), (m, g, f, a) -> fatal.call(m, g, f, new Object[] {a[0], null}));
@@ -66,6 +83,7 @@ final class TestingNatives {
     method(TESTING_T, "Parallel", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
     method(TESTING_T, "Name", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((TVal) a[0]).name)));
     method(TESTING_T, "Cleanup", true, sig(List.of(sig(List.of(), List.of())), List.of()), pure((m, g, f, a) -> ((TVal) a[0]).cleanups.add((Closure) a[1])));
+    registerBenchmarks(p, anyS);
     Type tptr = new Type.Pointer(TESTING_T);
     method(TESTING_T, "Run", true, sig(List.of(Type.STRING, sig(List.of(tptr), List.of())), List.of(Type.BOOL)), (m, g, f, a) -> {
       TVal parent = (TVal) a[0];
@@ -81,6 +99,43 @@ final class TestingNatives {
         f.push(!sub.failed);
       };
     });
+  }
+
+  /**
+   * testing.B and testing.PB so that files with benchmarks compile (the runner runs only TestXxx: benchmark bodies are
+   * never called, so B's methods do nothing), and testing.TB, the interface T and B share.
+   */
+  static void registerBenchmarks(String p, Type anyS) {
+    Type.Named pb = new Type.Named("testing.PB", new Type.Opaque("testing.PB", () -> null, false));
+    method(pb, "Next", true, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(false)));
+    type(p, "PB", pb);
+    Type.Struct bs = new Type.Struct();
+    bs.fields.add(new Type.FieldT("N", Type.INT, false));
+    Type.Named b = new Type.Named("testing.B", bs);
+    type(p, "B", b);
+    NativeFn none = pure((m, g, f, a) -> {});
+    for (String n : List.of("ResetTimer", "StartTimer", "StopTimer", "ReportAllocs", "Helper", "FailNow", "SkipNow", "Fail")) {
+      method(b, n, true, sig(List.of(), List.of()), none);
+    }
+    for (String n : List.of("Log", "Error", "Fatal", "Skip")) method(b, n, true, vsig(List.of(anyS), List.of()), none);
+    for (String n : List.of("Logf", "Errorf", "Fatalf", "Skipf")) method(b, n, true, vsig(List.of(Type.STRING, anyS), List.of()), none);
+    method(b, "SetBytes", true, sig(List.of(Type.INT64), List.of()), none);
+    method(b, "SetParallelism", true, sig(List.of(Type.INT), List.of()), none);
+    method(b, "ReportMetric", true, sig(List.of(Type.FLOAT64, Type.STRING), List.of()), none);
+    method(b, "Name", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push("Benchmark")));
+    method(b, "Failed", true, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(false)));
+    method(b, "Cleanup", true, sig(List.of(sig(List.of(), List.of())), List.of()), none);
+    method(b, "Run", true, sig(List.of(Type.STRING, sig(List.of(new Type.Pointer(b)), List.of())), List.of(Type.BOOL)),
+        pure((m, g, f, a) -> f.push(true)));
+    method(b, "RunParallel", true, sig(List.of(sig(List.of(new Type.Pointer(pb)), List.of())), List.of()), none);
+    Type.Interface tb = new Type.Interface();
+    for (String n : List.of("Helper", "FailNow", "SkipNow", "Fail")) tb.methods.put(n, sig(List.of(), List.of()));
+    for (String n : List.of("Log", "Error", "Fatal", "Skip")) tb.methods.put(n, vsig(List.of(anyS), List.of()));
+    for (String n : List.of("Logf", "Errorf", "Fatalf", "Skipf")) tb.methods.put(n, vsig(List.of(Type.STRING, anyS), List.of()));
+    tb.methods.put("Name", sig(List.of(), List.of(Type.STRING)));
+    tb.methods.put("Failed", sig(List.of(), List.of(Type.BOOL)));
+    tb.methods.put("Cleanup", sig(List.of(sig(List.of(), List.of())), List.of()));
+    type(p, "TB", new Type.Named("testing.TB", tb));
   }
 
   static String indent(String s) {
@@ -132,7 +187,7 @@ final class TestingNatives {
       for (int i = t.cleanups.size() - 1; i >= 0; i--) m.callSync(g, t.cleanups.get(i), new Object[0]);
       t.finished = true;
       if (t.failed) m.testsFailed++;
-      m.print((t.failed ? "--- FAIL: " : "--- PASS: ") + t.name + " (0.00s)\n" + t.log);
+      m.print((t.failed ? "--- FAIL: " : t.skipped ? "--- SKIP: " : "--- PASS: ") + t.name + " (0.00s)\n" + t.log);
       m.testIndex++;
       f.pc = loopPc;
     });

@@ -36,7 +36,7 @@ abstract class TypeResolver extends CompilerBase {
       String path = pkgPath(pk.name);
       if (path == null) throw err(e, "undefined: " + pk.name);
       Natives.Member mem = Natives.member(path, sel.sel);
-      if (mem == null || mem.kind() != Natives.MKind.TYPE) throw unsupported(e, path + "." + sel.sel);
+      if (mem == null || mem.kind() != Natives.MKind.TYPE) throw unknownMember(e, path, sel.sel);
       return mem.type();
     }
     if (e instanceof Star st) return new Type.Pointer(resolveType(st.x));

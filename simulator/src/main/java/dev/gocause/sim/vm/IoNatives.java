@@ -1,0 +1,44 @@
+package dev.gocause.sim.vm;
+
+import static dev.gocause.sim.vm.Natives.*;
+
+import java.util.List;
+
+/**
+ * Library model of io: the Reader/Writer/Closer family of interfaces (so code can declare and pass them) and the
+ * sentinel errors. Registered by import path from {@link Natives}.
+ */
+final class IoNatives {
+  private IoNatives() {}
+
+  static final Type BYTES = new Type.Slice(Type.UINT8);
+
+  static Type.Named iface(String name, Object... methods) {
+    Type.Interface i = new Type.Interface();
+    for (int k = 0; k < methods.length; k += 2) i.methods.put((String) methods[k], (Type.Func) methods[k + 1]);
+    Type.Named t = new Type.Named("io." + name, i);
+    type("io", name, t);
+    return t;
+  }
+
+  static void registerIo() {
+    String p = "io";
+    Type.Func read = sig(List.of(BYTES), List.of(Type.INT, ERROR));
+    Type.Func write = sig(List.of(BYTES), List.of(Type.INT, ERROR));
+    Type.Func close = sig(List.of(), List.of(ERROR));
+    iface("Reader", "Read", read);
+    iface("Writer", "Write", write);
+    iface("Closer", "Close", close);
+    iface("ReadWriter", "Read", read, "Write", write);
+    iface("ReadCloser", "Read", read, "Close", close);
+    iface("WriteCloser", "Write", write, "Close", close);
+    iface("ReadWriteCloser", "Read", read, "Write", write, "Close", close);
+    iface("StringWriter", "WriteString", sig(List.of(Type.STRING), List.of(Type.INT, ERROR)));
+    iface("ByteReader", "ReadByte", sig(List.of(), List.of(Type.UINT8, ERROR)));
+    var(p, "EOF", ERROR, newError("EOF"));
+    var(p, "ErrUnexpectedEOF", ERROR, newError("unexpected EOF"));
+    var(p, "ErrClosedPipe", ERROR, newError("io: read/write on closed pipe"));
+    var(p, "ErrShortWrite", ERROR, newError("short write"));
+    var(p, "ErrNoProgress", ERROR, newError("multiple Read calls return no data or error"));
+  }
+}
