@@ -54,6 +54,7 @@ final class AnswerJson extends SimpleModule {
   private static final SerializedString STRENGTH = new SerializedString("strength");
   private static final SerializedString WEIGHT = new SerializedString("weight");
   private static final SerializedString CONTRIBUTION = new SerializedString("contribution");
+  private static final SerializedString GOROUTINES = new SerializedString("goroutines");
   private static final SerializedString SCORE = new SerializedString("score");
   private static final SerializedString COVERAGE = new SerializedString("coverage");
   private static final SerializedString CONFIDENCE = new SerializedString("confidence");
@@ -178,6 +179,7 @@ final class AnswerJson extends SimpleModule {
     thousandths(gen, e.weight());
     gen.writeFieldName(CONTRIBUTION);
     thousandths(gen, e.contribution());
+    goroutines(gen, e.goroutines());
     gen.writeEndObject();
   }
 
@@ -188,7 +190,20 @@ final class AnswerJson extends SimpleModule {
       common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
       gen.writeFieldName(STRENGTH);
       thousandths(gen, e.strength());
+      goroutines(gen, e.goroutines());
       gen.writeEndObject();
+    }
+  }
+
+  /** The goroutine ids an analysis fact cites (left out when there are none). */
+  private static void goroutines(JsonGenerator gen, List<String> ids) throws IOException {
+    if (ids != null) {
+      gen.writeFieldName(GOROUTINES);
+      gen.writeStartArray();
+      for (String id : ids) {
+        gen.writeString(id);
+      }
+      gen.writeEndArray();
     }
   }
 

@@ -28,7 +28,8 @@ final class DiagnoseRoutes {
   record DiagnoseBody(String text, Integer limit, String lang) {}
 
   /** The JSON answer: the diagnosis plus {@code stale} (true while the graph is unreachable). */
-  record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.ObservedSymptom> observedSymptoms,
+  record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.GoroutineGroup> groups,
+      List<Diagnosis.ObservedSymptom> observedSymptoms,
       Diagnosis.InputSummary input, String knowledgeVersion, String knowledgeHash, String lang, String message,
       boolean stale) {}
 
@@ -119,7 +120,7 @@ final class DiagnoseRoutes {
 
   static DiagnoseAnswer answer(Diagnoser.Result r) {
     Diagnosis d = r.diagnosis();
-    return new DiagnoseAnswer(d.causes(), d.observedSymptoms(), d.input(), d.knowledgeVersion(), d.knowledgeHash(),
+    return new DiagnoseAnswer(d.causes(), d.groups(), d.observedSymptoms(), d.input(), d.knowledgeVersion(), d.knowledgeHash(),
         d.lang(), d.message(), r.stale());
   }
 

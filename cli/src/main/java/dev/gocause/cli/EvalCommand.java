@@ -4,6 +4,7 @@ import dev.gocause.graph.GocauseException;
 import dev.gocause.graph.diagnosis.DiagnosisService;
 import dev.gocause.graph.diagnosis.DiagnosisSource;
 import dev.gocause.graph.diagnosis.Evaluation;
+import dev.gocause.graph.diagnosis.FieldCorpus;
 import dev.gocause.graph.store.Environment;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -20,9 +21,12 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnose every case of the evaluation set (eval/tune or eval/holdout) and print top-1 and",
-      "top-3 accuracy per input kind and language. Answers come from where 'gocause diagnose' gets them",
-      "(a running graph, else the packaged seed-data).",
+      "Diagnose every case of the evaluation set (eval/tune or eval/holdout, or a labelled JSONL file",
+      "such as ../shared/field/cases.jsonl) and print top-1 and top-3 accuracy per input kind and",
+      "language, then the calibration table (score band of the top cause -> share right). A JSONL",
+      "set is split into a tuned part and a kept-aside part (see eval/README.md); both are shown",
+      "unless --part picks one. Answers come from where 'gocause diagnose' gets them (a running",
+      "graph, else the packaged seed-data).",
       "",
       "Exit status: 0 printed, 2 the eval folder or the graph cannot be read."
     })
@@ -30,8 +34,12 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--set", paramLabel = "SET", defaultValue = "tune", description = "tune, holdout or all (default: ${DEFAULT-VALUE})")
+  @Option(names = "--set", paramLabel = "SET", defaultValue = "tune", description = "tune, holdout, all, or a JSONL file (default: ${DEFAULT-VALUE})")
   String set;
+
+  @Option(names = "--part", paramLabel = "PART", defaultValue = "all",
+      description = "for a JSONL set: tune, aside or all (default: ${DEFAULT-VALUE}: both parts, each with its own tables)")
+  String part;
 
   @Option(names = "--eval-dir", paramLabel = "DIR", description = "the eval folder (default: ./eval)")
   Path evalDir;
@@ -45,18 +53,35 @@ final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Cli.quietLogs();
     PrintWriter out = spec.commandLine().getOut();
-    Path dir = evalDir != null ? evalDir : Path.of("eval");
-    if (!Files.isDirectory(dir)) {
-      throw new GocauseException("eval folder " + dir.toAbsolutePath() + " does not exist: run from the repo root or pass --eval-dir");
+    List<String> parts;
+    List<Evaluation.EvalCase> cases;
+    if (FieldCorpus.isPath(set)) {
+      cases = FieldCorpus.part(FieldCorpus.load(Path.of(set)), part);
+      parts = part.equals("all") ? List.of(FieldCorpus.TUNE, FieldCorpus.ASIDE) : List.of(part);
+    } else {
+      if (!part.equals("all")) {
+        throw new GocauseException("--part applies to a JSONL set only; the eval folder's sets are tune and holdout");
+      }
+      Path dir = evalDir != null ? evalDir : Path.of("eval");
+      if (!Files.isDirectory(dir)) {
+        throw new GocauseException("eval folder " + dir.toAbsolutePath() + " does not exist: run from the repo root or pass --eval-dir");
+      }
+      cases = Evaluation.load(dir, set);
+      parts = null;
     }
-    List<Evaluation.EvalCase> cases = Evaluation.load(dir, set);
     try (DiagnosisSource source = DiagnoseCommand.openSource(environment != null ? environment : Environment.fromSystem())) {
       DiagnosisService service = source.service();
       out.println(service.model().describe() + " from " + source.describe());
-      Evaluation.Report r = Evaluation.run(set, cases, service::diagnose);
-      out.print(r.table());
-      if (misses) {
-        out.print(r.misses());
+      Evaluation.Report all = Evaluation.run(set, cases, service::diagnose);
+      List<Evaluation.Report> reports = parts == null ? List.of(all)
+          : parts.stream().map(p -> Evaluation.report(set + " part=" + p,
+              all.outcomes().stream().filter(o -> o.c().set().equals(p)).toList())).toList();
+      for (Evaluation.Report r : reports) {
+        out.print(r.table());
+        if (misses) {
+          out.print(r.misses());
+        }
+        out.println();
       }
     }
     out.flush();

@@ -20,7 +20,21 @@ public record Diagnosis(
     String knowledgeVersion,
     String knowledgeHash,
     String lang,
-    String message) {
+    String message,
+    List<GoroutineGroup> groups) {
+
+  public Diagnosis(List<RankedCause> causes, List<ObservedSymptom> observedSymptoms, InputSummary input,
+      String knowledgeVersion, String knowledgeHash, String lang, String message) {
+    this(causes, observedSymptoms, input, knowledgeVersion, knowledgeHash, lang, message, List.of());
+  }
+
+  /**
+   * Goroutines with the same state and stack, as panicparse groups them: how many, the wait range
+   * in minutes ({@code [min, max]}, null when Go printed no duration), the first user frame and
+   * its {@code file:line}, where they were created and the first ids (at most 10).
+   */
+  public record GoroutineGroup(int count, String state, List<Integer> waitMinutes, String top, String location,
+      String createdBy, List<String> goroutines) {}
 
   public boolean found() {
     return !causes.isEmpty();
@@ -30,10 +44,16 @@ public record Diagnosis(
    * One piece of evidence: its kind ({@code signature}, {@code wait-reason}, {@code frame},
    * {@code text}, {@code cause-text}, {@code primitive}), the matched input text, input line
    * numbers (1-based, first few), how often it occurred, what it matched ({@code matched}: a
-   * signature id, an alias or a frame) and how sure the match is ({@code strength}, 0..1).
+   * signature id, an alias or a frame) and how sure the match is ({@code strength}, 0..1);
+   * {@code goroutines}: the goroutine ids (or race accesses, {@code "7:write"}) an analysis fact
+   * was derived from (kind {@code analysis}), else null (left out of JSON).
    */
   public record Evidence(
-      String kind, String text, List<Integer> lines, int occurrences, String matched, double strength) {}
+      String kind, String text, List<Integer> lines, int occurrences, String matched, double strength, List<String> goroutines) {
+    public Evidence(String kind, String text, List<Integer> lines, int occurrences, String matched, double strength) {
+      this(kind, text, lines, occurrences, matched, strength, null);
+    }
+  }
 
   /** An evidence item as it counts for one cause: the symptom it points to (null for direct hits), the INDICATES weight and strength × weight. */
   public record CauseEvidence(
@@ -45,7 +65,13 @@ public record Diagnosis(
       Named symptom,
       double strength,
       double weight,
-      double contribution) {}
+      double contribution,
+      List<String> goroutines) {
+    public CauseEvidence(String kind, String text, List<Integer> lines, int occurrences, String matched, Named symptom,
+        double strength, double weight, double contribution) {
+      this(kind, text, lines, occurrences, matched, symptom, strength, weight, contribution, null);
+    }
+  }
 
   public record ObservedSymptom(String id, String nameZh, String nameEn, String kind, double strength, List<Evidence> evidence) {}
 

@@ -77,8 +77,13 @@ final class DiagnosisEngine {
 
   private DiagnosisEngine() {}
 
+
   static Diagnosis diagnose(DiagnosisModel model, DiagnosisRequest request, TextSearch textSearch) {
     ParsedInput parsed = GoOutputParser.parse(request.text());
+    String foreign = ForeignInput.describe(parsed);
+    if (foreign != null) {
+      return AnalysisEvidence.notGo(model, request, parsed, foreign);
+    }
     Map<String, List<Evidence>> bySymptom = new TreeMap<>();
     Map<String, Evidence> byCause = new TreeMap<>();
     Map<String, Evidence> byPrimitive = new TreeMap<>();
@@ -86,6 +91,9 @@ final class DiagnosisEngine {
 
     signatures(model, parsed, bySymptom);
     stacks(model, parsed, bySymptom);
+    boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed), bySymptom);
+    boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed), bySymptom);
+    AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
     List<MessageLine> prose = new ArrayList<>();
     StringBuilder proseLines = new StringBuilder();
     for (MessageLine m : parsed.messages()) {
@@ -110,7 +118,7 @@ final class DiagnosisEngine {
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input));
+        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.of(parsed.all()));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -452,7 +460,7 @@ final class DiagnosisEngine {
         Named symptom = model.symptomName(c.symptom().id());
         for (Evidence e : c.symptom().evidence()) {
           out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
-              e.strength(), weight, round(e.strength() * weight)));
+              e.strength(), weight, round(e.strength() * weight), e.goroutines()));
         }
       }
       out.sort(EVIDENCE_ORDER);
@@ -601,7 +609,7 @@ final class DiagnosisEngine {
   }
 
   static boolean isMachineKind(String kind) {
-    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame");
+    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis");
   }
 
   // ---------------------------------------------------------------- summary
@@ -710,7 +718,7 @@ final class DiagnosisEngine {
     return Math.round(d * 1000.0) / 1000.0;
   }
 
-  private static String clip(String s) {
+  static String clip(String s) {
     String t = s.strip();
     return t.length() <= MAX_TEXT_LEN ? t : t.substring(0, MAX_TEXT_LEN - 1) + "…";
   }

@@ -140,6 +140,25 @@ public final class DiagnosisRenderer {
                 .collect(Collectors.joining("; ")))
             .append('\n');
       }
+      if (!d.groups().isEmpty()) {
+        b.append(bullet).append(zh ? "goroutine 分组(相同状态与栈):" : "goroutine groups (same state and stack):").append('\n');
+        for (Diagnosis.GoroutineGroup x : d.groups().subList(0, Math.min(10, d.groups().size()))) {
+          b.append("    ").append(String.format(java.util.Locale.ROOT, "%6d× ", x.count())).append('[').append(x.state());
+          if (x.waitMinutes() != null) {
+            int lo = x.waitMinutes().get(0);
+            int hi = x.waitMinutes().get(1);
+            b.append(", ").append(lo == hi ? String.valueOf(lo) : lo + "-" + hi).append(zh ? " 分钟" : " min");
+          }
+          b.append("] ").append(x.top()).append(x.location().isEmpty() ? "" : " " + x.location());
+          if (x.createdBy() != null) {
+            b.append(zh ? " ← 创建于 " : " <- created by ").append(x.createdBy());
+          }
+          if (!x.goroutines().isEmpty()) {
+            b.append(" (").append(String.join(", ", x.goroutines())).append(x.count() > x.goroutines().size() ? ", …)" : ")");
+          }
+          b.append('\n');
+        }
+      }
       if (g.longWaiting() > 0) {
         b.append(bullet).append(zh ? "长时间等待: " : "waiting for minutes: ").append(g.longWaiting())
             .append(zh ? " 个,最长 " : ", longest ").append(g.maxWaitMinutes()).append(zh ? " 分钟\n" : " minutes\n");

@@ -29,13 +29,22 @@ public final class Evaluation {
 
   public record EvalCase(String set, String file, String id, String kind, String lang, List<String> expected, String text) {}
 
-  public record Outcome(EvalCase c, List<String> got, int rank) {
+  /**
+   * One diagnosed case: the ids returned (best first), the rank of the first expected id (-1 when
+   * none), and the top score (0 when the answer was empty). A case expecting nothing
+   * ({@code none-of-these} in the field corpus) is right exactly when the answer is empty.
+   */
+  public record Outcome(EvalCase c, List<String> got, int rank, double topScore) {
+    public Outcome(EvalCase c, List<String> got, int rank) {
+      this(c, got, rank, 0);
+    }
+
     public boolean top1() {
-      return rank == 1;
+      return c.expected().isEmpty() ? got.isEmpty() : rank == 1;
     }
 
     public boolean top3() {
-      return rank >= 1 && rank <= 3;
+      return c.expected().isEmpty() ? got.isEmpty() : rank >= 1 && rank <= 3;
     }
   }
 
@@ -50,10 +59,15 @@ public final class Evaluation {
   }
 
   public record Report(String set, List<Outcome> outcomes, List<Row> byKind, List<Row> byLang, Row total) {
+    /** The accuracy table, then the calibration table. */
     public String table() {
+      return accuracy() + Calibration.of(outcomes).table();
+    }
+
+    public String accuracy() {
       StringBuilder b = new StringBuilder();
       b.append(String.format(Locale.ROOT, "eval set: %s (%d cases)%n", set, outcomes.size()));
-      b.append(String.format(Locale.ROOT, "%-16s %5s %8s %8s%n", "group", "n", "top-1", "top-3"));
+      b.append(String.format(Locale.ROOT, "%-22s %5s %8s %8s%n", "group", "n", "top-1", "top-3"));
       for (Row r : byKind) {
         b.append(line("kind=" + r.group(), r));
       }
@@ -69,14 +83,14 @@ public final class Evaluation {
       for (Outcome o : outcomes) {
         if (!o.top1()) {
           b.append(String.format(Locale.ROOT, "%s %-34s rank=%s expected=%s got=%s%n", o.top3() ? "~" : "x", o.c().id(),
-              o.rank() < 0 ? "-" : String.valueOf(o.rank()), o.c().expected(), o.got()));
+              o.rank() < 0 ? "-" : String.valueOf(o.rank()), o.c().expected().isEmpty() ? "[none]" : o.c().expected(), o.got()));
         }
       }
       return b.toString();
     }
 
     private static String line(String g, Row r) {
-      return String.format(Locale.ROOT, "%-16s %5d %7.1f%% %7.1f%%%n", g, r.n(), 100 * r.top1Rate(), 100 * r.top3Rate());
+      return String.format(Locale.ROOT, "%-22s %5d %7.1f%% %7.1f%%%n", g, r.n(), 100 * r.top1Rate(), 100 * r.top3Rate());
     }
   }
 
@@ -169,6 +183,7 @@ public final class Evaluation {
     for (EvalCase c : cases) {
       Diagnosis d = diagnose.apply(new DiagnosisRequest(c.text(), 3, null));
       List<String> got = d.causes().stream().map(Diagnosis.RankedCause::id).toList();
+      double top = d.causes().isEmpty() ? 0 : d.causes().get(0).score();
       int rank = -1;
       for (int i = 0; i < got.size(); i++) {
         if (c.expected().contains(got.get(i))) {
@@ -176,9 +191,16 @@ public final class Evaluation {
           break;
         }
       }
-      outcomes.add(new Outcome(c, got, rank));
+      outcomes.add(new Outcome(c, got, rank, top));
     }
-    return new Report(set, outcomes, rows(outcomes, o -> o.c().kind(), KINDS), rows(outcomes, o -> o.c().lang(), List.of("zh", "en")),
+    return report(set, outcomes);
+  }
+
+  /** Tabulates outcomes per kind (own kinds first, then the field corpus's) and language. */
+  public static Report report(String set, List<Outcome> outcomes) {
+    List<String> kinds = new ArrayList<>(KINDS);
+    kinds.addAll(FieldCorpus.KINDS);
+    return new Report(set, outcomes, rows(outcomes, o -> o.c().kind(), kinds), rows(outcomes, o -> o.c().lang(), List.of("zh", "en")),
         row("all", outcomes));
   }
 

@@ -7,6 +7,7 @@ import dev.gocause.graph.diagnosis.ParsedInput.Occurrence;
 import dev.gocause.graph.diagnosis.ParsedInput.RaceAccess;
 import dev.gocause.graph.diagnosis.ParsedInput.RaceReport;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -127,8 +128,12 @@ public final class GoOutputParser {
     return i == t.length() || t.startsWith(" +0x", i) || t.startsWith(" fp=", i);
   }
 
-  /** Parsed goroutine header. */
-  record Header(String id, String state, int minutes, boolean locked) {}
+  /** Parsed goroutine header; {@code minutes} -1 when no duration was printed. */
+  record Header(String id, String state, int minutes, boolean locked, List<String> flags) {
+    Header(String id, String state, int minutes, boolean locked) {
+      this(id, state, minutes, locked, List.of());
+    }
+  }
 
   /**
    * {@code goroutine 12 [chan send, 5 minutes]:}, {@code goroutine 7 gp=0x.. m=nil [sync.Mutex.Lock]:},
@@ -154,25 +159,36 @@ public final class GoOutputParser {
     String inside = t.substring(open + 1, t.length() - 2);
     String[] parts = inside.split(", ");
     String state = parts[0].strip();
-    int minutes = 0;
+    int minutes = -1;
     boolean locked = false;
+    List<String> flags = parts.length > 1 || state.endsWith(")") ? new ArrayList<>(2) : List.of();
     for (int p = 1; p < parts.length; p++) {
       String part = parts[p].strip();
       if (part.equals("locked to thread")) {
         locked = true;
+        flags.add(part);
       } else if (part.endsWith(" minutes") || part.endsWith(" minute")) {
         try {
           minutes = Integer.parseInt(part.substring(0, part.indexOf(' ')));
         } catch (NumberFormatException ignored) {
-          // not a duration: some other annotation
+          flags.add(part); // not a duration: some other annotation
         }
+      } else {
+        flags.add(part); // "synctest bubble 3" (Go 1.25), pprof labels, future annotations
       }
     }
-    // Go 1.25 marks goroutines blocked durably (e.g. in a synctest bubble): same wait reason.
-    if (state.endsWith(" (durable)")) {
-      state = state.substring(0, state.length() - " (durable)".length());
+    // Go 1.25 marks goroutines blocked durably (in a synctest bubble), Go 1.26's leak detector
+    // marks leaked ones (src/runtime/traceback.go): same wait reason, noted as a flag.
+    for (String mark : new String[] {" (durable)", " (leaked)"}) {
+      if (state.endsWith(mark) && !(flags instanceof ArrayList)) {
+        flags = new ArrayList<>(1);
+      }
+      if (state.endsWith(mark)) {
+        state = state.substring(0, state.length() - mark.length());
+        flags.add(mark.substring(2, mark.length() - 1));
+      }
     }
-    return new Header(id, state, minutes, locked);
+    return new Header(id, state, minutes, locked, flags.isEmpty() ? List.of() : List.copyOf(flags));
   }
 
   private static final class Counter {
@@ -180,7 +196,11 @@ public final class GoOutputParser {
     final List<Integer> lines = new ArrayList<>(SAMPLE_LINES);
 
     void add(int line) {
-      count++;
+      add(line, 1);
+    }
+
+    void add(int line, int n) {
+      count += n;
       if (lines.size() < SAMPLE_LINES) {
         lines.add(line);
       }
@@ -208,11 +228,31 @@ public final class GoOutputParser {
   private static final class Current {
     Header header;
     int line;
+    int count = 1;
     final List<String> frames = new ArrayList<>();
     final List<Integer> frameLines = new ArrayList<>();
+    final List<ParsedInput.Frame> typed = new ArrayList<>();
     String createdBy;
     int createdByLine;
+    String createdIn = "";
+    ParsedInput.Frame createdByFrame;
+    /** What a following location line belongs to: -2 nothing, -1 the created-by line, 0 the pending frame. */
+    int pending = -2;
+    String pendingFunction;
+    String pendingCall;
+    int pendingLine;
+
+    /** The pending frame without a location (none followed). */
+    void flush() {
+      if (pendingFunction != null) {
+        typed.add(new ParsedInput.Frame(pendingFunction, pendingCall, "", pendingLine));
+        pendingFunction = null;
+      }
+    }
   }
+
+  /** At most this many goroutines are kept one by one (all are counted and grouped). */
+  static final int MAX_GOROUTINES = 20000;
 
   private static final class Run {
     int lineNo;
@@ -239,6 +279,9 @@ public final class GoOutputParser {
     int goleakLine;
 
     Current current;
+    final List<ParsedInput.Goroutine> all = new ArrayList<>();
+    /** Inside a pprof debug=1 profile (0 no, 1 goroutine, 2 goroutineleak). */
+    int profile;
     // race access being read: access header, goroutine, line, frames
     String accessKind;
     String accessGoroutine;
@@ -247,6 +290,10 @@ public final class GoOutputParser {
     final List<Integer> accessFrameLines = new ArrayList<>();
     String accessLocation;
     boolean inCreatedAt;
+    final List<ParsedInput.Frame> accessTyped = new ArrayList<>();
+    String accessHeader;
+    List<ParsedInput.Access> raceDetails;
+    Map<String, List<ParsedInput.Frame>> raceCreated;
 
     ParsedInput parse(String text) {
       int pos = 0;
@@ -279,6 +326,9 @@ public final class GoOutputParser {
 
     void line(String raw) {
       String t = raw.strip();
+      if (!t.isEmpty() && t.charAt(0) == '[' && t.contains("](http")) {
+        t = GoLines.unlink(t);
+      }
       if (t.isEmpty()) {
         endGoroutine();
         endAccess();
@@ -288,6 +338,10 @@ public final class GoOutputParser {
         if (accessKind != null && accessLocation == null && accessFrames.size() == 1) {
           accessLocation = t;
         }
+        locate(t);
+        return;
+      }
+      if (profile(t)) {
         return;
       }
       Header h = header(t);
@@ -314,7 +368,10 @@ public final class GoOutputParser {
           String c = t.substring("created by ".length());
           int in = c.indexOf(" in goroutine ");
           current.createdBy = in < 0 ? c : c.substring(0, in);
+          current.createdIn = in < 0 ? "" : c.substring(in + " in goroutine ".length()).strip();
           current.createdByLine = lineNo;
+          current.flush();
+          current.pending = -1;
           return;
         }
         String f = frameFunction(t);
@@ -322,6 +379,13 @@ public final class GoOutputParser {
           if (current.frames.size() < MAX_FRAMES_PER_GOROUTINE) {
             current.frames.add(f);
             current.frameLines.add(lineNo);
+            current.flush();
+            current.pendingFunction = f;
+            current.pendingCall = t;
+            current.pendingLine = lineNo;
+            current.pending = 0;
+          } else {
+            current.pending = -2;
           }
           return;
         }
@@ -335,6 +399,7 @@ public final class GoOutputParser {
         if (f != null) {
           accessFrames.add(f);
           accessFrameLines.add(lineNo);
+          accessTyped.add(new ParsedInput.Frame(f, t, "", lineNo));
           if (!inCreatedAt) {
             addFrame(f, lineNo, new HashSet<>());
           }
@@ -348,11 +413,95 @@ public final class GoOutputParser {
       message(t);
     }
 
+    /** A location line completes the frame (or created-by line) above it. */
+    void locate(String t) {
+      // SIGQUIT dumps add " fp=0x.. sp=0x.. pc=0x..", different for every goroutine
+      int fp = t.indexOf(" fp=");
+      if (fp > 0) {
+        t = t.substring(0, fp);
+      }
+      if (current != null && current.pending == 0 && current.pendingFunction != null) {
+        current.typed.add(new ParsedInput.Frame(current.pendingFunction, current.pendingCall, t, current.pendingLine));
+        current.pendingFunction = null;
+        current.pending = -2;
+      } else if (current != null && current.pending == -1) {
+        current.createdByFrame = new ParsedInput.Frame(current.createdBy, current.createdBy, t, current.createdByLine);
+        current.pending = -2;
+      } else if (accessKind != null && !accessTyped.isEmpty()) {
+        int last = accessTyped.size() - 1;
+        ParsedInput.Frame f = accessTyped.get(last);
+        if (f.where().isEmpty()) {
+          accessTyped.set(last, new ParsedInput.Frame(f.function(), f.call(), t, f.line()));
+        }
+      }
+    }
+
+    /**
+     * pprof {@code debug=1} goroutine profiles ({@code src/runtime/pprof/pprof.go},
+     * {@code printCountProfile}): {@code goroutine profile: total N}, then records
+     * {@code N @ 0x43a4f6 0x406a1b ...} each followed by {@code #\t0x406a1a\tmain.worker+0x3a\t/x/main.go:12}
+     * frames; Go 1.26's {@code goroutineleak} profile has the same form. True when consumed.
+     */
+    boolean profile(String t) {
+      if (t.startsWith("goroutine profile: total ") || t.startsWith("goroutineleak profile: total ")) {
+        endGoroutine();
+        profile = t.startsWith("goroutineleak") ? 2 : 1;
+        messages.add(new MessageLine(lineNo, t, false));
+        return true;
+      }
+      if (profile == 0) {
+        return false;
+      }
+      int at = t.indexOf(" @ 0x");
+      if (at > 0 && isDigits(t, 0, at)) {
+        endGoroutine();
+        current = new Current();
+        current.header = new Header("", "", -1, false, profile == 2 ? List.of("leaked") : List.of());
+        current.line = lineNo;
+        try {
+          current.count = Integer.parseInt(t.substring(0, at));
+        } catch (NumberFormatException e) {
+          current.count = 1;
+        }
+        return true;
+      }
+      if (t.startsWith("#") && current != null && current.header.id().isEmpty()) {
+        String[] parts = t.substring(1).strip().split("\\s+");
+        if (parts.length >= 3 && parts[0].startsWith("0x")) {
+          String fn = parts[1];
+          int plus = fn.lastIndexOf("+0x");
+          fn = plus > 0 ? fn.substring(0, plus) : fn;
+          if (current.frames.size() < MAX_FRAMES_PER_GOROUTINE) {
+            current.frames.add(fn);
+            current.frameLines.add(lineNo);
+            current.typed.add(new ParsedInput.Frame(fn, fn, parts[2], lineNo));
+          }
+        } else if (t.startsWith("# labels:")) {
+          List<String> flags = new ArrayList<>(current.header.flags());
+          flags.add(t.substring(2).strip());
+          current.header = new Header("", "", -1, false, List.copyOf(flags));
+        }
+        return true;
+      }
+      return false;
+    }
+
+    static boolean isDigits(String t, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (!Character.isDigit(t.charAt(i))) {
+          return false;
+        }
+      }
+      return to > from;
+    }
+
     /** Race report structure lines; true when consumed. */
     boolean race(String t) {
       if (t.equals("WARNING: DATA RACE")) {
         endRace();
         raceAccesses = new ArrayList<>();
+        raceDetails = new ArrayList<>();
+        raceCreated = new LinkedHashMap<>();
         raceLine = lineNo;
         messages.add(new MessageLine(lineNo, t, false));
         return true;
@@ -370,9 +519,11 @@ public final class GoOutputParser {
         int at = kind.indexOf(" at ");
         accessKind = at < 0 ? kind : kind.substring(0, at);
         accessGoroutine = t.substring(by + 4, t.length() - 1);
+        accessHeader = kind;
         accessLine = lineNo;
         accessFrames.clear();
         accessFrameLines.clear();
+        accessTyped.clear();
         accessLocation = null;
         inCreatedAt = false;
         return true;
@@ -383,6 +534,7 @@ public final class GoOutputParser {
         accessLine = lineNo;
         accessFrames.clear();
         accessFrameLines.clear();
+        accessTyped.clear();
         inCreatedAt = true;
         return true;
       }
@@ -395,8 +547,10 @@ public final class GoOutputParser {
         String user = accessFrames.stream().filter(f -> !isStd(f)).findFirst().orElse(top);
         raceAccesses.add(new RaceAccess(accessKind, accessGoroutine, accessLine, top, user,
             accessLocation == null ? "" : accessLocation));
+        raceDetails.add(GoLines.access(accessHeader, accessGoroutine, accessLine, List.copyOf(accessTyped)));
         addStack("", accessFrames, accessFrameLines, accessLine);
       } else if (inCreatedAt && raceAccesses != null && !accessFrames.isEmpty()) {
+        raceCreated.putIfAbsent(GoLines.goroutineNumber(accessGoroutine), List.copyOf(accessTyped));
         // Where the racing goroutine was started is evidence too (a go statement inside
         // Once.Do or a deferred call); it is a stack group, not a racing access.
         addStack("", accessFrames, accessFrameLines, accessLine);
@@ -408,7 +562,7 @@ public final class GoOutputParser {
     void endRace() {
       endAccess();
       if (raceAccesses != null) {
-        races.add(new RaceReport(raceLine, List.copyOf(raceAccesses)));
+        races.add(new RaceReport(raceLine, List.copyOf(raceAccesses), List.copyOf(raceDetails), Map.copyOf(raceCreated)));
         raceAccesses = null;
       }
     }
@@ -436,7 +590,7 @@ public final class GoOutputParser {
         return;
       }
       if (messages.size() < MAX_MESSAGES) {
-        messages.add(new MessageLine(lineNo, t, isProse(t)));
+        messages.add(new MessageLine(lineNo, t, GoLines.isProse(t)));
       }
     }
 
@@ -446,25 +600,38 @@ public final class GoOutputParser {
       if (c == null) {
         return;
       }
+      c.flush();
       Header h = c.header;
-      total++;
-      byState.merge(h.state(), 1, Integer::sum);
+      int n = c.count;
+      String state = h.state();
+      if (h.id().isEmpty()) {
+        state = GoLines.profiledState(c.frames);
+      }
+      total += n;
+      byState.merge(state, n, Integer::sum);
       if (h.minutes() >= 1) {
-        longWaiting++;
+        longWaiting += n;
       }
       maxMinutes = Math.max(maxMinutes, h.minutes());
       if (h.locked()) {
-        locked++;
+        locked += n;
       }
-      if (infrastructure(c)) {
+      boolean infra = infrastructure(c);
+      if (all.size() < MAX_GOROUTINES) {
+        all.add(new ParsedInput.Goroutine(h.id(), state, h.minutes(), h.flags(), c.line, Collections.unmodifiableList(c.typed),
+            c.createdByFrame != null ? c.createdByFrame
+                : c.createdBy == null ? null : new ParsedInput.Frame(c.createdBy, c.createdBy, "", c.createdByLine),
+            c.createdIn, n, infra));
+      }
+      if (infra) {
         return;
       }
-      states.computeIfAbsent(h.state(), k -> new Counter()).add(c.line);
+      states.computeIfAbsent(state, k -> new Counter()).add(c.line, n);
       Set<String> seen = new HashSet<>();
       for (int i = 0; i < c.frames.size(); i++) {
         addFrame(c.frames.get(i), c.frameLines.get(i), seen);
       }
-      addStack(h.state(), c.frames, c.frameLines, c.line);
+      addStack(state, c.frames, c.frameLines, c.line, n);
       String user = null;
       int userLine = c.line;
       for (int i = 0; i < c.frames.size(); i++) {
@@ -476,15 +643,20 @@ public final class GoOutputParser {
       }
       if (user != null) {
         int line = userLine;
-        groups.computeIfAbsent(user + "\u0000" + h.state(), k -> new Group(k.substring(0, k.indexOf('\u0000')), h.state(), line)).count++;
+        String st = state;
+        groups.computeIfAbsent(user + "\u0000" + st, k -> new Group(k.substring(0, k.indexOf('\u0000')), st, line)).count += n;
       }
       if (c.createdBy != null) {
         int line = c.createdByLine;
-        creators.computeIfAbsent(c.createdBy, k -> new Group(k, "", line)).count++;
+        creators.computeIfAbsent(c.createdBy, k -> new Group(k, "", line)).count += n;
       }
     }
 
     void addStack(String state, List<String> fs, List<Integer> lines, int line) {
+      addStack(state, fs, lines, line, 1);
+    }
+
+    void addStack(String state, List<String> fs, List<Integer> lines, int line, int n) {
       List<String> distinct = new ArrayList<>(fs.size());
       List<Integer> distinctLines = new ArrayList<>(fs.size());
       StringBuilder key = new StringBuilder(state).append('\u0000');
@@ -505,7 +677,7 @@ public final class GoOutputParser {
         stackCounts.put(k, c);
         stackFirst.put(k, new ParsedInput.StackGroup(state, List.copyOf(distinct), List.copyOf(distinctLines), null));
       }
-      c.add(line);
+      c.add(line, n);
     }
 
     void addFrame(String f, int line, Set<String> seen) {
@@ -561,7 +733,8 @@ public final class GoOutputParser {
           List.copyOf(leaks),
           panicLine,
           fatalLine,
-          goleakLine);
+          goleakLine,
+          List.copyOf(all));
     }
 
     static List<FrameGroup> top(Map<String, Group> groups) {
@@ -576,29 +749,7 @@ public final class GoOutputParser {
     }
   }
 
-  /** Prefixes of lines Go's tools print; anything else is a person's words. */
-  private static final List<String> TOOL_PREFIXES = List.of(
-      "panic: ", "fatal error: ", "[signal ", "SIGQUIT", "SIGABRT", "PC=", "exit status ", "FAIL", "ok ",
-      "--- FAIL", "--- PASS", "--- SKIP", "=== RUN", "=== PAUSE", "=== CONT", "PASS", "# ", "WARNING: DATA RACE",
-      "Found ", "runtime: ", "[recovered]", "goroutine ", "created by ", "testing: ", "signal: ", "m=", "rip ",
-      "[Goroutine ", "ERROR: ", "race: ", "==");
-
   static boolean isProse(String t) {
-    for (String p : TOOL_PREFIXES) {
-      if (t.startsWith(p)) {
-        return false;
-      }
-    }
-    // vet / test output: "./main.go:14:15: message" or "leak_test.go:31: message"
-    int go = t.indexOf(".go:");
-    if (go > 0 && t.substring(0, go).indexOf(' ') < 0) {
-      return false;
-    }
-    // register dump of a crash: "rax    0x0"
-    int sp = t.indexOf(' ');
-    if (sp > 0 && sp <= 6 && t.substring(sp).strip().startsWith("0x")) {
-      return false;
-    }
-    return true;
+    return GoLines.isProse(t);
   }
 }

@@ -11,13 +11,13 @@ class GoOutputParserTest {
   @Test
   void header_forms_from_go_1_19_to_1_25_are_read() {
     assertThat(GoOutputParser.header("goroutine 12 [chan send, 5 minutes]:"))
-        .isEqualTo(new GoOutputParser.Header("12", "chan send", 5, false));
+        .isEqualTo(new GoOutputParser.Header("12", "chan send", 5, false, java.util.List.of()));
     assertThat(GoOutputParser.header("goroutine 1 [chan receive, 12 minutes, locked to thread]:"))
-        .isEqualTo(new GoOutputParser.Header("1", "chan receive", 12, true));
+        .isEqualTo(new GoOutputParser.Header("1", "chan receive", 12, true, java.util.List.of("locked to thread")));
     assertThat(GoOutputParser.header("goroutine 7 [sync.WaitGroup.Wait (durable), 1 minutes]:"))
-        .isEqualTo(new GoOutputParser.Header("7", "sync.WaitGroup.Wait", 1, false));
+        .isEqualTo(new GoOutputParser.Header("7", "sync.WaitGroup.Wait", 1, false, java.util.List.of("durable")));
     assertThat(GoOutputParser.header("goroutine 3 gp=0xc000007180 m=nil [sync.Mutex.Lock]:"))
-        .isEqualTo(new GoOutputParser.Header("3", "sync.Mutex.Lock", 0, false));
+        .isEqualTo(new GoOutputParser.Header("3", "sync.Mutex.Lock", -1, false, java.util.List.of()));
     assertThat(GoOutputParser.header("goroutine 1 [select (no cases)]:").state()).isEqualTo("select (no cases)");
     assertThat(GoOutputParser.header("goroutine 1 [semacquire]:").state()).isEqualTo("semacquire");
     assertThat(GoOutputParser.header("goroutine leaked [x]:")).isNull();

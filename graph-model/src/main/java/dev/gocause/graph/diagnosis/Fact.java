@@ -1,0 +1,22 @@
+package dev.gocause.graph.diagnosis;
+
+import java.util.List;
+
+/**
+ * A named fact an analyzer derived from the goroutines or race accesses Go printed; {@code id} is
+ * a Symptom id of the knowledge (which causes it points to, and how strongly, is seed-data).
+ * {@code strength} says how sure the derivation is; {@code goroutines} and {@code lines} cite
+ * what it was derived from.
+ */
+record Fact(String id, String text, double strength, List<String> goroutines, List<Integer> lines) {
+  Fact {
+    if (id == null || id.isBlank()) {
+      throw new IllegalArgumentException("a fact needs the id of the Symptom it is");
+    }
+    if (strength <= 0 || strength > 1) {
+      throw new IllegalArgumentException("fact " + id + ": strength " + strength + " is outside (0, 1]");
+    }
+    goroutines = List.copyOf(goroutines.size() > 10 ? goroutines.subList(0, 10) : goroutines);
+    lines = List.copyOf(lines.size() > 5 ? lines.subList(0, 5) : lines);
+  }
+}

@@ -1,0 +1,135 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
+
+/**
+ * Recognises input that is not Go concurrency output at all — another language's stack trace,
+ * a compiler's errors, a crash of native code, YAML, binary noise — so the answer can say what
+ * it saw instead of guessing a Go cause. Only consulted when the parser found nothing of Go's
+ * runtime (no goroutine, race or leak report, no {@code panic:}/{@code fatal error:}).
+ */
+final class ForeignInput {
+
+  private ForeignInput() {}
+
+  /** What the input is, in a few English words, or null when it may well be about Go. */
+  static String describe(ParsedInput p) {
+    if (p.goroutines().total() > 0 || !p.races().isEmpty() || !p.leaks().isEmpty() || p.panicLine() > 0
+        || p.fatalLine() > 0 || p.goleakLine() > 0 || p.messages().isEmpty()) {
+      return null;
+    }
+    int java = 0;
+    int python = 0;
+    int rust = 0;
+    int nativeCrash = 0;
+    int js = 0;
+    int build = 0;
+    int yaml = 0;
+    int binary = 0;
+    int prose = 0;
+    int go = 0;
+    int n = 0;
+    for (MessageLine m : p.messages()) {
+      String t = m.text();
+      n++;
+      if (t.startsWith("at ") && (t.contains(".java:") || t.contains(".kt:") || t.contains("(Native Method)")
+          || t.contains("(Unknown Source)")) || t.startsWith("Exception in thread ") || t.startsWith("Caused by: ")) {
+        java++;
+      } else if (t.startsWith("Traceback (most recent call last)") || t.startsWith("File \"") && t.contains("\", line ")) {
+        python++;
+      } else if (t.startsWith("thread '") && t.contains("' panicked at") || t.startsWith("note: run with `RUST_BACKTRACE")) {
+        rust++;
+      } else if (t.contains("Segmentation fault") || t.startsWith("AddressSanitizer") || t.startsWith("==") && t.contains("ERROR: AddressSanitizer")
+          || t.startsWith("#") && t.contains(" 0x") && t.contains(" in ")) {
+        nativeCrash++;
+      } else if (t.startsWith("at ") && (t.contains(".js:") || t.contains(".ts:"))) {
+        js++;
+      } else if (isBuildError(t)) {
+        build++;
+      } else if (binaryShare(t) > 0.3) {
+        binary++;
+      } else if (isYaml(t)) {
+        yaml++;
+      } else if (mentionsGo(t)) {
+        go++;
+      } else if (m.prose()) {
+        prose++;
+      }
+    }
+    if (go > 0) {
+      return null;
+    }
+    if (java >= 2) {
+      return "a Java/JVM stack trace";
+    }
+    if (python >= 2) {
+      return "a Python traceback";
+    }
+    if (rust >= 1) {
+      return "a Rust panic";
+    }
+    if (js >= 2) {
+      return "a JavaScript stack trace";
+    }
+    if (nativeCrash >= 1 && prose < 3) {
+      return "a native (C/C++) crash";
+    }
+    if (build >= 1 && build + 1 >= n - prose && prose < 3) {
+      return "compiler errors (the program does not build)";
+    }
+    if (binary * 2 >= n) {
+      return "binary or garbled bytes";
+    }
+    if (yaml >= 3 && yaml * 10 >= n * 8) {
+      return "YAML or configuration, not output of a Go program";
+    }
+    return null;
+  }
+
+  /** {@code ./x.go:12:3: undefined: foo}: what the compiler (not vet) prints. */
+  static boolean isBuildError(String t) {
+    if (!DiagnosisEngine.isVetLine(t)) {
+      return false;
+    }
+    int msg = t.indexOf(": ", t.indexOf(".go:"));
+    String m = msg < 0 ? "" : t.substring(msg + 2);
+    return m.startsWith("undefined: ") || m.startsWith("syntax error") || m.startsWith("cannot use ")
+        || m.contains("declared and not used") || m.contains("declared but not used") || m.contains("imported and not used")
+        || m.startsWith("missing return") || m.startsWith("too many arguments") || m.startsWith("not enough arguments")
+        || m.startsWith("expected ") || m.startsWith("invalid operation");
+  }
+
+  private static boolean mentionsGo(String t) {
+    return t.contains("goroutine") || t.contains("chan ") || t.contains("sync.") || t.contains(".go:") || t.contains("go test")
+        || t.contains("go run") || t.contains("协程") || t.contains("WaitGroup") || t.contains("Mutex") || t.contains("deadlock")
+        || t.contains("死锁") || t.contains("channel") || t.contains("context.");
+  }
+
+  private static boolean isYaml(String t) {
+    if (t.startsWith("- ") || t.equals("---")) {
+      return true;
+    }
+    int colon = t.indexOf(':');
+    if (colon <= 0 || (colon + 1 < t.length() && t.charAt(colon + 1) != ' ')) {
+      return false;
+    }
+    for (int i = 0; i < colon; i++) {
+      char c = t.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double binaryShare(String t) {
+    int odd = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '\uFFFD' || (Character.isISOControl(c) && c != '\t')) {
+        odd++;
+      }
+    }
+    return t.isEmpty() ? 0 : (double) odd / t.length();
+  }
+}

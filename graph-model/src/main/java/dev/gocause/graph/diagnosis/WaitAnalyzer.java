@@ -1,0 +1,537 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.ParsedInput.Frame;
+import dev.gocause.graph.diagnosis.ParsedInput.Goroutine;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Wait-for reasoning over the goroutines of a dump, as an expert reads one: what each goroutine
+ * waits on (a lock, a channel, a WaitGroup, a Cond), which goroutines could still make progress,
+ * and what that implies. Knows Go's semantics (who can release what), not causes: every
+ * conclusion is a {@link Fact} whose meaning is seed-data.
+ */
+final class WaitAnalyzer {
+
+  /** What a goroutine is blocked on. */
+  enum Wait {
+    MUTEX, RLOCK, WLOCK, SEND, RECEIVE, SELECT, WAITGROUP, COND, NIL_CHANNEL, OTHER_BLOCKED, ALIVE
+  }
+
+  /** A user goroutine, what it waits on and the lock or channel address when Go printed it. */
+  record Waiter(Goroutine g, Wait on, String address, Frame site) {
+    boolean isLock() {
+      return on == Wait.MUTEX || on == Wait.RLOCK || on == Wait.WLOCK;
+    }
+
+    boolean isChannel() {
+      return on == Wait.SEND || on == Wait.RECEIVE || on == Wait.SELECT;
+    }
+
+    String id() {
+      return g.id().isEmpty() ? "@" + g.line() : g.id();
+    }
+  }
+
+  /** Goroutines from one creation site needed before they count as piling up. */
+  static final int PILE_UP = 10;
+
+  private WaitAnalyzer() {}
+
+  static List<Fact> analyze(ParsedInput parsed) {
+    List<Waiter> ws = new ArrayList<>();
+    for (Goroutine g : parsed.all()) {
+      if (!g.infrastructure()) {
+        ws.add(classify(g));
+      }
+    }
+    List<Fact> out = new ArrayList<>();
+    if (ws.isEmpty()) {
+      return out;
+    }
+    boolean allBlocked = complete(parsed) && ws.stream().noneMatch(w -> w.on() == Wait.ALIVE);
+    lockCycle(ws, allBlocked, out);
+    readerBehindWriter(ws, allBlocked, out);
+    reentry(ws, out);
+    holderNotAlive(ws, allBlocked, out);
+    channelAndLock(ws, allBlocked, out);
+    orphanChannels(ws, out);
+    waitGroup(ws, out);
+    cond(ws, out);
+    pileUp(parsed, out);
+    return out;
+  }
+
+  /**
+   * Whether the dump shows every goroutine, so "nothing else is alive" can be concluded: the
+   * runtime's deadlock fatal error ({@code src/runtime/proc.go checkdead}), synctest's deadlock
+   * report for a bubble (Go 1.25 {@code src/internal/synctest}: "deadlock: main bubble goroutine
+   * has exited but blocked goroutines remain", "all goroutines in bubble are blocked"), or a dump
+   * that includes the main goroutine (an excerpt usually does not).
+   */
+  static boolean complete(ParsedInput parsed) {
+    for (ParsedInput.MessageLine m : parsed.messages()) {
+      String t = m.text();
+      if (t.startsWith("fatal error: all goroutines are asleep") || t.contains("all goroutines in bubble are blocked")
+          || t.contains("main bubble goroutine has exited but blocked goroutines remain")) {
+        return true;
+      }
+    }
+    for (Goroutine g : parsed.all()) {
+      if (g.id().equals("1")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static Waiter classify(Goroutine g) {
+    String s = g.state();
+    Frame lock = null;
+    Wait kind = null;
+    for (Frame f : g.frames()) {
+      switch (f.function()) {
+        case "sync.(*Mutex).Lock", "sync.(*Mutex).lockSlow", "internal/sync.(*Mutex).Lock", "internal/sync.(*Mutex).lockSlow" -> {
+          kind = kind == null ? Wait.MUTEX : kind;
+          lock = lock == null || lock.firstArg().isEmpty() ? f : lock;
+        }
+        case "sync.(*RWMutex).RLock" -> {
+          kind = Wait.RLOCK;
+          lock = lock == null || lock.firstArg().isEmpty() ? f : lock;
+        }
+        case "sync.(*RWMutex).Lock" -> {
+          kind = Wait.WLOCK;
+          lock = f.firstArg().isEmpty() && lock != null ? lock : f;
+        }
+        case "sync.(*Once).doSlow", "sync.(*Once).Do" -> {
+          // the Once's own mutex: a Do waiting for a Do in progress (sync.Once semantics), not a user lock
+          kind = Wait.OTHER_BLOCKED;
+          lock = null;
+        }
+        case "sync.(*WaitGroup).Wait" -> kind = kind == null ? Wait.WAITGROUP : kind;
+        case "sync.(*Cond).Wait" -> kind = kind == null ? Wait.COND : kind;
+        default -> { }
+      }
+      if (kind != null && !GoOutputParser.isStd(f.function())) {
+        break;
+      }
+    }
+    Frame site = siteOf(g);
+    boolean blocked = !(s.equals("running") || s.equals("runnable") || s.equals("syscall") || s.equals("IO wait")
+        || s.equals("sleep") || s.startsWith("GC") || s.equals("preempted") || s.isEmpty());
+    if (kind != null && blocked) {
+      // the RWMutex's own Lock calls lockSlow of its inner Mutex: the outer receiver names the lock
+      String address = lock == null ? "" : lock.firstArg();
+      if (kind == Wait.OTHER_BLOCKED) {
+        return new Waiter(g, kind, "", site);
+      }
+      if (kind == Wait.MUTEX && s.startsWith("sync.RWMutex")) {
+        kind = s.equals("sync.RWMutex.RLock") ? Wait.RLOCK : Wait.WLOCK;
+      }
+      return new Waiter(g, kind, address, site);
+    }
+    if (s.startsWith("sync.Mutex.Lock")) {
+      return new Waiter(g, Wait.MUTEX, "", site);
+    }
+    if (s.startsWith("sync.RWMutex.RLock")) {
+      return new Waiter(g, Wait.RLOCK, "", site);
+    }
+    if (s.startsWith("sync.RWMutex.Lock")) {
+      return new Waiter(g, Wait.WLOCK, "", site);
+    }
+    if (s.startsWith("sync.WaitGroup.Wait")) {
+      return new Waiter(g, Wait.WAITGROUP, "", site);
+    }
+    if (s.startsWith("sync.Cond.Wait")) {
+      return new Waiter(g, Wait.COND, "", site);
+    }
+    if (s.contains("nil chan")) {
+      return new Waiter(g, Wait.NIL_CHANNEL, "", site);
+    }
+    if (s.equals("chan send")) {
+      return new Waiter(g, Wait.SEND, channelAddress(g), site);
+    }
+    if (s.equals("chan receive") || s.equals("chan receive (synctest)")) {
+      return new Waiter(g, Wait.RECEIVE, channelAddress(g), site);
+    }
+    if (s.equals("select")) {
+      return new Waiter(g, Wait.SELECT, "", site);
+    }
+    return new Waiter(g, blocked ? Wait.OTHER_BLOCKED : Wait.ALIVE, "", site);
+  }
+
+  private static String channelAddress(Goroutine g) {
+    for (Frame f : g.frames()) {
+      if (f.function().startsWith("runtime.chansend") || f.function().startsWith("runtime.chanrecv")) {
+        return f.firstArg();
+      }
+    }
+    return "";
+  }
+
+  private static Frame siteOf(Goroutine g) {
+    for (Frame f : g.frames()) {
+      if (!GoOutputParser.isStd(f.function())) {
+        return f;
+      }
+    }
+    return g.frames().isEmpty() ? null : g.frames().get(0);
+  }
+
+  // ------------------------------------------------------------------ locks
+
+  /**
+   * Lock waiters waiting for each other. A waiter likely holds the locks whose addresses its own
+   * frames were called with (other than the one it waits for): a waiter whose lock another
+   * waiter holds depends on it; a cycle of such dependencies is an AB-BA deadlock. Without
+   * addresses, when nothing else is alive and the waiters stand at two or more lock call sites,
+   * every lock is held by one of them: a cycle too, less sure.
+   */
+  private static void lockCycle(List<Waiter> ws, boolean allBlocked, List<Fact> out) {
+    List<Waiter> locks = ws.stream().filter(Waiter::isLock).toList();
+    if (locks.size() < 2) {
+      return;
+    }
+    Map<Waiter, Set<String>> holds = new HashMap<>();
+    for (Waiter w : locks) {
+      Set<String> h = new HashSet<>();
+      for (Frame f : w.g().frames()) {
+        if (!GoOutputParser.isStd(f.function())) {
+          for (String a : f.reliableArgs()) {
+            if (a.startsWith("0x") && a.length() > 6) {
+              h.add(a);
+            }
+          }
+        }
+      }
+      h.remove(w.address());
+      holds.put(w, h);
+    }
+    // edges: w waits for a lock v holds
+    Map<Waiter, List<Waiter>> edges = new LinkedHashMap<>();
+    for (Waiter w : locks) {
+      if (w.address().isEmpty()) {
+        continue;
+      }
+      for (Waiter v : locks) {
+        if (v != w && holds.get(v).contains(w.address())) {
+          edges.computeIfAbsent(w, k -> new ArrayList<>()).add(v);
+        }
+      }
+    }
+    List<Waiter> cycle = findCycle(edges);
+    if (cycle != null) {
+      out.add(fact("lock-wait-cycle", 1.0, cycle, "goroutines " + ids(cycle) + " each wait for a lock another of them was called with ("
+          + addresses(cycle) + ")"));
+      return;
+    }
+    // without addresses only plain Mutex waiters: RWMutex readers and writers wait for each other by design
+    locks = locks.stream().filter(w -> w.on() == Wait.MUTEX).toList();
+    if (locks.size() < 2) {
+      return;
+    }
+    boolean anyAddress = locks.stream().anyMatch(w -> !w.address().isEmpty());
+    Set<String> sites = new HashSet<>();
+    locks.forEach(w -> sites.add(w.site() == null ? "" : w.site().function() + "@" + w.site().location()));
+    boolean othersOnlyWaitForThem = ws.stream().allMatch(w -> w.isLock() || w.on() == Wait.WAITGROUP);
+    if (!anyAddress && allBlocked && othersOnlyWaitForThem && sites.size() >= 2) {
+      out.add(fact("lock-wait-cycle", 0.7, locks, "goroutines " + ids(locks) + " wait for locks at " + sites.size()
+          + " call sites and nothing else is alive to release them"));
+    }
+  }
+
+  private static List<Waiter> findCycle(Map<Waiter, List<Waiter>> edges) {
+    for (Waiter start : edges.keySet()) {
+      List<Waiter> path = new ArrayList<>();
+      Waiter cur = start;
+      while (cur != null && !path.contains(cur)) {
+        path.add(cur);
+        List<Waiter> next = edges.get(cur);
+        cur = next == null ? null : next.get(0);
+      }
+      if (cur != null) {
+        return path.subList(path.indexOf(cur), path.size());
+      }
+    }
+    return null;
+  }
+
+  /**
+   * A reader blocked in {@code RLock} while a writer waits in {@code Lock}: the writer waits for
+   * the read lock to be released, new readers queue behind the writer. When no goroutine outside
+   * them is alive, the read lock is held by a blocked reader itself: a recursive read lock.
+   */
+  private static void readerBehindWriter(List<Waiter> ws, boolean allBlocked, List<Fact> out) {
+    List<Waiter> readers = ws.stream().filter(w -> w.on() == Wait.RLOCK).toList();
+    List<Waiter> writers = ws.stream().filter(w -> w.on() == Wait.WLOCK).toList();
+    boolean longWaits = readers.stream().anyMatch(w -> w.g().minutes() >= 1) && writers.stream().anyMatch(w -> w.g().minutes() >= 1);
+    if (readers.isEmpty() || writers.isEmpty() || !(allBlocked || longWaits) || writers.stream().anyMatch(WaitAnalyzer::reenters)) {
+      return;
+    }
+    List<Waiter> both = new ArrayList<>(readers);
+    both.addAll(writers);
+    out.add(fact("reader-blocked-behind-pending-writer", allBlocked ? 1.0 : 0.8, both, "reader" + (readers.size() == 1 ? " " : "s ") + ids(readers)
+        + " in RWMutex.RLock while writer" + (writers.size() == 1 ? " " : "s ") + ids(writers)
+        + " wait in RWMutex.Lock, " + (allBlocked ? "and no other goroutine is alive to release the read lock"
+            : "both for minutes")));
+  }
+
+  /**
+   * A lock waiter whose own stack already passed through a method of the same receiver (same
+   * receiver address, or the same type when addresses are elided) that is not the one taking
+   * the lock: the lock is very likely held by this very goroutine.
+   */
+  private static void reentry(List<Waiter> ws, List<Fact> out) {
+    List<Waiter> found = ws.stream().filter(w -> w.isLock() && reenters(w)).toList();
+    List<Waiter> writers = found.stream().filter(w -> w.on() == Wait.WLOCK).toList();
+    List<Waiter> others = found.stream().filter(w -> w.on() != Wait.WLOCK).toList();
+    if (!others.isEmpty()) {
+      out.add(fact("lock-reentered-on-own-stack", 0.9, others, "goroutine" + (others.size() == 1 ? " " : "s ") + ids(others)
+          + " wait for a lock inside a method called from another method of the same receiver"));
+    }
+    if (!writers.isEmpty()) {
+      out.add(fact("write-lock-under-own-read-lock", 0.9, writers, "goroutine" + (writers.size() == 1 ? " " : "s ") + ids(writers)
+          + " wait in RWMutex.Lock inside a method called from another method of the same receiver (which holds the read lock)"));
+    }
+  }
+
+  static boolean reenters(Waiter w) {
+    List<String[]> seen = new ArrayList<>(); // {type, receiver or "", function}
+    for (Frame f : w.g().frames()) {
+      String fn = f.function();
+      String type = GoOutputParser.isStd(fn) ? null : receiverType(fn);
+      if (type == null) {
+        continue;
+      }
+      String recv = f.firstArg();
+      for (String[] s : seen) {
+        if (s[0].equals(type) && !s[2].equals(fn) && (s[1].isEmpty() || recv.isEmpty() || s[1].equals(recv))) {
+          return true;
+        }
+      }
+      seen.add(new String[] {type, recv, fn});
+    }
+    return false;
+  }
+
+  /**
+   * Goroutines wait for one lock (one address, or one call site when addresses are elided) and
+   * every other goroutine is blocked on something that cannot be that lock's holder releasing it
+   * (only lock or WaitGroup waiters remain): the holder is one of the waiters, or returned
+   * without unlocking.
+   */
+  private static void holderNotAlive(List<Waiter> ws, boolean allBlocked, List<Fact> out) {
+    List<Waiter> locks = ws.stream().filter(Waiter::isLock).toList();
+    if (locks.isEmpty() || !allBlocked || !ws.stream().allMatch(w -> w.isLock() || w.on() == Wait.WAITGROUP)) {
+      return;
+    }
+    Set<String> keys = new HashSet<>();
+    for (Waiter w : locks) {
+      keys.add(!w.address().isEmpty() ? w.address() : w.site() == null ? "?" : w.site().function() + "@" + w.site().location());
+    }
+    if (keys.size() == 1 && locks.stream().allMatch(w -> w.on() == Wait.WLOCK)) {
+      out.add(fact("writer-waits-with-no-reader-alive", 1.0, locks, count(locks) + " wait in RWMutex.Lock and no other goroutine"
+          + " is alive to hold the read lock: the waiter holds it itself, or a reader never called RUnlock"));
+    } else if (keys.size() == 1) {
+      out.add(fact("lock-holder-not-alive", 1.0, locks, count(locks) + " wait for one lock and no goroutine that could hold it"
+          + " is alive: it is held by a waiter itself or was never unlocked"));
+    }
+  }
+
+  /** {@code pkg.(*T).M} or {@code pkg.T.M} → {@code pkg.T}; null for plain functions and closures of them. */
+  static String receiverType(String fn) {
+    int slash = fn.lastIndexOf('/');
+    int dot = fn.indexOf('.', slash + 1);
+    if (dot < 0) {
+      return null;
+    }
+    String rest = fn.substring(dot + 1);
+    if (rest.startsWith("(*")) {
+      int close = rest.indexOf(')');
+      return close < 0 ? null : fn.substring(0, dot + 1) + rest.substring(2, close);
+    }
+    int next = rest.indexOf('.');
+    if (next <= 0 || rest.startsWith("func") || rest.substring(next + 1).startsWith("func")) {
+      return null;
+    }
+    return fn.substring(0, dot + 1) + rest.substring(0, next);
+  }
+
+  /**
+   * Goroutines blocked on channels while others are blocked on locks, and nothing else is alive:
+   * the channel partner waits for the lock, the lock holder waits on the channel. Surer when a
+   * channel waiter and a lock waiter run code of the same receiver type.
+   */
+  private static void channelAndLock(List<Waiter> ws, boolean allBlocked, List<Fact> out) {
+    List<Waiter> locks = ws.stream().filter(Waiter::isLock).toList();
+    List<Waiter> chans = ws.stream().filter(Waiter::isChannel).toList();
+    if (locks.isEmpty() || chans.isEmpty() || !allBlocked) {
+      return;
+    }
+    Set<String> lockTypes = types(locks);
+    Set<String> chanTypes = types(chans);
+    lockTypes.retainAll(chanTypes);
+    List<Waiter> both = new ArrayList<>(chans);
+    both.addAll(locks);
+    out.add(fact("channel-wait-while-lock-wait", lockTypes.isEmpty() ? 0.85 : 1.0, both,
+        "goroutine" + (chans.size() == 1 ? " " : "s ") + ids(chans) + " blocked on a channel while " + ids(locks)
+            + " wait for a lock" + (lockTypes.isEmpty() ? "" : " of the same " + lockTypes.iterator().next())
+            + "; nothing else is alive"));
+  }
+
+  private static Set<String> types(List<Waiter> ws) {
+    Set<String> out = new HashSet<>();
+    for (Waiter w : ws) {
+      for (Frame f : w.g().frames()) {
+        String t = GoOutputParser.isStd(f.function()) ? null : receiverType(f.function());
+        if (t != null) {
+          out.add(t);
+        }
+      }
+    }
+    return out;
+  }
+
+  // --------------------------------------------------------------- channels
+
+  /**
+   * Senders blocked with no goroutine in the dump that could receive (none receiving on that
+   * channel when addresses are printed, none in a receive, select or still running otherwise),
+   * and the reverse.
+   */
+  private static void orphanChannels(List<Waiter> ws, List<Fact> out) {
+    boolean alive = ws.stream().anyMatch(w -> w.on() == Wait.ALIVE || w.on() == Wait.SELECT);
+    orphan(ws, Wait.SEND, Wait.RECEIVE, alive, "send-with-no-receiver", "blocked sending", out);
+    orphan(ws, Wait.RECEIVE, Wait.SEND, alive, "receive-with-no-sender", "blocked receiving", out);
+  }
+
+  private static void orphan(List<Waiter> ws, Wait side, Wait partner, boolean alive, String id, String what, List<Fact> out) {
+    List<Waiter> mine = ws.stream().filter(w -> w.on() == side).toList();
+    if (mine.isEmpty()) {
+      return;
+    }
+    List<Waiter> partners = ws.stream().filter(w -> w.on() == partner).toList();
+    List<Waiter> orphans = new ArrayList<>();
+    for (Waiter w : mine) {
+      boolean could;
+      if (!w.address().isEmpty() && partners.stream().allMatch(p -> !p.address().isEmpty())) {
+        could = partners.stream().anyMatch(p -> p.address().equals(w.address())) || alive;
+      } else {
+        could = !partners.isEmpty() || alive;
+      }
+      if (!could) {
+        orphans.add(w);
+      }
+    }
+    if (!orphans.isEmpty()) {
+      Set<String> sites = new HashSet<>();
+      orphans.forEach(w -> sites.add(w.site() == null ? "?" : w.site().location()));
+      out.add(fact(id, 1.0, orphans, count(orphans) + " " + what + " at " + String.join(", ", sites)
+          + " and no goroutine in the dump could be the other side"));
+    }
+  }
+
+  // ----------------------------------------------------- WaitGroup and Cond
+
+  private static void waitGroup(List<Waiter> ws, List<Fact> out) {
+    List<Waiter> waiting = ws.stream().filter(w -> w.on() == Wait.WAITGROUP).toList();
+    if (waiting.isEmpty()) {
+      return;
+    }
+    List<Waiter> others = ws.stream().filter(w -> w.on() != Wait.WAITGROUP).toList();
+    if (others.isEmpty()) {
+      out.add(fact("waitgroup-wait-with-no-worker-left", 1.0, waiting, count(waiting)
+          + " in WaitGroup.Wait and no other goroutine is left that could call Done"));
+    } else if (others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
+      List<Waiter> all = new ArrayList<>(waiting);
+      all.addAll(others);
+      out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
+          + ids(others) + " are blocked on channels, so none of them reaches Done"));
+    }
+  }
+
+  private static void cond(List<Waiter> ws, List<Fact> out) {
+    List<Waiter> waiting = ws.stream().filter(w -> w.on() == Wait.COND).toList();
+    if (waiting.isEmpty() || ws.stream().anyMatch(w -> w.on() == Wait.ALIVE)) {
+      return;
+    }
+    out.add(fact("cond-wait-with-nobody-to-signal", 1.0, waiting, count(waiting)
+        + " in Cond.Wait and no goroutine is alive that could Signal or Broadcast"));
+  }
+
+  // ------------------------------------------------------------ accumulation
+
+  /**
+   * Many goroutines with the same state and stack from one creation site: goroutines
+   * accumulating. With waits of a minute or more printed, surer.
+   */
+  private static void pileUp(ParsedInput parsed, List<Fact> out) {
+    record Key(String created, String state, String top) {}
+    Map<Key, int[]> counts = new LinkedHashMap<>();
+    Map<Key, List<String>> ids = new HashMap<>();
+    Map<Key, List<Integer>> lines = new HashMap<>();
+    for (Goroutine g : parsed.all()) {
+      if (g.infrastructure() || g.state().equals("running") || g.state().equals("runnable")) {
+        continue;
+      }
+      Frame c = g.createdBy();
+      Frame top = g.userFrame();
+      Key k = new Key(c == null ? "" : c.function() + "@" + c.where(), g.state(), top == null ? "" : top.function() + "@" + top.where());
+      int[] n = counts.computeIfAbsent(k, x -> new int[2]);
+      n[0] += g.count();
+      n[1] = Math.max(n[1], g.minutes());
+      List<String> is = ids.computeIfAbsent(k, x -> new ArrayList<>());
+      if (is.size() < 10 && !g.id().isEmpty()) {
+        is.add(g.id());
+      }
+      List<Integer> ls = lines.computeIfAbsent(k, x -> new ArrayList<>());
+      if (ls.size() < 5) {
+        ls.add(g.line());
+      }
+    }
+    counts.forEach((k, n) -> {
+      if (n[0] >= PILE_UP && !(k.created().isEmpty() && k.top().isEmpty())) {
+        String where = k.created().isEmpty() ? "at " + k.top().replace('@', ' ') : "created by " + k.created().replace('@', ' ');
+        out.add(new Fact("goroutines-pile-up-at-one-site", n[0] + " goroutines in [" + k.state() + "] with one stack, " + where
+            + (n[1] >= 1 ? ", waiting up to " + n[1] + " minutes" : ""), n[1] >= 1 ? 1.0 : 0.8, ids.get(k), lines.get(k)));
+      }
+    });
+  }
+
+  // -------------------------------------------------------------- helpers
+
+  private static Fact fact(String id, double strength, List<Waiter> ws, String text) {
+    List<String> ids = new ArrayList<>();
+    List<Integer> lines = new ArrayList<>();
+    for (Waiter w : ws) {
+      ids.add(w.id());
+      lines.add(w.g().line());
+    }
+    lines.sort(null);
+    return new Fact(id, text, strength, ids, lines);
+  }
+
+  private static String ids(List<Waiter> ws) {
+    List<String> ids = new ArrayList<>();
+    for (Waiter w : ws.size() > 5 ? ws.subList(0, 5) : ws) {
+      ids.add(w.id());
+    }
+    return String.join(", ", ids) + (ws.size() > 5 ? " and " + (ws.size() - 5) + " more" : "");
+  }
+
+  private static String addresses(List<Waiter> ws) {
+    List<String> a = new ArrayList<>();
+    ws.forEach(w -> a.add(w.address()));
+    return String.join(", ", a);
+  }
+
+  private static String count(List<Waiter> ws) {
+    int n = ws.stream().mapToInt(w -> w.g().count()).sum();
+    return n == 1 ? "goroutine " + ws.get(0).id() : n + " goroutines (" + ids(ws) + ")";
+  }
+}
