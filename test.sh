@@ -23,6 +23,10 @@ packages=(
 commands=(java go gcc jupyter chromium chromedriver)
 python_modules=(jupyter_client nbclient jupyter_kernel_test ipykernel)
 
+# Debian's Python carries the Jupyter modules; another python3 may come first on the PATH.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
 check_only=false
 if [ "${1:-}" = "--check" ]; then check_only=true; shift; fi
 
@@ -56,7 +60,7 @@ else
     command -v "$c" >/dev/null 2>&1 || missing+=("$c")
   done
   for m in "${python_modules[@]}"; do
-    python3 -c "import $m" >/dev/null 2>&1 || missing+=("python3 module $m")
+    "$py" -c "import $m" >/dev/null 2>&1 || missing+=("python3 module $m")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test: this is not Debian, and these are missing: ${missing[*]}" >&2
@@ -70,14 +74,14 @@ if $check_only; then echo "test: nothing missing"; exit 0; fi
 export CI=true                          # tests needing Go, Jupyter or Chromium fail instead of skipping
 export PYDEVD_DISABLE_FILE_VALIDATION=1 # ipykernel's debugger warns on every start otherwise
 go version
-python3 -c 'import jupyter_client, nbclient, jupyter_kernel_test; print("jupyter_client", jupyter_client.__version__)'
+"$py" -c 'import jupyter_client, nbclient, jupyter_kernel_test; print("jupyter_client", jupyter_client.__version__)'
 chromium --version
 
 started="$(date +%s)"
 ./mvnw -B verify "$@"
 
 # Count what ran from this run's reports (older reports of modules not built now are ignored).
-python3 - "$started" <<'PY'
+"$py" - "$started" <<'PY'
 import glob, os, sys, xml.etree.ElementTree as ET
 started = int(sys.argv[1])
 classes = tests = skipped = failed = 0
