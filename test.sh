@@ -23,6 +23,10 @@ packages=(
 commands=(java go gcc jupyter chromium chromedriver)
 python_modules=(jupyter_client nbclient jupyter_kernel_test ipykernel)
 
+# Debian's Python carries the Jupyter modules; another python3 may come first on the PATH.
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
 check_only=false
 if [ "${1:-}" = "--check" ]; then check_only=true; shift; fi
 
@@ -56,7 +60,7 @@ else
     command -v "$c" >/dev/null 2>&1 || missing+=("$c")
   done
   for m in "${python_modules[@]}"; do
-    python3 -c "import $m" >/dev/null 2>&1 || missing+=("python3 module $m")
+    "$py" -c "import $m" >/dev/null 2>&1 || missing+=("python3 module $m")
   done
   if [ ${#missing[@]} -gt 0 ]; then
     echo "test: this is not Debian, and these are missing: ${missing[*]}" >&2
@@ -70,8 +74,6 @@ if $check_only; then echo "test: nothing missing"; exit 0; fi
 export CI=true                          # tests needing Go, Jupyter or Chromium fail instead of skipping
 export PYDEVD_DISABLE_FILE_VALIDATION=1 # ipykernel's debugger warns on every start otherwise
 go version
-# Debian's Jupyter modules live in /usr/bin/python3's path; the first python3 on PATH may be another.
-py=python3; [ -x /usr/bin/python3 ] && py=/usr/bin/python3
 "$py" -c 'import jupyter_client, nbclient, jupyter_kernel_test; print("jupyter_client", jupyter_client.__version__)'
 chromium --version
 
