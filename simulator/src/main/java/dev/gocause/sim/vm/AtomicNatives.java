@@ -32,6 +32,12 @@ final class AtomicNatives {
   }
 
   static final Type.Named A_INT64 = new Type.Named("atomic.Int64", new Type.Opaque("atomic.Int64", () -> new AtomicVal(0L), true));
+  static final Type.Named A_UINT64 = new Type.Named("atomic.Uint64", new Type.Opaque("atomic.Uint64", () -> new AtomicVal(0L), true));
+  static final Type.Named A_UINT32 = new Type.Named("atomic.Uint32", new Type.Opaque("atomic.Uint32", () -> new AtomicVal(0L), true));
+  static final Type.Named A_UINTPTR = new Type.Named("atomic.Uintptr", new Type.Opaque("atomic.Uintptr", () -> new AtomicVal(0L), true));
+  /** The integer types of the Add/Load/Store/Swap/CompareAndSwap functions: {suffix, Go type}. */
+  static final List<Object[]> INTEGERS = List.of(new Object[] {"Int32", Type.INT32}, new Object[] {"Int64", Type.INT64},
+      new Object[] {"Uint32", Type.UINT32}, new Object[] {"Uint64", Type.UINT64}, new Object[] {"Uintptr", Type.UINTPTR});
   static final Type.Named A_INT32 = new Type.Named("atomic.Int32", new Type.Opaque("atomic.Int32", () -> new AtomicVal(0L), true));
   static final Type.Named A_BOOL = new Type.Named("atomic.Bool", new Type.Opaque("atomic.Bool", () -> new AtomicVal(false), true));
   static final Type.Named A_VALUE = new Type.Named("atomic.Value", new Type.Opaque("atomic.Value", () -> new AtomicVal(null), true));
@@ -54,34 +60,35 @@ final class AtomicNatives {
 
   static void registerAtomic() {
     String p = "sync/atomic";
-    for (String bits : List.of("32", "64")) {
-      Type it = bits.equals("32") ? Type.INT32 : Type.INT64;
+    for (Object[] spec : INTEGERS) {
+      String bits = (String) spec[0]; // Int32, Uint64, ...: the suffix of AddInt32, LoadUint64, ...
+      Type it = (Type) spec[1];
       Type pt = new Type.Pointer(it);
-      Type.BKind k = bits.equals("32") ? Type.BKind.INT32 : Type.BKind.INT64;
-      fn(p, "AddInt" + bits, sig(List.of(pt, it), List.of(it)), (m, g, f, a) -> {
+      Type.BKind k = ((Type.Basic) it).kind;
+      fn(p, "Add" + bits, sig(List.of(pt, it), List.of(it)), (m, g, f, a) -> {
         Ref r = ref(a[0]);
         atomicClock(m, g, r, true);
         long nv = Ops.wrap(k, (Long) r.load() + (Long) a[1]);
         r.store(nv);
         f.push(nv);
       });
-      fn(p, "LoadInt" + bits, sig(List.of(pt), List.of(it)), (m, g, f, a) -> {
+      fn(p, "Load" + bits, sig(List.of(pt), List.of(it)), (m, g, f, a) -> {
         Ref r = ref(a[0]);
         atomicClock(m, g, r, false);
         f.push(r.load());
       });
-      fn(p, "StoreInt" + bits, sig(List.of(pt, it), List.of()), (m, g, f, a) -> {
+      fn(p, "Store" + bits, sig(List.of(pt, it), List.of()), (m, g, f, a) -> {
         Ref r = ref(a[0]);
         atomicClock(m, g, r, true);
         r.store(a[1]);
       });
-      fn(p, "SwapInt" + bits, sig(List.of(pt, it), List.of(it)), (m, g, f, a) -> {
+      fn(p, "Swap" + bits, sig(List.of(pt, it), List.of(it)), (m, g, f, a) -> {
         Ref r = ref(a[0]);
         atomicClock(m, g, r, true);
         f.push(r.load());
         r.store(a[1]);
       });
-      fn(p, "CompareAndSwapInt" + bits, sig(List.of(pt, it, it), List.of(Type.BOOL)), (m, g, f, a) -> {
+      fn(p, "CompareAndSwap" + bits, sig(List.of(pt, it, it), List.of(Type.BOOL)), (m, g, f, a) -> {
         Ref r = ref(a[0]);
         atomicClock(m, g, r, true);
         boolean ok = ((Long) r.load()).longValue() == (Long) a[1];
@@ -91,11 +98,14 @@ final class AtomicNatives {
     }
     type(p, "Int64", A_INT64);
     type(p, "Int32", A_INT32);
+    type(p, "Uint64", A_UINT64);
+    type(p, "Uint32", A_UINT32);
+    type(p, "Uintptr", A_UINTPTR);
     type(p, "Bool", A_BOOL);
     type(p, "Value", A_VALUE);
-    for (Type.Named t : List.of(A_INT64, A_INT32)) {
-      Type it = t == A_INT64 ? Type.INT64 : Type.INT32;
-      Type.BKind k = t == A_INT64 ? Type.BKind.INT64 : Type.BKind.INT32;
+    for (Type.Named t : List.of(A_INT64, A_INT32, A_UINT64, A_UINT32, A_UINTPTR)) {
+      Type it = t == A_INT64 ? Type.INT64 : t == A_INT32 ? Type.INT32 : t == A_UINT64 ? Type.UINT64 : t == A_UINT32 ? Type.UINT32 : Type.UINTPTR;
+      Type.BKind k = ((Type.Basic) it).kind;
       method(t, "Add", true, sig(List.of(it), List.of(it)), (m, g, f, a) -> {
         AtomicVal av = (AtomicVal) a[0];
         atomicClock(m, g, av, true);

@@ -205,18 +205,37 @@ final class LibNatives {
       }
     });
 
-    p = "math/rand";
-    fn(p, "Intn", sig(List.of(Type.INT), List.of(Type.INT)), (m, g, f, a) -> f.push((long) m.rnd.nextInt((int) (long) (Long) a[0])));
-    fn(p, "Int", sig(List.of(), List.of(Type.INT)), (m, g, f, a) -> f.push(m.rnd.nextLong() & Long.MAX_VALUE));
-    fn(p, "Float64", sig(List.of(), List.of(Type.FLOAT64)), (m, g, f, a) -> f.push(m.rnd.nextDouble()));
-    fn(p, "Seed", sig(List.of(Type.INT64), List.of()), (m, g, f, a) -> {});
+    RandNatives.registerRand();
 
     p = "math";
     cnst(p, "MaxInt64", Type.UNTYPED_INT, Long.MAX_VALUE);
     cnst(p, "MinInt64", Type.UNTYPED_INT, Long.MIN_VALUE);
     cnst(p, "MaxInt32", Type.UNTYPED_INT, (long) Integer.MAX_VALUE);
     cnst(p, "MaxInt", Type.UNTYPED_INT, Long.MAX_VALUE);
+    cnst(p, "MaxInt16", Type.UNTYPED_INT, (long) Short.MAX_VALUE);
+    cnst(p, "MinInt32", Type.UNTYPED_INT, (long) Integer.MIN_VALUE);
+    cnst(p, "MaxInt8", Type.UNTYPED_INT, (long) Byte.MAX_VALUE);
+    cnst(p, "MaxUint32", Type.UNTYPED_INT, 0xFFFF_FFFFL);
+    cnst(p, "MaxUint16", Type.UNTYPED_INT, 0xFFFFL);
+    cnst(p, "MaxUint8", Type.UNTYPED_INT, 0xFFL);
+    cnst(p, "MaxFloat64", Type.UNTYPED_FLOAT, Double.MAX_VALUE);
+    cnst(p, "SmallestNonzeroFloat64", Type.UNTYPED_FLOAT, Double.MIN_VALUE);
+    cnst(p, "MaxFloat32", Type.UNTYPED_FLOAT, (double) Float.MAX_VALUE);
+    cnst(p, "E", Type.UNTYPED_FLOAT, Math.E);
     cnst(p, "Pi", Type.UNTYPED_FLOAT, Math.PI);
+    fn(p, "Inf", sig(List.of(Type.INT), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push((Long) a[0] >= 0 ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY)));
+    fn(p, "IsInf", sig(List.of(Type.FLOAT64, Type.INT), List.of(Type.BOOL)), pure((m, g, f, a) -> {
+      double x = (Double) a[0];
+      long sign = (Long) a[1];
+      f.push(sign > 0 ? x == Double.POSITIVE_INFINITY : sign < 0 ? x == Double.NEGATIVE_INFINITY : Double.isInfinite(x));
+    }));
+    fn(p, "NaN", sig(List.of(), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Double.NaN)));
+    fn(p, "IsNaN", sig(List.of(Type.FLOAT64), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(Double.isNaN((Double) a[0]))));
+    fn(p, "Floor", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.floor((Double) a[0]))));
+    fn(p, "Ceil", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.ceil((Double) a[0]))));
+    fn(p, "Pow", sig(List.of(Type.FLOAT64, Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.pow((Double) a[0], (Double) a[1]))));
+    fn(p, "Max", sig(List.of(Type.FLOAT64, Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.max((Double) a[0], (Double) a[1]))));
+    fn(p, "Min", sig(List.of(Type.FLOAT64, Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.min((Double) a[0], (Double) a[1]))));
     fn(p, "Sqrt", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.sqrt((Double) a[0]))));
     fn(p, "Abs", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.abs((Double) a[0]))));
   }

@@ -1,0 +1,386 @@
+package dev.gocause.sim.vm;
+
+import dev.gocause.sim.vm.Values.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import dev.gocause.sim.vm.Machine.*;
+
+/** Calls, returns, defers, panics and recover; goroutine stacks as Go prints them. */
+abstract class CallsAndPanics extends Channels {
+  CallsAndPanics(Program prog, Chooser chooser, boolean recordTimeline, long maxSteps, long seed) {
+    super(prog, chooser, recordTimeline, maxSteps, seed);
+  }
+
+
+  // ---------------- calls, returns, defers, panics ----------------
+  /** Creates the frame for calling c with args (receiver first for bound methods). */
+  public Frame enter(Closure c, Object[] args) {
+    FuncCode fn = c.fn;
+    Frame nf = new Frame(fn, c.caps);
+    int k = 0;
+    if (c.recv != Values.NO_RECV) nf.locals[k++] = c.recv;
+    for (Object a : args) {
+      if (k < nf.locals.length) nf.locals[k++] = a;
+    }
+    return nf;
+  }
+
+  /** Calls a function value from an instruction (results pushed on the caller's stack when it returns). */
+  public void call(G g, Frame f, Closure c, Object[] args) {
+    if (c == null) throw new GoPanic(Natives.runtimeError("invalid memory address or nil pointer dereference"));
+    if (c.nat != null) {
+      c.nat.call(self(), g, f, withRecv(c, args));
+      return;
+    }
+    Frame nf = enter(c, args);
+    nf.caller = f;
+    g.frame = nf;
+  }
+
+  static Object[] withRecv(Closure c, Object[] args) {
+    if (c.recv == Values.NO_RECV) return args;
+    Object[] a = new Object[args.length + 1];
+    a[0] = c.recv;
+    System.arraycopy(args, 0, a, 1, args.length);
+    return a;
+  }
+
+  /** Pushes a Go call whose completion runs a hook (used by library code that calls user code). */
+  public Frame callWithHook(G g, Frame f, Closure c, Object[] args, Runnable onReturn) {
+    Frame nf = enter(c, args);
+    nf.caller = f;
+    nf.discard = true;
+    nf.onReturn = onReturn;
+    g.frame = nf;
+    return nf;
+  }
+
+  /** return statement: results already stored into the result slots. */
+  public void ret(G g, Frame f) {
+    if (f.defers != null && !f.defers.isEmpty()) {
+      f.mode = Frame.RETURNING;
+      runNextDefer(g, f);
+      return;
+    }
+    finishReturn(g, f);
+  }
+
+  void runNextDefer(G g, Frame f) {
+    Object[] d = f.defers.remove(f.defers.size() - 1);
+    Closure c = (Closure) d[0];
+    Object[] args = (Object[]) d[1];
+    if (c == null) {
+      throw new GoPanic(Natives.runtimeError("invalid memory address or nil pointer dereference"));
+    }
+    if (c.nat != null) {
+      // library call deferred (mu.Unlock, wg.Done, close...): run it right here
+      int before = f.sp;
+      Frame saveTop = g.frame;
+      c.nat.call(self(), g, f, withRecv(c, args));
+      if (g.frame != saveTop) {
+        // it pushed a Go frame (e.g. Once.Do): mark it as deferred
+        g.frame.isDefer = true;
+        g.frame.discard = true;
+        return;
+      }
+      f.sp = Math.min(f.sp, before);
+      if (g.state != G.RUNNABLE) {
+        // a deferred blocking library call (e.g. deferred wg.Wait): retry later
+        f.defers.add(d);
+        return;
+      }
+      afterDefer(g, f);
+      return;
+    }
+    Frame nf = enter(c, args);
+    nf.caller = f;
+    nf.isDefer = true;
+    nf.discard = true;
+    g.frame = nf;
+  }
+
+  /** Continues a frame after one of its deferred calls completed. */
+  void afterDefer(G g, Frame f) {
+    if (f.mode == Frame.PANICKING) {
+      if (g.panicking) {
+        unwind(g);
+      } else {
+        // recovered: the function returns normally with its current result values
+        f.mode = Frame.RETURNING;
+        ret(g, f);
+      }
+      return;
+    }
+    ret(g, f);
+  }
+
+  void finishReturn(G g, Frame f) {
+    Frame c = f.caller;
+    g.frame = c;
+    if (f.onReturn != null) f.onReturn.run();
+    if (!f.discard && c != null) {
+      int[] rs = f.fn.resultSlots;
+      boolean[] boxed = f.fn.boxedResults;
+      for (int i = 0; i < rs.length; i++) {
+        Object v = f.locals[rs[i]];
+        c.push(boxed != null && boxed[i] && v instanceof Box b ? b.v : v);
+      }
+    }
+    if (c == null) {
+      if (g.frame == null) finishG(g);
+      return;
+    }
+    if (f.isDefer && c.mode != Frame.NORMAL) {
+      // loop back into the frame whose deferred call just finished
+      if (g.state == G.RUNNABLE || g.state == G.BLOCKED) afterDefer(g, c);
+    } else if (c.mode == Frame.RETURNING && c.pc >= c.fn.code.length) {
+      ret(g, c);
+    }
+  }
+
+  public void defer(Frame f, Closure c, Object[] args) {
+    if (f.defers == null) f.defers = new ArrayList<>();
+    f.defers.add(new Object[] {c, args});
+  }
+
+  public void startPanic(G g, Object val) {
+    if (!g.panicking) g.panicStack = stack(g);
+    g.panicking = true;
+    g.panicVal = val;
+    g.frame.mode = Frame.PANICKING;
+    unwind(g);
+  }
+
+  void unwind(G g) {
+    while (true) {
+      Frame f = g.frame;
+      if (f == null) {
+        crashPanic(g);
+        return;
+      }
+      if (f.onReturn != null && f.caller != null && f.fn.name.startsWith("<")) {
+        // library trampolines have nothing to unwind
+      }
+      if (f.defers != null && !f.defers.isEmpty()) {
+        f.mode = Frame.PANICKING;
+        runNextDefer(g, f);
+        return;
+      }
+      // no more deferred calls here: drop the frame
+      if (f.isDefer && f.caller != null) {
+        // a deferred call itself panicked: the frame that deferred it continues unwinding
+        g.frame = f.caller;
+        g.frame.mode = Frame.PANICKING;
+        continue;
+      }
+      g.frame = f.caller;
+      if (g.frame == null) {
+        crashPanic(g);
+        return;
+      }
+      if (isGoexit(g.panicVal) && g.frame.fn == prog.init) {
+        // t.Fatal: runtime.Goexit ends the test function; the runner goes on
+        g.panicking = false;
+        g.panicVal = null;
+        return;
+      }
+      g.frame.mode = Frame.PANICKING;
+    }
+  }
+
+
+  /** recover(): returns the panic value when called directly by a deferred function during panicking. */
+  public Object recover(G g, Frame f) {
+    if (g.panicking && f.isDefer && f.caller != null && f.caller.mode == Frame.PANICKING) {
+      g.panicking = false;
+      Object v = g.panicVal;
+      g.panicVal = null;
+      return v;
+    }
+    return null;
+  }
+
+  static boolean isGoexit(Object v) {
+    return v instanceof Iface i && i.v instanceof Natives.ErrorVal ev && ev.goexit;
+  }
+
+  void crashPanic(G g) {
+    if (grace || postCrash || isGoexit(g.panicVal)) {
+      finishG(g);
+      return;
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append("panic: ").append(Natives.panicText(self(), g, g.panicVal));
+    if (g.panicVal instanceof Iface i && i.v instanceof Natives.ErrorVal ev && ev.goexit) sb.setLength(0);
+    sb.append("\n\ngoroutine ").append(g.id).append(" [running]:\n");
+    appendStack(sb, g.panicStack == null ? List.of() : g.panicStack, g);
+    outcome = Outcome.PANIC;
+    crash = sb.toString().stripTrailing();
+    exitCode = 2;
+    throw new Fatal(crash);
+  }
+
+  /** fatal error: ... (not recoverable). */
+  public void fatal(G g, String msg, boolean dumpAll) {
+    if (grace || postCrash) throw new Fatal(msg);
+    StringBuilder sb = new StringBuilder("fatal error: ").append(msg).append("\n");
+    if (dumpAll) {
+      for (G x : all) {
+        if (x.state == G.DONE) continue;
+        sb.append("\n");
+        dumpG(sb, x, x == g ? "running" : null);
+      }
+    } else if (g != null) {
+      sb.append("\n");
+      dumpG(sb, g, "running");
+    }
+    outcome = Outcome.FATAL;
+    crash = sb.toString().stripTrailing();
+    exitCode = 2;
+    throw new Fatal(crash);
+  }
+
+  /** runtime.Stack: the calling goroutine first, then (all) the others. */
+  public String goroutineDump(G g, boolean all) {
+    StringBuilder sb = new StringBuilder();
+    dumpG(sb, g, "running");
+    if (all) {
+      for (G x : this.all) {
+        if (x == g || x.state == G.DONE) continue;
+        sb.append("\n");
+        dumpG(sb, x, null);
+      }
+    }
+    return sb.toString();
+  }
+
+  void deadlock() {
+    if (mainDone) {
+      finishLeakCheck();
+      return;
+    }
+    if (!prog.hasMain && !prog.tests.isEmpty()) {
+      // under go test the deadlock detector never fires: the test binary hangs until its timeout
+      long timeout = 600_000_000_000L;
+      now = Math.max(now, timeout);
+      StringBuilder sb = new StringBuilder("panic: test timed out after 10m0s\n");
+      for (G x : all) {
+        if (x.state == G.DONE) continue;
+        sb.append("\n");
+        dumpG(sb, x, null);
+      }
+      outcome = Outcome.DEADLOCK;
+      crash = sb.toString().stripTrailing();
+      exitCode = 2;
+      return;
+    }
+    StringBuilder sb = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");
+    for (G x : all) {
+      if (x.state == G.DONE) continue;
+      sb.append("\n");
+      dumpG(sb, x, null);
+    }
+    outcome = Outcome.DEADLOCK;
+    crash = sb.toString().stripTrailing();
+    exitCode = 2;
+  }
+
+  void hang() {
+    StringBuilder sb = new StringBuilder();
+    sb.append("program did not finish within ").append(Math.min(steps, maxSteps)).append(" scheduling steps and ").append(instrs).append(" instructions (")
+        .append(TimeNatives.durationString(now)).append(" of virtual time)");
+    if (!mainDone) {
+      sb.append("; goroutines:\n");
+      for (G x : all) {
+        if (x.state == G.DONE) continue;
+        sb.append("\n");
+        dumpG(sb, x, null);
+      }
+    }
+    outcome = Outcome.HANG;
+    crash = sb.toString().stripTrailing();
+  }
+
+  /** Leak check once main returned and the others had their grace period (like goleak.VerifyNone). */
+  void finishLeakCheck() {
+    List<G> left = new ArrayList<>();
+    for (G x : all) if (x.state != G.DONE) left.add(x);
+    if (left.isEmpty()) return;
+    StringBuilder sb = new StringBuilder("found unexpected goroutines:\n");
+    for (G x : left) {
+      String state = stateName(x);
+      List<StackLine> st = x.frame != null ? stackOf(x.frame) : List.of();
+      String top = st.isEmpty() ? (x.topFunc == null ? "?" : x.topFunc) : st.get(0).func();
+      StringBuilder one = new StringBuilder();
+      one.append("[Goroutine ").append(x.id).append(" in state ").append(state).append(", with ").append(top)
+          .append(" on top of the stack:\n");
+      dumpG(one, x, null);
+      one.setLength(one.length() - 1);
+      one.append("\n]");
+      leaks.add(new Leak(x.id, state, top, one.toString()));
+      sb.append(" ").append(one).append("\n");
+    }
+    crash = sb.toString().stripTrailing();
+  }
+
+  String stateName(G x) {
+    return switch (x.state) {
+      case G.RUNNABLE -> "runnable";
+      case G.SLEEPING -> "sleep";
+      case G.BLOCKED -> x.waitReason;
+      default -> "dead";
+    };
+  }
+
+  void dumpG(StringBuilder sb, G x, String stateOverride) {
+    String st = stateOverride != null ? stateOverride : stateName(x);
+    long mins = (now - x.blockedSince) / 60_000_000_000L;
+    sb.append("goroutine ").append(x.id).append(" [").append(st);
+    if (stateOverride == null && (x.state == G.BLOCKED || x.state == G.SLEEPING) && mins >= 1) {
+      sb.append(", ").append(mins).append(mins == 1 ? " minute" : " minutes");
+    }
+    sb.append("]:\n");
+    appendStack(sb, x.frame == null ? List.of() : stackOf(x.frame), x);
+  }
+
+  void appendStack(StringBuilder sb, List<StackLine> st, G x) {
+    for (StackLine s : st) {
+      sb.append(s.func()).append("(...)\n\t").append(s.file()).append(":").append(s.line()).append(" +0x").append(pcHex(s)).append("\n");
+    }
+    if (x.createdAt != null && !x.createdAt.isEmpty()) {
+      StackLine c = x.createdAt.get(0);
+      sb.append("created by ").append(c.func()).append("\n\t").append(c.file()).append(":").append(c.line()).append(" +0x")
+          .append(pcHex(c)).append("\n");
+    }
+  }
+
+  static String pcHex(StackLine s) {
+    return Integer.toHexString(0x1d + (s.line() * 13 + s.func().length() * 7) % 0x1c0);
+  }
+
+  public List<StackLine> stack(G g) {
+    return g.frame == null ? List.of() : stackOf(g.frame);
+  }
+
+  List<StackLine> stackOf(Frame f) {
+    // cached per frame while its pc stays put (race shadows capture a stack at every shared access)
+    if (f.stackCache != null && f.stackPc == f.pc) return f.stackCache;
+    List<StackLine> rest = f.caller == null ? List.of() : stackOf(f.caller);
+    List<StackLine> l;
+    if (f.fn.name.startsWith("<")) {
+      l = rest; // hidden trampolines / init
+    } else {
+      l = new ArrayList<>(rest.size() + 1);
+      l.add(new StackLine(f.fn.name, f.fn.file, f.line()));
+      l.addAll(rest);
+    }
+    f.stackCache = l;
+    f.stackPc = f.pc;
+    return l;
+  }
+}

@@ -1,0 +1,113 @@
+package dev.gocause.sim.vm;
+
+import dev.gocause.sim.vm.Values.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import dev.gocause.sim.vm.Machine.*;
+
+/** Happens-before: vector clocks per goroutine and shadow words per variable, and the race reports. */
+abstract class HappensBefore extends MachineState {
+  HappensBefore(Program prog, Chooser chooser, boolean recordTimeline, long maxSteps, long seed) {
+    super(prog, chooser, recordTimeline, maxSteps, seed);
+  }
+
+
+  // ---------------- happens-before (vector clocks) ----------------
+  static void tick(G g) {
+    g.vc[g.id]++;
+  }
+
+  /** Release: the clock others acquire later (join of this goroutine's clock into vc). */
+  public int[] release(G g, int[] into) {
+    int[] r = into == null ? new int[g.vc.length] : (into.length < g.vc.length ? Arrays.copyOf(into, g.vc.length) : into);
+    int n = Math.min(g.vc.length, g.vcDense);
+    for (int i = 0; i < n; i++) if (g.vc[i] > r[i]) r[i] = g.vc[i];
+    if (g.vc[g.id] > r[g.id]) r[g.id] = g.vc[g.id];
+    tick(g);
+    return r;
+  }
+
+  public void acquire(G g, int[] from) {
+    if (from == null) return;
+    if (g.vc.length < from.length) g.vc = Arrays.copyOf(g.vc, from.length);
+    for (int i = 0; i < from.length; i++) if (from[i] > g.vc[i]) g.vc[i] = from[i];
+    if (from.length > g.vcDense) g.vcDense = from.length;
+  }
+
+  /** A read of a shared location. */
+  public void read(G g, Shadow s, Object loc, String var) {
+    if (grace) return;
+    if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) report(g, s, false, s.wG, s.wStack, true, loc, var);
+    s.addRead(g.id, g.vc[g.id], stack(g));
+  }
+
+  /** A write of a shared location. */
+  public void write(G g, Shadow s, Object loc, String var) {
+    if (grace) return;
+    if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
+      report(g, s, true, s.wG, s.wStack, true, loc, var);
+    } else {
+      for (int i = 0; i < s.rn; i++) {
+        if (s.rG[i] != g.id && s.rC[i] > clockOf(g, s.rG[i])) {
+          report(g, s, true, s.rG[i], s.rStack[i], false, loc, var);
+          break;
+        }
+      }
+    }
+    s.wG = g.id;
+    s.wC = g.vc[g.id];
+    s.wStack = stack(g);
+    s.rn = 0;
+  }
+
+  static int clockOf(G g, int id) {
+    return id < g.vc.length ? g.vc[id] : 0;
+  }
+
+  long addr(Object loc) {
+    return addrs.computeIfAbsent(new IdKey(loc), k -> 0xc000010000L + addrs.size() * 0x18L);
+  }
+
+  void report(G g, Shadow s, boolean isWrite, int otherId, List<StackLine> otherStack, boolean otherWrite, Object loc, String var) {
+    List<StackLine> mine = stack(g);
+    int l1 = mine.isEmpty() ? 0 : mine.get(0).line();
+    int l2 = otherStack == null || otherStack.isEmpty() ? 0 : otherStack.get(0).line();
+    String key = Math.min(l1, l2) + ":" + Math.max(l1, l2);
+    if (!raceKeys.add(key)) return;
+    G other = otherId - 1 < all.size() ? all.get(otherId - 1) : null;
+    String a = String.format("0x%012x", addr(loc));
+    StringBuilder sb = new StringBuilder();
+    sb.append("==================\nWARNING: DATA RACE\n");
+    sb.append(isWrite ? "Write" : "Read").append(" at ").append(a).append(" by ").append(gname(g)).append(":\n");
+    raceStack(sb, mine);
+    sb.append("\nPrevious ").append(otherWrite ? "write" : "read").append(" at ").append(a).append(" by ")
+        .append(other == null ? "goroutine " + otherId : gname(other)).append(":\n");
+    raceStack(sb, otherStack);
+    if (g != main) {
+      sb.append("\nGoroutine ").append(g.id).append(" (running) created at:\n");
+      raceStack(sb, g.createdAt);
+    }
+    if (other != null && other != main) {
+      sb.append("\nGoroutine ").append(other.id).append(other.state == G.DONE ? " (finished)" : " (running)").append(" created at:\n");
+      raceStack(sb, other.createdAt);
+    }
+    sb.append("==================");
+    races.add(new Race(sb.toString(), l1, l2, var));
+  }
+
+  String gname(G g) {
+    return g == main ? "main goroutine" : "goroutine " + g.id;
+  }
+
+  void raceStack(StringBuilder sb, List<StackLine> st) {
+    if (st == null) return;
+    for (StackLine s : st) {
+      sb.append("  ").append(s.func()).append("()\n      ").append(s.file()).append(":").append(s.line()).append(" +0x").append(CallsAndPanics.pcHex(s)).append("\n");
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.gocause.sim.vm;
+
+import dev.gocause.sim.vm.Values.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import dev.gocause.sim.vm.Machine.*;
+
+/** State of one schedule (goroutines, virtual time, timers, results) and the configuration it runs with; the machine is this chain of classes ending in {@link Machine}. */
+abstract class MachineState {
+
+  public final Program prog;
+  public final Chooser chooser;
+  public final String file;
+  public final StringBuilder out = new StringBuilder();
+  public Outcome outcome = Outcome.OK;
+  public String crash = ""; // Go's own words for a panic / fatal error incl. goroutine dump
+  public final List<Race> races = new ArrayList<>();
+  public final List<Leak> leaks = new ArrayList<>();
+  /** Lock-order graph of this schedule (potential deadlocks). */
+  public final LockOrder lockOrder = new LockOrder();
+  public final List<Step> timeline;
+  public final List<CountPoint> counts = new ArrayList<>();
+  public int exitCode;
+  public RuntimeException internalError;
+  public int internalLine;
+
+  // ---------------- state ----------------
+  public final ArrayList<G> all = new ArrayList<>();
+  final ArrayList<G> runq = new ArrayList<>();
+  int nextId = 1;
+  public G main;
+  G current;
+  public long now; // virtual nanoseconds
+  public long steps;
+  public long instrs;
+  boolean mainDone;
+  boolean grace;
+  long graceUntil;
+  int live;
+  long allocBytes;
+  final PriorityQueue<Timer> timers = new PriorityQueue<>((a, b) -> a.when != b.when ? Long.compare(a.when, b.when) : Long.compare(a.seq, b.seq));
+  long timerSeq;
+  public Object[] globals;
+  final Map<Object, Long> addrs = new HashMap<>();
+  final java.util.HashSet<String> raceKeys = new java.util.HashSet<>();
+  public final long maxSteps;
+  static final int SLICE = 20_000;
+  static final int SPIN_POLLS = 1000;
+  boolean spinAdvance;
+  static final long MAX_INSTRS = 20_000_000L; // per schedule: a goroutine spinning without scheduling points hangs the run // preempt a goroutine that runs this many instructions without a scheduling point
+  public final java.util.Random rnd;
+  final Map<Object, int[]> atomicClocks = new HashMap<>();
+  // test-runner mode
+  public java.util.regex.Pattern testFilter;
+  /** Resource limits of this schedule (set before {@link #run()}). */
+  public Limits limits = Limits.DEFAULT;
+  int testIndex;
+  int testsFailed;
+  TestingNatives.TVal currentTest;
+
+  MachineState(Program prog, Chooser chooser, boolean recordTimeline, long maxSteps, long seed) {
+    this.prog = prog;
+    this.chooser = chooser;
+    this.file = prog.file;
+    this.timeline = recordTimeline ? new ArrayList<>() : null;
+    this.maxSteps = maxSteps;
+    this.rnd = new java.util.Random(seed);
+  }
+
+  public Timer addTimer(long delay, long period, Runnable fire) {
+    Timer t = new Timer();
+    t.when = now + Math.max(0, delay);
+    t.period = period;
+    t.seq = timerSeq++;
+    t.fire = fire;
+    timers.add(t);
+    return t;
+  }
+
+  public boolean stopTimer(Timer t) {
+    boolean was = !t.stopped && timers.contains(t);
+    t.stopped = true;
+    timers.remove(t);
+    return was;
+  }
+
+  public void resetTimer(Timer t, long delay) {
+    timers.remove(t);
+    t.stopped = false;
+    t.when = now + Math.max(0, delay);
+    t.seq = timerSeq++;
+    timers.add(t);
+  }
+
+  boolean postCrash;
+
+  /** This machine as the one concrete class (ops and natives take a {@link Machine}). */
+  final Machine self() {
+    return (Machine) this;
+  }
+
+  // ---------------- implemented further up the chain ----------------
+  abstract void finishG(G g);
+
+  public abstract void block(G g, String reason, Object on);
+
+  public abstract void wake(G g);
+
+  public abstract Frame enter(Closure c, Object[] args);
+
+  public abstract void fatal(G g, String msg, boolean dumpAll);
+
+  public abstract List<StackLine> stack(G g);
+
+  public abstract void ret(G g, Frame f);
+
+  abstract G newG(G parent);
+}
