@@ -64,6 +64,13 @@ final class DiagnosisEngine {
   static final double MIN_COVERAGE = 0.66;
   /** Causes below this score are not reported: no guess dressed as a diagnosis. */
   static final double MIN_SCORE = 0.2;
+  /**
+   * No answer at all when the best cause scores below this. Chosen from the calibration tables
+   * (docs/diagnosis-eval.md): on the field corpus's tuned part and eval/tune together, withholding
+   * answers below 0.35 loses no right answer, any higher cut-off loses more right answers than it
+   * turns wrong ones into right silences.
+   */
+  static final double NO_ANSWER_BELOW = 0.35;
   /** ... and a cause needs at least one piece of evidence other than a primitive mention this strong. */
   static final double MIN_DIRECT_CONTRIBUTION = 0.12;
   private static final int MAX_PROSE_LINES = 400;
@@ -91,7 +98,8 @@ final class DiagnosisEngine {
 
     signatures(model, parsed, bySymptom);
     stacks(model, parsed, bySymptom);
-    boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed), bySymptom);
+    List<GoroutineGroups.Group> groups = GoroutineGroups.groups(parsed.all());
+    boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed, groups), bySymptom);
     boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed), bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
     List<MessageLine> prose = new ArrayList<>();
@@ -118,7 +126,7 @@ final class DiagnosisEngine {
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.of(parsed.all()));
+        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.answer(groups));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -549,6 +557,9 @@ final class DiagnosisEngine {
       int c = Double.compare(y.score(), x.score());
       return c != 0 ? c : x.id().compareTo(y.id());
     });
+    if (!out.isEmpty() && out.get(0).score() < NO_ANSWER_BELOW) {
+      out.clear();
+    }
     // only the causes asked for get their evidence ordered and a confidence
     List<RankedCause> top = new ArrayList<>(Math.min(limit, out.size()));
     for (Scored r : out.subList(0, Math.min(limit, out.size()))) {

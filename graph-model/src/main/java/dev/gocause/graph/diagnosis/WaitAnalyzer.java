@@ -44,6 +44,11 @@ final class WaitAnalyzer {
   private WaitAnalyzer() {}
 
   static List<Fact> analyze(ParsedInput parsed) {
+    return analyze(parsed, GoroutineGroups.groups(parsed.all()));
+  }
+
+  /** With the goroutines already grouped (the engine groups them once for the answer too). */
+  static List<Fact> analyze(ParsedInput parsed, List<GoroutineGroups.Group> groups) {
     List<Waiter> ws = new ArrayList<>();
     for (Goroutine g : parsed.all()) {
       if (!g.infrastructure()) {
@@ -63,7 +68,7 @@ final class WaitAnalyzer {
     orphanChannels(ws, out);
     waitGroup(ws, out);
     cond(ws, out);
-    pileUp(parsed, out);
+    pileUp(groups, out);
     return out;
   }
 
@@ -416,11 +421,14 @@ final class WaitAnalyzer {
       return;
     }
     List<Waiter> partners = ws.stream().filter(w -> w.on() == partner).toList();
+    boolean partnersAddressed = partners.stream().allMatch(p -> !p.address().isEmpty());
+    Set<String> partnerAddresses = new HashSet<>();
+    partners.forEach(p -> partnerAddresses.add(p.address()));
     List<Waiter> orphans = new ArrayList<>();
     for (Waiter w : mine) {
       boolean could;
-      if (!w.address().isEmpty() && partners.stream().allMatch(p -> !p.address().isEmpty())) {
-        could = partners.stream().anyMatch(p -> p.address().equals(w.address())) || alive;
+      if (!w.address().isEmpty() && partnersAddressed) {
+        could = partnerAddresses.contains(w.address()) || alive;
       } else {
         could = !partners.isEmpty() || alive;
       }
@@ -470,37 +478,23 @@ final class WaitAnalyzer {
    * Many goroutines with the same state and stack from one creation site: goroutines
    * accumulating. With waits of a minute or more printed, surer.
    */
-  private static void pileUp(ParsedInput parsed, List<Fact> out) {
-    record Key(String created, String state, String top) {}
-    Map<Key, int[]> counts = new LinkedHashMap<>();
-    Map<Key, List<String>> ids = new HashMap<>();
-    Map<Key, List<Integer>> lines = new HashMap<>();
-    for (Goroutine g : parsed.all()) {
-      if (g.infrastructure() || g.state().equals("running") || g.state().equals("runnable")) {
+  private static void pileUp(List<GoroutineGroups.Group> groups, List<Fact> out) {
+    for (GoroutineGroups.Group g : groups) {
+      Goroutine first = g.first;
+      String st = first.state();
+      if (g.count < PILE_UP || first.infrastructure() || st.equals("running") || st.equals("runnable")) {
         continue;
       }
-      Frame c = g.createdBy();
-      Frame top = g.userFrame();
-      Key k = new Key(c == null ? "" : c.function() + "@" + c.where(), g.state(), top == null ? "" : top.function() + "@" + top.where());
-      int[] n = counts.computeIfAbsent(k, x -> new int[2]);
-      n[0] += g.count();
-      n[1] = Math.max(n[1], g.minutes());
-      List<String> is = ids.computeIfAbsent(k, x -> new ArrayList<>());
-      if (is.size() < 10 && !g.id().isEmpty()) {
-        is.add(g.id());
+      Frame c = first.createdBy();
+      Frame top = first.userFrame();
+      if (c == null && top == null) {
+        continue;
       }
-      List<Integer> ls = lines.computeIfAbsent(k, x -> new ArrayList<>());
-      if (ls.size() < 5) {
-        ls.add(g.line());
-      }
+      String where = c != null ? "created by " + c.function() + (c.location().isEmpty() ? "" : " at " + c.location())
+          : "at " + top.function() + " " + top.location();
+      out.add(new Fact("goroutines-pile-up-at-one-site", g.count + " goroutines in [" + st + "] with one stack, " + where
+          + (g.max >= 1 ? ", waiting up to " + g.max + " minutes" : ""), g.max >= 1 ? 1.0 : 0.8, g.ids, g.lines));
     }
-    counts.forEach((k, n) -> {
-      if (n[0] >= PILE_UP && !(k.created().isEmpty() && k.top().isEmpty())) {
-        String where = k.created().isEmpty() ? "at " + k.top().replace('@', ' ') : "created by " + k.created().replace('@', ' ');
-        out.add(new Fact("goroutines-pile-up-at-one-site", n[0] + " goroutines in [" + k.state() + "] with one stack, " + where
-            + (n[1] >= 1 ? ", waiting up to " + n[1] + " minutes" : ""), n[1] >= 1 ? 1.0 : 0.8, ids.get(k), lines.get(k)));
-      }
-    });
   }
 
   // -------------------------------------------------------------- helpers

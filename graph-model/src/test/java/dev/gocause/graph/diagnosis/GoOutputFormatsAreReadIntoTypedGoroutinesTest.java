@@ -157,4 +157,53 @@ class GoOutputFormatsAreReadIntoTypedGoroutinesTest {
     assertThat(byId(p, "5").userFrame().location()).isEqualTo("store.go:88");
     assertThat(p.messages()).extracting(ParsedInput.MessageLine::text).contains("some words first");
   }
+
+  @Test
+  void aRepanickedPanicIsAPanicAndItsDumpIsRead() {
+    // Go 1.23 src/runtime/panic.go printpanics: "panic: X [recovered, repanicked]"
+    String text = """
+        panic: send on closed channel [recovered, repanicked]
+
+        goroutine 1 [running]:
+        main.main()
+        	/src/main.go:12 +0x1d
+        exit status 2
+        """;
+    ParsedInput p = GoOutputParser.parse(text);
+    assertThat(p.panicLine()).isEqualTo(1);
+    assertThat(p.all()).hasSize(1);
+  }
+
+  @Test
+  void aSynctestBubbleDeadlockMakesTheDumpCompleteForTheAnalyzers() {
+    // Go 1.25 testing/synctest: the bubble's goroutines are all durably blocked
+    String text = """
+        panic: deadlock: main bubble goroutine has exited but blocked goroutines remain
+
+        goroutine 7 [chan receive (durable), synctest bubble 1]:
+        example.com/app.consume(0xc000020000)
+        	/src/app/consume.go:9 +0x2a
+        created by example.com/app.TestConsume.func1 in goroutine 6
+        	/src/app/consume_test.go:14 +0x45
+        """;
+    ParsedInput p = GoOutputParser.parse(text);
+    assertThat(WaitAnalyzer.complete(p)).isTrue();
+    assertThat(WaitAnalyzer.analyze(p)).extracting(Fact::id).contains("receive-with-no-sender");
+  }
+
+  @Test
+  void aGoDeadlockReportIsReadAsMessagesAndStacks() {
+    // github.com/sasha-s/go-deadlock: "POTENTIAL DEADLOCK:" then the goroutines' stacks
+    String text = """
+        POTENTIAL DEADLOCK: Inconsistent locking. saw this ordering in one goroutine:
+        happened before
+        goroutine 8 [running]:
+        main.transfer(0xc000012000, 0xc000012010)
+        	/src/main.go:19 +0x5d
+        """;
+    ParsedInput p = GoOutputParser.parse(text);
+    assertThat(p.messages()).extracting(ParsedInput.MessageLine::text).contains("happened before");
+    assertThat(p.all()).hasSize(1);
+    assertThat(p.all().get(0).userFrame().function()).isEqualTo("main.transfer");
+  }
 }
