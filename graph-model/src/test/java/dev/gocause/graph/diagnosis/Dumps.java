@@ -1,12 +1,8 @@
 package dev.gocause.graph.diagnosis;
 
-/** Synthetic goroutine dumps in Go 1.19's format, for size and speed tests. */
+/** Synthetic goroutine dumps in Go 1.19's format, for size tests (speed: bench/run.sh). */
 final class Dumps {
   private Dumps() {}
-
-  static long cpuNanos() {
-    return java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-  }
 
   /** {@code n} goroutines blocked sending in main.lookupPrice, plus main sleeping. */
   static String synthetic(int n) {
