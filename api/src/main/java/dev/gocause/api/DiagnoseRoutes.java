@@ -28,10 +28,9 @@ final class DiagnoseRoutes {
   record DiagnoseBody(String text, Integer limit, String lang) {}
 
   /** The JSON answer: the diagnosis plus {@code stale} (true while the graph is unreachable). */
-  record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.GoroutineGroup> groups,
-      List<Diagnosis.ObservedSymptom> observedSymptoms,
+  record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.ObservedSymptom> observedSymptoms,
       Diagnosis.InputSummary input, String knowledgeVersion, String knowledgeHash, String lang, String message,
-      boolean stale) {}
+      List<Diagnosis.GoroutineGroup> groups, boolean stale) {}
 
   private DiagnoseRoutes() {}
 
@@ -120,8 +119,8 @@ final class DiagnoseRoutes {
 
   static DiagnoseAnswer answer(Diagnoser.Result r) {
     Diagnosis d = r.diagnosis();
-    return new DiagnoseAnswer(d.causes(), d.groups(), d.observedSymptoms(), d.input(), d.knowledgeVersion(), d.knowledgeHash(),
-        d.lang(), d.message(), r.stale());
+    return new DiagnoseAnswer(d.causes(), d.observedSymptoms(), d.input(), d.knowledgeVersion(), d.knowledgeHash(),
+        d.lang(), d.message(), d.groups(), r.stale());
   }
 
   private static String staleNote(Diagnoser.Result r, String prefix) {
