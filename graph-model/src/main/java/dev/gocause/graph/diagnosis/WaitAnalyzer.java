@@ -25,6 +25,18 @@ final class WaitAnalyzer {
 
   /** A user goroutine, what it waits on and the lock or channel address when Go printed it. */
   record Waiter(Goroutine g, Wait on, String address, Frame site) {
+    // One Waiter per goroutine: identity is enough, and a record's value hash would walk the
+    // whole stack of every goroutine each time a map is touched (thousands in a big dump).
+    @Override
+    public boolean equals(Object o) {
+      return this == o;
+    }
+
+    @Override
+    public int hashCode() {
+      return System.identityHashCode(this);
+    }
+
     boolean isLock() {
       return on == Wait.MUTEX || on == Wait.RLOCK || on == Wait.WLOCK;
     }
@@ -217,14 +229,17 @@ final class WaitAnalyzer {
       h.remove(w.address());
       holds.put(w, h);
     }
-    // edges: w waits for a lock v holds
+    // edges: w waits for a lock v holds (holders indexed by address: linear in the waiters)
+    Map<String, List<Waiter>> holders = new HashMap<>();
+    for (Waiter v : locks) {
+      for (String a : holds.get(v)) {
+        holders.computeIfAbsent(a, k -> new ArrayList<>()).add(v);
+      }
+    }
     Map<Waiter, List<Waiter>> edges = new LinkedHashMap<>();
     for (Waiter w : locks) {
-      if (w.address().isEmpty()) {
-        continue;
-      }
-      for (Waiter v : locks) {
-        if (v != w && holds.get(v).contains(w.address())) {
+      for (Waiter v : holders.getOrDefault(w.address(), List.of())) {
+        if (v != w && !w.address().isEmpty()) {
           edges.computeIfAbsent(w, k -> new ArrayList<>()).add(v);
         }
       }
@@ -253,8 +268,9 @@ final class WaitAnalyzer {
   private static List<Waiter> findCycle(Map<Waiter, List<Waiter>> edges) {
     for (Waiter start : edges.keySet()) {
       List<Waiter> path = new ArrayList<>();
+      Set<Waiter> onPath = new HashSet<>();
       Waiter cur = start;
-      while (cur != null && !path.contains(cur)) {
+      while (cur != null && onPath.add(cur)) {
         path.add(cur);
         List<Waiter> next = edges.get(cur);
         cur = next == null ? null : next.get(0);
