@@ -250,11 +250,7 @@ abstract class CallsAndPanics extends Channels {
     StringBuilder sb = new StringBuilder();
     dumpG(sb, g, "running");
     if (all) {
-      for (G x : this.all) {
-        if (x == g || x.state == G.DONE) continue;
-        sb.append("\n");
-        dumpG(sb, x, null);
-      }
+      appendLiveGoroutines(sb, g);
     }
     return sb.toString();
   }
@@ -268,26 +264,27 @@ abstract class CallsAndPanics extends Channels {
       // under go test the deadlock detector never fires: the test binary hangs until its timeout
       long timeout = 600_000_000_000L;
       now = Math.max(now, timeout);
-      StringBuilder sb = new StringBuilder("panic: test timed out after 10m0s\n");
-      for (G x : all) {
-        if (x.state == G.DONE) continue;
-        sb.append("\n");
-        dumpG(sb, x, null);
-      }
-      outcome = Outcome.DEADLOCK;
-      crash = sb.toString().stripTrailing();
-      exitCode = 2;
+      endInDeadlock("panic: test timed out after 10m0s\n");
       return;
     }
-    StringBuilder sb = new StringBuilder("fatal error: all goroutines are asleep - deadlock!\n");
-    for (G x : all) {
-      if (x.state == G.DONE) continue;
-      sb.append("\n");
-      dumpG(sb, x, null);
-    }
+    endInDeadlock("fatal error: all goroutines are asleep - deadlock!\n");
+  }
+
+  private void endInDeadlock(String header) {
+    StringBuilder sb = new StringBuilder(header);
+    appendLiveGoroutines(sb, null);
     outcome = Outcome.DEADLOCK;
     crash = sb.toString().stripTrailing();
     exitCode = 2;
+  }
+
+  /** Every goroutine that has not finished, but {@code except}, each after a blank line, as Go dumps them. */
+  private void appendLiveGoroutines(StringBuilder sb, G except) {
+    for (G x : all) {
+      if (x == except || x.state == G.DONE) continue;
+      sb.append("\n");
+      dumpG(sb, x, null);
+    }
   }
 
   void hang() {
@@ -296,11 +293,7 @@ abstract class CallsAndPanics extends Channels {
         .append(TimeNatives.durationString(now)).append(" of virtual time)");
     if (!mainDone) {
       sb.append("; goroutines:\n");
-      for (G x : all) {
-        if (x.state == G.DONE) continue;
-        sb.append("\n");
-        dumpG(sb, x, null);
-      }
+      appendLiveGoroutines(sb, null);
     }
     outcome = Outcome.HANG;
     crash = sb.toString().stripTrailing();
