@@ -79,7 +79,7 @@ public final class CorpusCoverage {
     for (String t : names) System.out.println("PLAN\t" + name + "\t" + t);
     System.out.flush();
     try {
-      Simulator.compile(merged, pkg + "_merged_test.go", false);
+      Simulator.compile(merged, pkg + "_merged_test.go", false, true);
     } catch (UnsupportedConstructException e) {
       for (String t : names) result(name, t, "REFUSED", e.construct());
       return;

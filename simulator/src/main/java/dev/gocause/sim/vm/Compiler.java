@@ -41,6 +41,12 @@ public final class Compiler extends SwitchCompiler {
   }
 
   // ---------------- entry ----------------
+  /** Functions outside the subset refuse the program when a schedule calls them, not when it is compiled. */
+  public Compiler deferringRefusals() {
+    deferRefusals = true;
+    return this;
+  }
+
   public Program compile(Ast.File f, boolean testMode) {
     if (!"main".equals(f.pkg)) {
       if (!testMode) throw new UnsupportedConstructException(file, 1, 1, "unsupported: package " + f.pkg + " (only package main runs; tests may use any package name)");

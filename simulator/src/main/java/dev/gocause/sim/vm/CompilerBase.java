@@ -115,6 +115,8 @@ abstract class CompilerBase {
   final List<FuncDecl> funcDecls = new ArrayList<>();
   final Map<FuncDecl, FuncCode> funcCodes = new LinkedHashMap<>();
   boolean snippet;
+  /** Whether a function whose body is outside the subset compiles to a refusal when called instead of refusing now. */
+  boolean deferRefusals;
   String pkgName = "main";
 
   static Sym constSym(String n, Object v, Type t) {

@@ -1,5 +1,7 @@
 package dev.gocause.sim.vm;
 
+import dev.gocause.sim.UnsupportedConstructException;
+
 import dev.gocause.sim.vm.Values.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -257,7 +259,7 @@ public final class Machine extends CallsAndPanics {
         startPanic(g, Natives.runtimeError("invalid memory address or nil pointer dereference"));
       } catch (ArithmeticException e) {
         startPanic(g, Natives.runtimeError("integer divide by zero"));
-      } catch (Fatal e) {
+      } catch (Fatal | UnsupportedConstructException e) {
         throw e;
       } catch (RuntimeException e) {
         // a gap in the simulator, never a wrong run: surface it as an unsupported construct at this line

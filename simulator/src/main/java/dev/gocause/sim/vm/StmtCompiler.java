@@ -25,6 +25,35 @@ abstract class StmtCompiler extends BuiltinCompiler {
 
   // ---------------- functions ----------------
   void compileFuncBody(FuncDecl fd) {
+    Fn savedFn = fn;
+    Scope savedScope = scope;
+    try {
+      compileFuncBodyOnce(fd);
+    } catch (UnsupportedConstructException e) {
+      if (!deferRefusals || !e.construct().startsWith("unsupported:")) throw e;
+      // A construct outside the subset refuses the program only if a schedule reaches this function (go test would
+      // build it, but the simulator models a subset: a test that never calls it still runs to a verdict).
+      fn = savedFn;
+      scope = savedScope;
+      refuseWhenCalled(funcCodes.get(fd), fd, e);
+    }
+  }
+
+  /** Replaces a function's code by one instruction that refuses the program with {@code e} when it runs. */
+  void refuseWhenCalled(FuncCode fc, FuncDecl fd, UnsupportedConstructException e) {
+    Type.Func sig = (Type.Func) resolveTypeIn(fd.type);
+    int params = sig.params.size() + (fd.recv != null ? 1 : 0);
+    fc.building.clear();
+    fc.nParams = params;
+    fc.nLocals = params + sig.results.size();
+    fc.resultSlots = new int[sig.results.size()];
+    for (int i = 0; i < fc.resultSlots.length; i++) fc.resultSlots[i] = params + i;
+    fc.boxedResults = null;
+    fc.line = fd.line;
+    fc.code = new FuncCode.Ins[] {new FuncCode.Ins(new Instr.Refuse(e), e.line(), false, null)};
+  }
+
+  private void compileFuncBodyOnce(FuncDecl fd) {
     FuncCode fc = funcCodes.get(fd);
     // Recompile until the set of variables that must live in heap cells (captured or address-taken) is stable.
     for (int attempt = 0; attempt < 8; attempt++) {
