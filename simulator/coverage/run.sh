@@ -35,7 +35,7 @@ fi
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -q -o -pl simulator test-compile >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 2; }
 fi
-CP=simulator/target/classes:simulator/target/test-classes
+CP=${CP:-simulator/target/classes:simulator/target/test-classes}
 
 : >"$OUT/results.tsv"
 units=0

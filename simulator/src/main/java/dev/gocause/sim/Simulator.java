@@ -322,7 +322,6 @@ public final class Simulator {
     String base = switch (m.outcome) {
       case OK -> "exit " + m.exitCode;
       case EXIT -> "exit " + m.exitCode;
-      case HANG -> "hang (step limit)";
       case LIMIT -> "LIMIT " + m.crash.split(":", 2)[0];
       default -> m.crash.lines().findFirst().orElse(m.outcome.name());
     };
@@ -353,7 +352,6 @@ public final class Simulator {
         String first = m.crash.lines().findFirst().orElse("");
         out.add(new Object[] {Kind.PANIC, first, m.crash, "panic:" + first});
       }
-      case HANG -> out.add(new Object[] {Kind.DEADLOCK, "no progress: " + m.crash.lines().findFirst().orElse(""), m.crash, "hang"});
       default -> { }
     }
     if (!m.leaks.isEmpty()) {

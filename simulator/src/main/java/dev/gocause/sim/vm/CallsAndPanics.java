@@ -196,7 +196,7 @@ abstract class CallsAndPanics extends Channels {
 
   /** recover(): returns the panic value when called directly by a deferred function during panicking. */
   public Object recover(G g, Frame f) {
-    if (g.panicking && f.isDefer && f.caller != null && f.caller.mode == Frame.PANICKING) {
+    if (g.panicking && f.isDefer && f.caller != null && f.caller.mode == Frame.PANICKING && !isGoexit(g.panicVal)) {
       g.panicking = false;
       Object v = g.panicVal;
       g.panicVal = null;
@@ -285,18 +285,6 @@ abstract class CallsAndPanics extends Channels {
       sb.append("\n");
       dumpG(sb, x, null);
     }
-  }
-
-  void hang() {
-    StringBuilder sb = new StringBuilder();
-    sb.append("program did not finish within ").append(Math.min(steps, maxSteps)).append(" scheduling steps and ").append(instrs).append(" instructions (")
-        .append(TimeNatives.durationString(now)).append(" of virtual time)");
-    if (!mainDone) {
-      sb.append("; goroutines:\n");
-      appendLiveGoroutines(sb, null);
-    }
-    outcome = Outcome.HANG;
-    crash = sb.toString().stripTrailing();
   }
 
   /** Leak check once main returned and the others had their grace period (like goleak.VerifyNone). */

@@ -117,6 +117,27 @@ abstract class CompilerBase {
   boolean snippet;
   /** Whether a function whose body is outside the subset compiles to a refusal when called instead of refusing now. */
   boolean deferRefusals;
+  /**
+   * Types of packages (or members) the simulator does not model, met in declarations while refusals are deferred:
+   * each is a value with no methods, so a signature or field may name it; using one refuses where it is used.
+   */
+  final Map<Type, String> unmodelledTypes = new HashMap<>();
+  private final Map<String, Type.Named> unmodelledByName = new HashMap<>();
+
+  Type.Named unmodelledType(String path, String name) {
+    return unmodelledByName.computeIfAbsent(path + "." + name, k -> {
+      String shown = path.substring(path.lastIndexOf('/') + 1) + "." + name;
+      Type.Named t = new Type.Named(shown, new Type.Opaque(shown, () -> null, false));
+      unmodelledTypes.put(t, path + "." + name);
+      return t;
+    });
+  }
+
+  /** The qualified name of an unmodelled type {@code t} or {@code *t}, or null. */
+  String unmodelledName(Type t) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    return unmodelledTypes.get(t);
+  }
   String pkgName = "main";
 
   static Sym constSym(String n, Object v, Type t) {

@@ -174,6 +174,25 @@ final class LibNatives {
       f.push((long) n);
     });
 
+    // the simulator has no garbage collector: a finalizer never runs, as in a short test where GC never collects it
+    fn(p, "SetFinalizer", sig(List.of(EMPTY_IFACE, EMPTY_IFACE), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "KeepAlive", sig(List.of(EMPTY_IFACE), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "Goexit", sig(List.of(), List.of()), (m, g, f, a) -> {
+      // deferred calls run, recover returns nil, the goroutine ends (a test function ends without failing)
+      ErrorVal ev = new ErrorVal("runtime.Goexit", null);
+      ev.goexit = true;
+      throw new Machine.GoPanic(new Iface(RUNTIME_ERR, ev));
+    });
+    cnst(p, "GOOS", Type.STRING, "linux");
+    cnst(p, "GOARCH", Type.STRING, "amd64");
+    cnst(p, "Compiler", Type.STRING, "gc");
+
+    p = "runtime/debug";
+    fn(p, "Stack", sig(List.of(), List.of(new Type.Slice(Type.UINT8))), (m, g, f, a) -> f.push(Ops.stringToSlice(m.goroutineDump(g, false) + "\n", false)));
+    fn(p, "PrintStack", sig(List.of(), List.of()), (m, g, f, a) -> m.print(m.goroutineDump(g, false) + "\n"));
+    fn(p, "SetGCPercent", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(100L)));
+    fn(p, "FreeOSMemory", sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
+
     p = "log";
     fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + Fmt.sprintln(m, g, sliceItems(a[0]))));
     fn(p, "Printf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1])))));

@@ -151,6 +151,10 @@ abstract class SelectorCompiler extends LValueCompiler {
     if (isTypeExpr(sel.x)) throw unsupported(sel, "method expression");
     Type xt = expr(sel.x, null, false);
     Selection s = lookup(xt, sel.sel);
+    if (s == null && unmodelledName(xt) != null) {
+      String q = unmodelledName(xt);
+      throw unknownMember(sel, q.substring(0, q.lastIndexOf('.')), q.substring(q.lastIndexOf('.') + 1) + "." + sel.sel);
+    }
     if (s == null) throw err(sel, sel.x instanceof Ident i ? i.name + "." + sel.sel + " undefined (type " + xt.str() + " has no field or method " + sel.sel + ")" : "undefined field or method " + sel.sel);
     walkPath(s.path);
     switch (s.kind) {

@@ -36,6 +36,10 @@ abstract class TypeResolver extends CompilerBase {
       String path = pkgPath(pk.name);
       if (path == null) throw err(e, "undefined: " + pk.name);
       Natives.Member mem = Natives.member(path, sel.sel);
+      if (mem == null && deferRefusals && fn == null && Character.isUpperCase(sel.sel.charAt(0))) {
+        // a declaration naming it: refused only when code that uses it runs
+        return unmodelledType(path, sel.sel);
+      }
       if (mem == null || mem.kind() != Natives.MKind.TYPE) throw unknownMember(e, path, sel.sel);
       return mem.type();
     }
