@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * builds them: every {@code _test.go} file of the directory with the given package clause, plus, for a test in the
  * package itself (not {@code X_test}), the package's own non-test sources, merged into one file. Prints one
  * {@code PLAN} line per test before running anything, then one {@code RESULT} line per test:
- * {@code RESULT<TAB>unit<TAB>TestName<TAB>VERDICT|REFUSED<TAB>first line of the verdict, or the refusal}.
+ * {@code RESULT<TAB>unit<TAB>TestName<TAB>VERDICT|LIMIT|REFUSED<TAB>first line of the verdict, or the refusal}.
  * Used by {@code simulator/coverage/run.sh}; a benchmark-like tool, not a test.
  *
  * <pre>java -cp simulator/target/classes:simulator/target/test-classes dev.gocause.sim.CorpusCoverage DIR PACKAGE [SCHEDULES] [native|merge]</pre>
@@ -91,7 +91,9 @@ public final class CorpusCoverage {
       try {
         SimulationResult r = Simulator.simulate(SimulationRequest.of(merged, pkg + "_merged_test.go").withRunRegexp("^" + t + "$")
             .withSchedules(schedules).withBudget(Duration.ofSeconds(10)));
-        result(name, t, "VERDICT", TextRenderer.render(r, false).lines().findFirst().orElse(""));
+        String first = TextRenderer.render(r, false).lines().findFirst().orElse("");
+        // a schedule ended at a resource limit is no verdict
+        result(name, t, first.startsWith("LIMIT") ? "LIMIT" : "VERDICT", first);
       } catch (UnsupportedConstructException e) {
         result(name, t, "REFUSED", e.construct());
       } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {

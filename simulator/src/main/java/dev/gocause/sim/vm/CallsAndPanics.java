@@ -163,9 +163,6 @@ abstract class CallsAndPanics extends Channels {
         crashPanic(g);
         return;
       }
-      if (f.onReturn != null && f.caller != null && f.fn.name.startsWith("<")) {
-        // library trampolines have nothing to unwind
-      }
       if (f.defers != null && !f.defers.isEmpty()) {
         f.mode = Frame.PANICKING;
         runNextDefer(g, f);
@@ -179,6 +176,27 @@ abstract class CallsAndPanics extends Channels {
         continue;
       }
       g.frame = f.caller;
+      if (f.onReturn != null) {
+        // what the library defers around user code (Once.Do marks the Once done, errgroup.Go calls Done, t.Run ends
+        // the subtest) runs whether the call returned or panicked
+        Runnable hook = f.onReturn;
+        f.onReturn = null;
+        hook.run();
+      }
+      if ((f.endsGoexit || g.frame != null && g.frame.fn == prog.init && !prog.hasMain) && isGoexit(g.panicVal)
+          && ((Natives.ErrorVal) ((Iface) g.panicVal).v).calledByProgram) {
+        // testing's tRunner sees a test that neither returned nor called FailNow/SkipNow
+        g.panicVal = new Iface(Type.STRING, "test executed panic(nil) or runtime.Goexit");
+        g.frame = null;
+        crashPanic(g);
+        return;
+      }
+      if (f.endsGoexit && isGoexit(g.panicVal) && g.frame != null) {
+        g.panicking = false;
+        g.panicVal = null;
+        g.frame.mode = Frame.NORMAL;
+        return;
+      }
       if (g.frame == null) {
         crashPanic(g);
         return;

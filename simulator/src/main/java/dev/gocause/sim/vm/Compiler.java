@@ -56,7 +56,12 @@ public final class Compiler extends SwitchCompiler {
     for (String imp : f.imports) {
       // any import is accepted: using a member of a package the simulator does not model is refused where it is used
       String[] p = imp.split(" ", 2);
-      imports.put(p[0], p[1]);
+      if (p[0].equals(".")) {
+        dotImports.add(p[1]);
+        imports.put(dotAlias(p[1]), p[1]);
+      } else {
+        imports.put(p[0], p[1]);
+      }
     }
     // 1. types
     List<TypeSpec> typeSpecs = new ArrayList<>();

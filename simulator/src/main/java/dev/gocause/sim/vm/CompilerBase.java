@@ -133,6 +133,18 @@ abstract class CompilerBase {
     });
   }
 
+  /** Replaces a function's code by one instruction that refuses the program with {@code e} when it runs. */
+  static void refuseWhenCalled(FuncCode fc, int params, int results, int line, UnsupportedConstructException e) {
+    fc.building.clear();
+    fc.nParams = params;
+    fc.nLocals = params + results;
+    fc.resultSlots = new int[results];
+    for (int i = 0; i < results; i++) fc.resultSlots[i] = params + i;
+    fc.boxedResults = null;
+    fc.line = line;
+    fc.code = new FuncCode.Ins[] {new FuncCode.Ins(new Instr.Refuse(e), e.line(), false, null)};
+  }
+
   /** The qualified name of an unmodelled type {@code t} or {@code *t}, or null. */
   String unmodelledName(Type t) {
     if (t instanceof Type.Pointer p) t = p.elem;

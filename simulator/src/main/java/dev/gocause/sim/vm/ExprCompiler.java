@@ -131,6 +131,7 @@ abstract class ExprCompiler extends SelectorCompiler {
   Type ident(Ident id) {
     if (id.name.equals("_")) throw err(id, "cannot use _ as value");
     Sym s = scope.lookup(id.name);
+    if (s == null && viaDotImport(id) != null) return selector(viaDotImport(id));
     if (s == null) {
       if (pkgPath(id.name) != null) throw err(id, "use of package " + id.name + " without selector");
       throw err(id, "undefined: " + id.name);
@@ -166,7 +167,17 @@ abstract class ExprCompiler extends SelectorCompiler {
     FuncCode fc = new FuncCode(base + ".func" + k, displayFile);
     fc.line = fl.line;
     Fn x = new Fn(fc, outer, sig);
-    compileBody(x, new Scope(scope), fl.type.params, sig.params, fl.type.results, sig, fl.body);
+    Scope savedScope = scope;
+    try {
+      compileBody(x, new Scope(scope), fl.type.params, sig.params, fl.type.results, sig, fl.body);
+    } catch (UnsupportedConstructException e) {
+      if (!deferRefusals || !e.construct().startsWith("unsupported:")) throw e;
+      // like a declared function: the literal refuses the program only when it is called
+      fn = outer;
+      scope = savedScope;
+      x.caps.clear();
+      refuseWhenCalled(fc, sig.params.size(), sig.results.size(), fl.line, e);
+    }
     // capture cells from the enclosing function at creation time
     List<Sym> caps = x.caps;
     int n = caps.size();

@@ -93,6 +93,7 @@ public final class Natives {
     public final String msg;
     public final Object wrapped; // Iface or null (fmt.Errorf %w)
     public boolean goexit;
+    public boolean calledByProgram; // runtime.Goexit called by the program, not by t.FailNow or t.SkipNow
     ErrorVal(String msg, Object wrapped) {
       this.msg = msg;
       this.wrapped = wrapped;

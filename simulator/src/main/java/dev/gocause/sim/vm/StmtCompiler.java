@@ -39,18 +39,10 @@ abstract class StmtCompiler extends BuiltinCompiler {
     }
   }
 
-  /** Replaces a function's code by one instruction that refuses the program with {@code e} when it runs. */
+  /** Replaces a declared function's code by one instruction that refuses the program with {@code e} when it runs. */
   void refuseWhenCalled(FuncCode fc, FuncDecl fd, UnsupportedConstructException e) {
     Type.Func sig = (Type.Func) resolveTypeIn(fd.type);
-    int params = sig.params.size() + (fd.recv != null ? 1 : 0);
-    fc.building.clear();
-    fc.nParams = params;
-    fc.nLocals = params + sig.results.size();
-    fc.resultSlots = new int[sig.results.size()];
-    for (int i = 0; i < fc.resultSlots.length; i++) fc.resultSlots[i] = params + i;
-    fc.boxedResults = null;
-    fc.line = fd.line;
-    fc.code = new FuncCode.Ins[] {new FuncCode.Ins(new Instr.Refuse(e), e.line(), false, null)};
+    refuseWhenCalled(fc, sig.params.size() + (fd.recv != null ? 1 : 0), sig.results.size(), fd.line, e);
   }
 
   private void compileFuncBodyOnce(FuncDecl fd) {

@@ -36,6 +36,9 @@ final class TestingNatives {
 
   static void registerTesting() {
     String p = "testing";
+    // go test without -short and -v
+    fn(p, "Short", sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(false)));
+    fn(p, "Verbose", sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(false)));
     type(p, "T", TESTING_T);
     Type anyS = new Type.Slice(EMPTY_IFACE);
     method(TESTING_T, "Log", true, vsig(List.of(anyS), List.of()), pure((m, g, f, a) -> tlog(m, g, (TVal) a[0], Fmt.sprintln(m, g, sliceItems(a[1])))));
@@ -92,6 +95,7 @@ final class TestingNatives {
       m.call(g, f, (Closure) a[2], new Object[] {sub});
       Frame nf = g.frame;
       nf.discard = true;
+      nf.endsGoexit = true;
       nf.onReturn = () -> {
         sub.finished = true;
         if (sub.failed) parent.failed = true;
