@@ -70,7 +70,9 @@ public final class CorpusCoverage {
       qualifier = libPkg;
     }
     String name = dir + ":" + pkg;
-    String merged = merge(unit, pkg, qualifier, sources);
+    List<String> depQualifiers = new ArrayList<>();
+    if (!nativeLib) addSameModuleDependencies(dir, unit, depQualifiers);
+    String merged = merge(unit, pkg, qualifier, sources, depQualifiers);
     List<String> names = new ArrayList<>();
     for (Path t : tests) {
       Matcher m = TEST_FUNC.matcher(Files.readString(t));
@@ -102,6 +104,53 @@ public final class CorpusCoverage {
     }
   }
 
+  private static final Path GOCODE = Path.of("/usr/share/gocode/src");
+  private static final Pattern IMPORT_PATH = Pattern.compile("\"([\\w./-]+)\"");
+  private static final Pattern TOP_DECL = Pattern.compile("(?m)^(?:func|type|var|const)\\s+(\\w+)");
+
+  /**
+   * go test also builds the packages of the same module that the unit imports (golang-lru's simplelru); the simulator
+   * runs one package, so their sources join the file and their qualifiers are dropped, when no top-level name clashes.
+   */
+  static void addSameModuleDependencies(Path dir, List<Path> unit, List<String> depQualifiers) throws IOException {
+    if (!dir.startsWith(GOCODE)) return;
+    Path rel = GOCODE.relativize(dir);
+    if (rel.getNameCount() < 3) return;
+    String module = rel.subpath(0, 3).toString();
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> deps = new LinkedHashSet<>();
+    for (Path f : unit) {
+      String text = Files.readString(f);
+      Matcher d = TOP_DECL.matcher(text);
+      while (d.find()) names.add(d.group(1));
+      Matcher i = IMPORT_PATH.matcher(text.substring(0, Math.min(text.length(), headerEnd(text))));
+      while (i.find()) if (i.group(1).startsWith(module + "/") && Files.isDirectory(GOCODE.resolve(i.group(1)))) deps.add(i.group(1));
+    }
+    for (String dep : deps) {
+      List<Path> files = new ArrayList<>();
+      Set<String> depNames = new LinkedHashSet<>();
+      try (Stream<Path> s = Files.list(GOCODE.resolve(dep))) {
+        for (Path f : s.filter(p -> p.toString().endsWith(".go") && !p.toString().endsWith("_test.go")).sorted().toList()) {
+          if (OTHER_OS.matcher(f.getFileName().toString()).find()) continue;
+          files.add(f);
+          Matcher d = TOP_DECL.matcher(Files.readString(f));
+          while (d.find()) depNames.add(d.group(1));
+        }
+      }
+      depNames.retainAll(names);
+      if (files.isEmpty() || !depNames.isEmpty()) continue;
+      unit.addAll(files);
+      depQualifiers.add(dep);
+    }
+  }
+
+  private static int headerEnd(String text) {
+    int i = text.indexOf("\nfunc ");
+    int t = text.indexOf("\ntype ");
+    if (i < 0 || (t >= 0 && t < i)) i = t;
+    return i < 0 ? text.length() : i;
+  }
+
   /** Whether an import line names the package under test ({@code "golang.org/x/sync/semaphore"} for semaphore). */
   private static boolean importsLib(String line, String lib) {
     String t = line.trim();
@@ -120,6 +169,11 @@ public final class CorpusCoverage {
 
   /** One file: the package clause, the union of all imports, then every file's declarations in order. */
   static String merge(List<Path> files, String pkg, String qualifier, List<Path> libSources) throws IOException {
+    return merge(files, pkg, qualifier, libSources, List.of());
+  }
+
+  /** As above; {@code deps} are import paths whose sources are among the files: their imports and qualifiers go. */
+  static String merge(List<Path> files, String pkg, String qualifier, List<Path> libSources, List<String> deps) throws IOException {
     Set<String> imports = new LinkedHashSet<>();
     StringBuilder body = new StringBuilder();
     Pattern qualified = qualifier == null ? null : Pattern.compile("\\b" + qualifier + "\\.");
@@ -127,6 +181,10 @@ public final class CorpusCoverage {
       String text = Files.readString(f);
       boolean rewrite = qualified != null && !libSources.contains(f);
       if (rewrite) text = qualified.matcher(text).replaceAll("");
+      for (String dep : deps) {
+        text = text.replaceAll("(?m)^\\s*(import\\s+)?\"" + Pattern.quote(dep) + "\"\\s*$", "");
+        text = text.replaceAll("\\b" + dep.substring(dep.lastIndexOf('/') + 1) + "\\.", "");
+      }
       String[] lines = text.split("\n", -1);
       boolean inImport = false;
       boolean pastPackage = false;

@@ -272,5 +272,6 @@ public final class Natives {
     TestingNatives.registerTesting();
     IoNatives.registerIo();
     SignalNatives.registerSignals();
+    ListNatives.registerList();
   }
 }
