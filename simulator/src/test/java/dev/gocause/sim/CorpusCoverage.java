@@ -26,6 +26,7 @@ public final class CorpusCoverage {
   private CorpusCoverage() {}
 
   private static final Pattern TEST_FUNC = Pattern.compile("(?m)^func (Test(?:[^a-z]\\w*)?)\\(\\s*\\w+\\s+\\*testing\\.T\\s*\\)");
+  private static final Pattern OLD_GO_ONLY = Pattern.compile("(?m)^//go:build !go1\\.([0-9]|1[0-9])$");
   private static final Pattern PACKAGE = Pattern.compile("(?m)^package\\s+(\\w+)");
   private static final Pattern OTHER_OS = Pattern.compile(
       "_(windows|plan9|js|wasm|darwin|freebsd|netbsd|openbsd|solaris|aix|illumos|ios|android|dragonfly|zos)(_\\w+)?(_test)?\\.go$");
@@ -48,6 +49,7 @@ public final class CorpusCoverage {
         if (OTHER_OS.matcher(f.getFileName().toString()).find()) continue;
         String text = Files.readString(f);
         if (text.contains("//go:build ignore") || text.contains("// +build ignore")) continue;
+        if (OLD_GO_ONLY.matcher(text).find()) continue; // built only by Go releases before 1.19
         String p = packageOf(text);
         if (f.toString().endsWith("_test.go")) {
           if (pkg.equals(p)) tests.add(f);

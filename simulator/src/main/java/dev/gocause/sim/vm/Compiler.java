@@ -79,8 +79,18 @@ public final class Compiler extends SwitchCompiler {
     for (TypeSpec ts : typeSpecs) {
       line = ts.line;
       Sym sym = pkgScope.names.get(ts.name);
-      if (ts.alias) sym.type = resolveType(ts.type);
-      else ((Type.Named) sym.type).under = resolveType(ts.type);
+      if (ts.alias) {
+        sym.type = resolveType(ts.type);
+        continue;
+      }
+      try {
+        ((Type.Named) sym.type).under = resolveType(ts.type);
+      } catch (UnsupportedConstructException e) {
+        if (!deferRefusals || !e.construct().startsWith("unsupported:")) throw e;
+        // a value with no fields or methods: code that uses one refuses where it runs
+        ((Type.Named) sym.type).under = new Type.Opaque(sym.type.str(), () -> null, false);
+        refusedTypes.put(sym.type, e);
+      }
     }
     // 2. function and method signatures
     for (Node d : f.decls) {

@@ -145,6 +145,16 @@ abstract class CompilerBase {
     fc.code = new FuncCode.Ins[] {new FuncCode.Ins(new Instr.Refuse(e), e.line(), false, null)};
   }
 
+  /** Types of the program whose declaration is outside the subset (deferred): using one refuses with this. */
+  final Map<Type, UnsupportedConstructException> refusedTypes = new HashMap<>();
+
+  /** Refuses at {@code n} if {@code t} (or *t) is a type whose declaration is outside the subset. */
+  void checkNotRefused(Node n, Type t) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    UnsupportedConstructException e = refusedTypes.get(t);
+    if (e != null) throw err(n, e.construct() + " (in the declaration of " + t.str() + " at line " + e.line() + ")");
+  }
+
   /** The qualified name of an unmodelled type {@code t} or {@code *t}, or null. */
   String unmodelledName(Type t) {
     if (t instanceof Type.Pointer p) t = p.elem;

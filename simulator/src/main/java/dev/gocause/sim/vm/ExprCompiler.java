@@ -215,6 +215,7 @@ abstract class ExprCompiler extends SelectorCompiler {
     } else {
       t = resolveType(cl.type);
     }
+    checkNotRefused(cl, t);
     boolean addr = false;
     Type lit = t;
     if (t.underlying() instanceof Type.Pointer p && cl.type == null) {

@@ -155,6 +155,7 @@ abstract class SelectorCompiler extends LValueCompiler {
       String q = unmodelledName(xt);
       throw unknownMember(sel, q.substring(0, q.lastIndexOf('.')), q.substring(q.lastIndexOf('.') + 1) + "." + sel.sel);
     }
+    if (s == null) checkNotRefused(sel, xt);
     if (s == null && libraryTypeName(xt) != null) throw unsupported(sel, libraryTypeName(xt) + "." + sel.sel);
     if (s == null) throw err(sel, sel.x instanceof Ident i ? i.name + "." + sel.sel + " undefined (type " + xt.str() + " has no field or method " + sel.sel + ")" : "undefined field or method " + sel.sel);
     walkPath(s.path);

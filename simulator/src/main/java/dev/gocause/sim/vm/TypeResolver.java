@@ -100,6 +100,16 @@ abstract class TypeResolver extends CompilerBase {
       if (at.len == null) return new Type.Slice(el);
       if (at.len instanceof Ellipsis) return new Type.Array(-1, el);
       Object[] cv = constValue(at.len);
+      if (cv == null && at.len instanceof Selector ls && ls.x instanceof Ident lp && pkgPath(lp.name) != null) {
+        // a constant of a package the simulator does not model
+        UnsupportedConstructException refusal = unknownMember(at.len, pkgPath(lp.name), ls.sel);
+        if (!deferRefusals || fn != null) throw refusal;
+        // in a declaration: a value nobody can use, refused where code uses it
+        Type.Named t = new Type.Named("[" + lp.name + "." + ls.sel + "]" + el.str(), null);
+        t.under = new Type.Opaque(t.name, () -> null, false);
+        refusedTypes.put(t, refusal);
+        return t;
+      }
       if (cv == null || !(cv[0] instanceof Long n)) throw err(at.len, "array length must be a constant");
       return new Type.Array(n.intValue(), el);
     }
