@@ -44,4 +44,6 @@ func main() {
 	seen := map[time.Time]int{t2: 1}
 	seen[t0.Add(200*time.Millisecond)]++
 	fmt.Println(len(seen), seen[t2])
+	u := time.Unix(1257894000, 5)
+	fmt.Println(u.Unix(), u.UnixNano(), u.UnixMilli(), time.UnixMilli(1500).UnixNano(), u.Add(time.Second).After(u), u == time.Unix(1257894000, 5))
 }

@@ -122,6 +122,9 @@ public final class TimeNatives {
     method(TIME, "Add", false, sig(List.of(DURATION), List.of(TIME)), pure((m, g, f, a) -> f.push(new TimeVal(((TimeVal) a[0]).nanos + (Long) a[1]))));
     method(TIME, "After", false, sig(List.of(TIME), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos > ((TimeVal) a[1]).nanos)));
     method(TIME, "Before", false, sig(List.of(TIME), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos < ((TimeVal) a[1]).nanos)));
+    fn(p, "Unix", sig(List.of(Type.INT64, Type.INT64), List.of(TIME)), pure((m, g, f, a) -> f.push(new TimeVal((Long) a[0] * 1_000_000_000L + (Long) a[1]))));
+    fn(p, "UnixMilli", sig(List.of(Type.INT64), List.of(TIME)), pure((m, g, f, a) -> f.push(new TimeVal((Long) a[0] * 1_000_000L))));
+    method(TIME, "UnixMilli", false, sig(List.of(), List.of(Type.INT64)), pure((m, g, f, a) -> f.push(Math.floorDiv(((TimeVal) a[0]).nanos, 1_000_000L))));
     method(TIME, "Equal", false, sig(List.of(TIME), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos == ((TimeVal) a[1]).nanos)));
     method(TIME, "IsZero", false, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos == Long.MIN_VALUE)));
     method(TIME, "UnixNano", false, sig(List.of(), List.of(Type.INT64)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos)));
