@@ -43,6 +43,7 @@ public final class CorpusCoverage {
     boolean nativeLib = args.length > 3 && args[3].equals("native");
     List<Path> tests = new ArrayList<>();
     List<Path> sources = new ArrayList<>();
+    List<Path> internalTests = new ArrayList<>(); // _test.go files of the package itself, when pkg is X_test
     String libPkg = null;
     try (Stream<Path> s = Files.list(dir)) {
       for (Path f : s.filter(p -> p.toString().endsWith(".go")).sorted().toList()) {
@@ -53,6 +54,7 @@ public final class CorpusCoverage {
         String p = packageOf(text);
         if (f.toString().endsWith("_test.go")) {
           if (pkg.equals(p)) tests.add(f);
+          else if (pkg.equals(p + "_test")) internalTests.add(f);
         } else if (!"main".equals(p)) {
           sources.add(f);
           libPkg = p;
@@ -62,7 +64,9 @@ public final class CorpusCoverage {
     List<Path> unit = new ArrayList<>(tests);
     String qualifier = null;
     if (nativeLib) {
-      // the external tests run against the simulator's own model of the package
+      // the external tests run against the simulator's own model of the package; go test also links the package's
+      // own test files (context's XTest helpers, sync's export_test.go), whose internals refuse where they are used
+      unit.addAll(internalTests);
     } else if (pkg.equals(libPkg)) {
       unit.addAll(sources);
     } else if (libPkg != null && pkg.equals(libPkg + "_test")) {

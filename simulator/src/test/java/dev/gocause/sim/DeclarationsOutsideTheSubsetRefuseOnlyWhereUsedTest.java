@@ -46,4 +46,25 @@ class DeclarationsOutsideTheSubsetRefuseOnlyWhereUsedTest {
     assertThat(r.printedValues()).containsOnlyKeys(
         "first: true\nsecond while the first runs: false\nwait: <nil>\nafter wait: true boom");
   }
+
+  static SimulationResult runPartial(String test) {
+    return Simulator.simulate(SimulationRequest.of(GoSources.resource("partial/names_from_files_not_given_test.go"), "names_test.go")
+        .withRunRegexp("^" + test + "$").withSchedules(10));
+  }
+
+  @Test
+  void names_declared_in_files_not_given_refuse_only_the_tests_that_reach_them() {
+    // a global initialized from one, a method on a type from one, a function whose signature names one
+    assertThat(runPartial("TestCounter").clean()).isTrue();
+    assertThatThrownBy(() -> runPartial("TestSemaphore")).isInstanceOf(UnsupportedConstructException.class)
+        .hasMessage("names_test.go:27:6: undefined: runtimeSemacquire (in the initializer of sem at line 9)");
+    assertThatThrownBy(() -> runPartial("TestChain")).isInstanceOf(UnsupportedConstructException.class)
+        .hasMessageStartingWith("names_test.go:31:5: undefined: poolChain");
+  }
+
+  @Test
+  void compile_alone_refuses_the_first_of_them() {
+    assertThatThrownBy(() -> Simulator.compile(GoSources.resource("partial/names_from_files_not_given_test.go"), "names_test.go", false))
+        .isInstanceOf(UnsupportedConstructException.class).hasMessageContaining("undefined: poolDequeue");
+  }
 }

@@ -145,6 +145,23 @@ abstract class CompilerBase {
     fc.code = new FuncCode.Ins[] {new FuncCode.Ins(new Instr.Refuse(e), e.line(), false, null)};
   }
 
+  /**
+   * Whether a refusal can wait until code that needs it runs: a construct outside the subset, or a name the simulator
+   * cannot resolve (declared in a file it was not given, or an unexported part of a package it models).
+   */
+  boolean deferrable(UnsupportedConstructException e) {
+    return deferRefusals && (e.construct().startsWith("unsupported:") || e.construct().startsWith("undefined:"));
+  }
+
+  /** Globals whose initializer is outside the subset: never initialized, using one refuses with this. */
+  final Map<Sym, UnsupportedConstructException> refusedGlobals = new HashMap<>();
+
+  /** Refuses at {@code n} if {@code s} is a global whose initializer is outside the subset. */
+  void checkGlobalNotRefused(Node n, Sym s) {
+    UnsupportedConstructException e = s.owner == null ? refusedGlobals.get(s) : null;
+    if (e != null) throw err(n, e.construct() + " (in the initializer of " + s.name + " at line " + e.line() + ")");
+  }
+
   /** Types of the program whose declaration is outside the subset (deferred): using one refuses with this. */
   final Map<Type, UnsupportedConstructException> refusedTypes = new HashMap<>();
 

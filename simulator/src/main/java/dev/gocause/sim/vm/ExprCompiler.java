@@ -138,6 +138,7 @@ abstract class ExprCompiler extends SelectorCompiler {
     }
     switch (s.kind) {
       case VAR:
+        checkGlobalNotRefused(id, s);
         if (s.type == null) throw err(id, "undefined: " + id.name + " (used before its declaration)");
         loadVar(s, id);
         return s.type;
@@ -171,7 +172,7 @@ abstract class ExprCompiler extends SelectorCompiler {
     try {
       compileBody(x, new Scope(scope), fl.type.params, sig.params, fl.type.results, sig, fl.body);
     } catch (UnsupportedConstructException e) {
-      if (!deferRefusals || !e.construct().startsWith("unsupported:")) throw e;
+      if (!deferrable(e)) throw e;
       // like a declared function: the literal refuses the program only when it is called
       fn = outer;
       scope = savedScope;
@@ -426,7 +427,8 @@ abstract class ExprCompiler extends SelectorCompiler {
         }
         if (x instanceof Ident id) {
           Sym s = scope.lookup(id.name);
-          if (s == null || s.kind != VAR) throw err(u, "cannot take address of " + id.name);
+          if (s == null) throw err(id, "undefined: " + id.name);
+          if (s.kind != VAR) throw err(u, "cannot take address of " + id.name);
           if (Type.isValueAggregate(s.type)) {
             // the struct/array object is its own address
             loadVar(s, id);

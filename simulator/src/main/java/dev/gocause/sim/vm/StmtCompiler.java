@@ -30,7 +30,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     try {
       compileFuncBodyOnce(fd);
     } catch (UnsupportedConstructException e) {
-      if (!deferRefusals || !e.construct().startsWith("unsupported:")) throw e;
+      if (!deferrable(e)) throw e;
       // A construct outside the subset refuses the program only if a schedule reaches this function (go test would
       // build it, but the simulator models a subset: a test that never calls it still runs to a verdict).
       fn = savedFn;

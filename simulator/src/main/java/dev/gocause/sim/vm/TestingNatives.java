@@ -85,6 +85,11 @@ final class TestingNatives {
     method(TESTING_T, "Helper", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
     method(TESTING_T, "Parallel", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
     method(TESTING_T, "Name", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((TVal) a[0]).name)));
+    // go test's default -timeout 10m: the deadline is ten minutes after the test started (virtual time)
+    method(TESTING_T, "Deadline", true, sig(List.of(), List.of(TimeNatives.TIME, Type.BOOL)), pure((m, g, f, a) -> {
+      f.push(new TimeNatives.TimeVal(TimeNatives.EPOCH + m.now + 600_000_000_000L));
+      f.push(true);
+    }));
     method(TESTING_T, "Cleanup", true, sig(List.of(sig(List.of(), List.of())), List.of()), pure((m, g, f, a) -> ((TVal) a[0]).cleanups.add((Closure) a[1])));
     registerBenchmarks(p, anyS);
     Type tptr = new Type.Pointer(TESTING_T);

@@ -32,6 +32,16 @@ public final class TimeNatives {
   static final Type.Named TIME = new Type.Named("time.Time", new Type.Opaque("time.Time", () -> new TimeVal(Long.MIN_VALUE), false));
   static final Type.Named TIMER;
 
+  /** Time.String without the monotonic reading: {@code 2009-11-10 23:00:01.5 +0000 UTC}. */
+  static String timeString(long unixNanos) {
+    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(unixNanos, 1_000_000_000L),
+        (int) Math.floorMod(unixNanos, 1_000_000_000L), java.time.ZoneOffset.UTC);
+    String s = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    int nanos = t.getNano();
+    if (nanos != 0) s += ("." + String.format("%09d", nanos)).replaceAll("0+$", "");
+    return s + " +0000 UTC";
+  }
+
   /** t - u as Go's Time.Sub: saturated at the largest or smallest Duration (the zero Time is far in the past). */
   static long between(long t, long u) {
     long d = t - u;
