@@ -29,4 +29,6 @@ func main() {
 	fmt.Println(mustPanic(func() { context.WithValue(ctx, nil, 1) }))
 	fmt.Println(mustPanic(func() { context.WithValue(ctx, []byte("k"), 1) }))
 	fmt.Println(v.Value(key("user")), v.Value("user"))
+	timeout, ok := context.DeadlineExceeded.(interface{ Timeout() bool })
+	fmt.Println(ok, timeout.Timeout(), fmt.Sprintf("%T", context.DeadlineExceeded))
 }
