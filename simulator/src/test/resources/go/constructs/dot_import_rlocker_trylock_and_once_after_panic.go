@@ -42,4 +42,13 @@ func main() {
 	go func() { wg.Wait(); close(done) }()
 	<-done
 	fmt.Println("readers done")
+
+	func() {
+		defer func() {
+			r := recover()
+			fmt.Println(r == "sync: negative WaitGroup counter", r)
+		}()
+		var w WaitGroup
+		w.Done()
+	}()
 }

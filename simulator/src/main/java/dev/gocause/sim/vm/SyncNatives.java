@@ -389,7 +389,7 @@ final class SyncNatives {
     if (wg == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     if (d < 0) wg.vc = m.release(g, wg.vc);
     wg.counter += d;
-    if (wg.counter < 0) throw new Machine.GoPanic(plainError("sync: negative WaitGroup counter"));
+    if (wg.counter < 0) throw new Machine.GoPanic(new Iface(Type.STRING, "sync: negative WaitGroup counter")); // a string, as sync panics
     if (wg.counter == 0) m.wakeAll(wg);
   }
 }
