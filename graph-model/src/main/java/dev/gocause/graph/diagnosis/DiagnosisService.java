@@ -54,6 +54,18 @@ public final class DiagnosisService {
     return new DiagnosisService(m);
   }
 
+  /**
+   * Like {@link #fromKnowledge} for the seed-data in {@code source}, read, validated and compiled
+   * only when {@code cache} does not hold this content compiled by this code already (see
+   * {@link CompiledSeedCache}; the model is compiled from what it holds by the same code).
+   */
+  static DiagnosisService fromSeed(CompiledSeedCache cache, dev.gocause.graph.seed.SeedSource source) {
+    long t0 = System.nanoTime();
+    DiagnosisModel m = cache.model(source);
+    LOG.debug("compiled diagnosis model from seed-data {} in {} ms", m.describe(), (System.nanoTime() - t0) / 1_000_000);
+    return new DiagnosisService(m);
+  }
+
   /** True when this service answers from seed-data rather than from a graph. */
   public boolean fromSeedData() {
     return driver == null;
