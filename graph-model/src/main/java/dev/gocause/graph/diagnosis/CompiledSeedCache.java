@@ -123,15 +123,31 @@ final class CompiledSeedCache {
    * this code, else read, validated and compiled (throws on invalid seed-data) and then cached.
    */
   DiagnosisModel model(SeedSource source) {
+    Compiled c = compiled(source);
+    return ModelCompiler.compile(c.snapshot(), c.fullText());
+  }
+
+  /** The snapshot and indexes of {@code source}, cached or compiled as for {@link #model}. */
+  Compiled compiled(SeedSource source) {
     String hash = SeedReader.contentHash(source);
     Optional<Compiled> cached = read(hash);
     if (cached.isPresent()) {
-      return ModelCompiler.compile(cached.get().snapshot(), cached.get().fullText());
+      return cached.get();
     }
-    KnowledgeSet knowledge = SeedReader.read(source);
+    Compiled compiled = compile(SeedReader.read(source));
+    write(compiled);
+    return compiled;
+  }
+
+  /** The snapshot and indexes of seed-data already read and validated, cached or compiled. */
+  Compiled compiled(KnowledgeSet knowledge) {
+    Optional<Compiled> cached = read(knowledge.contentHash());
+    if (cached.isPresent()) {
+      return cached.get();
+    }
     Compiled compiled = compile(knowledge);
     write(compiled);
-    return ModelCompiler.compile(compiled.snapshot(), compiled.fullText());
+    return compiled;
   }
 
   static Compiled compile(KnowledgeSet knowledge) {
