@@ -68,6 +68,11 @@ public final class DiagnosisService {
     return new DiagnosisService(m);
   }
 
+  /** A service over a model compiled from seed-data. */
+  static DiagnosisService ofModel(DiagnosisModel model) {
+    return new DiagnosisService(model);
+  }
+
   /** True when this service answers from seed-data rather than from a graph. */
   public boolean fromSeedData() {
     return driver == null;

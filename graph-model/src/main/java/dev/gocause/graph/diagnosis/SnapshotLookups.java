@@ -20,7 +20,6 @@ import dev.gocause.graph.query.SignatureInfo;
 import dev.gocause.graph.query.Subgraph;
 import dev.gocause.graph.query.SymptomDetail;
 import dev.gocause.graph.query.WeightedRef;
-import dev.gocause.graph.seed.KnowledgeSet;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -67,11 +66,6 @@ public final class SnapshotLookups implements KnowledgeLookups {
         in.computeIfAbsent(b, k -> new ArrayList<>()).add(rel);
       }
     }
-  }
-
-  /** The look-ups of validated seed-data: what the loader would write, without a graph. */
-  public static SnapshotLookups of(KnowledgeSet knowledge) {
-    return new SnapshotLookups(KnowledgeSnapshot.of(knowledge));
   }
 
   @Override

@@ -1,7 +1,6 @@
 package dev.gocause.kernel.magic;
 
 import dev.gocause.graph.diagnosis.DiagnosisService;
-import dev.gocause.graph.diagnosis.SnapshotLookups;
 import dev.gocause.graph.query.KnowledgeLookups;
 import dev.gocause.kernel.cell.CellContext;
 import dev.gocause.kernel.cell.InterruptedError;
@@ -79,7 +78,7 @@ public final class Session implements CellContext {
           graph.adopt(running.get());
           return graph.get().diagnosis();
         }
-        seedDiagnosis = DiagnosisService.fromKnowledge(vocabulary.require());
+        seedDiagnosis = vocabulary.compiled().diagnosis();
       }
       return seedDiagnosis;
     }
@@ -102,7 +101,7 @@ public final class Session implements CellContext {
           graph.adopt(running.get());
           return graph.get().queries();
         }
-        seedLookups = SnapshotLookups.of(vocabulary.require());
+        seedLookups = vocabulary.compiled().lookups();
       }
       return seedLookups;
     }
