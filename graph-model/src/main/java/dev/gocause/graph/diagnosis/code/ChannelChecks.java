@@ -82,8 +82,21 @@ final class ChannelChecks {
   // ---------------------------------------------------------------- range over a channel nobody closes
 
   private static void rangeNeverClosed(CodeIndex ix, Names names, List<Use> closes, List<Use> sends, List<CodeFinding> out) {
+    Set<String> timers = new HashSet<>();
+    for (Node n : ix.all) {
+      if (n instanceof Assign a && a.lhs.size() == 1 && a.rhs.size() == 1 && CodeIndex.isPackageCall(a.rhs.get(0), "time", "NewTicker", "NewTimer")) {
+        timers.add(CodeIndex.last(CodeIndex.name(a.lhs.get(0))));
+      }
+    }
     for (Node n : ix.all) {
       if (!(n instanceof Range r)) {
+        continue;
+      }
+      // a Ticker's or Timer's C (or time.Tick's channel) is never closed: Stop only stops the sends
+      if (CodeIndex.unparen(r.x) instanceof Selector sel && sel.sel.equals("C") && timers.contains(CodeIndex.last(CodeIndex.name(sel.x)))
+          || CodeIndex.isPackageCall(r.x, "time", "Tick")) {
+        out.add(new CodeFinding(RANGE_NEVER_CLOSED, CodeIndex.line(r), "range over the timer channel " + CodeIndex.name(r.x) + " at line "
+            + CodeIndex.line(r) + " never ends: Stop does not close it, so the loop waits forever"));
         continue;
       }
       String ch = CodeIndex.name(r.x);

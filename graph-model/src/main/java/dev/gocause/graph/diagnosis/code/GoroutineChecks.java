@@ -117,6 +117,17 @@ final class GoroutineChecks {
       }
       Block loopBody = body;
       ix.within(loopBody, x -> {
+        if (x instanceof GoStmt g) {
+          // go f(&v): every goroutine gets the address of the one loop variable
+          for (Expr arg : g.call.args) {
+            if (CodeIndex.unparen(arg) instanceof Unary u && u.op.equals("&") && CodeIndex.unparen(u.x) instanceof Ident id
+                && vars.contains(id.name)) {
+              out.add(new CodeFinding(LOOP_VAR, CodeIndex.line(g), "the goroutine started at line " + CodeIndex.line(g)
+                  + " gets &" + id.name + ", the address of the loop variable of line " + CodeIndex.line(n)
+                  + ": before Go 1.22 all iterations share that one variable"));
+            }
+          }
+        }
         if (x instanceof GoStmt g && CodeIndex.unparen(g.call.fun) instanceof FuncLit lit) {
           Set<String> params = new HashSet<>();
           lit.type.params.forEach(p -> params.addAll(p.names));

@@ -87,6 +87,50 @@ class EachCodeCheckFiresOnTheMistakeAndNotOnTheFixTest {
             	}
             }
             """),
+        Arguments.of(GoroutineChecks.LOOP_VAR, 3, """
+            func main() {
+            	for _, v := range items {
+            		go show(&v)
+            	}
+            }
+            """, """
+            func main() {
+            	for i := range items {
+            		go show(&items[i])
+            	}
+            }
+            """),
+        Arguments.of(ChannelChecks.RANGE_NEVER_CLOSED, 4, """
+            func main() {
+            	t := time.NewTicker(time.Second)
+            	go func() {
+            		for range t.C {
+            			tick()
+            		}
+            		fmt.Println("done")
+            	}()
+            	time.Sleep(3 * time.Second)
+            	t.Stop()
+            }
+            """, """
+            func main() {
+            	t := time.NewTicker(time.Second)
+            	stop := make(chan struct{})
+            	go func() {
+            		for {
+            			select {
+            			case <-t.C:
+            				tick()
+            			case <-stop:
+            				return
+            			}
+            		}
+            	}()
+            	time.Sleep(3 * time.Second)
+            	t.Stop()
+            	close(stop)
+            }
+            """),
         Arguments.of(GoroutineChecks.MAP_WRITES, 5, """
             func count(words []string) map[string]int {
             	seen := make(map[string]int)
