@@ -101,6 +101,8 @@ final class DiagnosisEngine {
     List<GoroutineGroups.Group> groups = GoroutineGroups.groups(parsed.all());
     boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed, groups), bySymptom);
     boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed), bySymptom);
+    CodeEvidence.Read code = CodeEvidence.read(request, parsed);
+    CodeEvidence.facts(model, code, bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
     List<MessageLine> prose = new ArrayList<>();
     StringBuilder proseLines = new StringBuilder();
@@ -126,7 +128,7 @@ final class DiagnosisEngine {
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.answer(groups));
+        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -620,7 +622,8 @@ final class DiagnosisEngine {
   }
 
   static boolean isMachineKind(String kind) {
-    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis");
+    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis")
+        || kind.equals("code");
   }
 
   // ---------------------------------------------------------------- summary

@@ -74,6 +74,9 @@ public final class Evaluation {
       for (Row r : byLang) {
         b.append(line("lang=" + r.group(), r));
       }
+      for (Row r : rows(outcomes, o -> CodeEvidence.hasCode(o.c().text()) ? "yes" : "no", List.of("yes", "no"))) {
+        b.append(line("with-code=" + r.group(), r));
+      }
       b.append(line("all", total));
       return b.toString();
     }
