@@ -657,6 +657,12 @@ final class DiagnosisEngine {
         break;
       }
     }
+    for (MessageLine m : p.messages()) {
+      if (m.text().startsWith(GoDeadlockReports.HEADER)) {
+        kinds.add("go-deadlock");
+        break;
+      }
+    }
     long words = 0;
     for (Set<String> tokens : proseTokens) {
       words += tokens.size();

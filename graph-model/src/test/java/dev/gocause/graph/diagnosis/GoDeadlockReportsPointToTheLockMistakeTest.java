@@ -30,6 +30,7 @@ class GoDeadlockReportsPointToTheLockMistakeTest {
     Diagnosis d = diagnose(real("godeadlock-order"));
     assertThat(d.causes()).isNotEmpty();
     assertThat(d.causes().get(0).id()).as(d.message()).isEqualTo("ab-ba-lock-order");
+    assertThat(d.input().kind()).isEqualTo("go-deadlock");
     // the evidence cites the report's header and the marked lock calls
     assertThat(d.causes().get(0).evidence().get(0).text()).contains("main.go:18 main.transfer");
     assertThat(d.causes().get(0).evidence().get(0).lines()).startsWith(1);
