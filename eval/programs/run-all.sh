@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates eval/inputs/real/*.txt from the programs in this folder with real Go 1.19.
-# Usage: eval/programs/run-all.sh [name...]   (needs /usr/bin/go and golang-uber-goleak-dev)
+# Usage: eval/programs/run-all.sh [name...]   (needs /usr/bin/go, golang-uber-goleak-dev and golang-github-sasha-s-go-deadlock-dev)
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 out="$here/../inputs/real"
@@ -17,6 +17,8 @@ for name in "${names[@]}"; do
     vet-test-*) GO111MODULE=off GOPATH=/usr/share/gocode timeout 60 go vet ./... >"$out/$name.txt" 2>&1 ;;
     vet-*)    timeout 60 go vet main.go >"$out/$name.txt" 2>&1 ;;
     goleak-*) GO111MODULE=off GOPATH=/usr/share/gocode timeout 60 go test -count=1 -timeout 30s . >"$out/$name.txt" 2>&1 ;;
+    godeadlock-*) GO111MODULE=off GOPATH=/usr/share/gocode timeout 60 go run main.go >"$out/$name.txt" 2>&1 ;;  # Debian's golang-github-sasha-s-go-deadlock-dev
+    test-passes) GO111MODULE=off GOPATH=/usr/share/gocode timeout 60 go test -v -count=1 . >"$out/$name.txt" 2>&1 ;;
     timeout-*) GO111MODULE=off GOPATH=/usr/share/gocode timeout 60 go test -count=1 -timeout 2s . >"$out/$name.txt" 2>&1 ;;
     bigdump-*|sigquit-*)
       go build -o "$tmp/$name" main.go || continue

@@ -24,4 +24,6 @@ fi
 { hdr; (cd signatures/goleakreport && GO111MODULE=off GOPATH=/usr/share/gocode timeout 120 go test leak_test.go) 2>&1; } > "$out/goleak.txt"
 { hdr; (cd signatures/vetreports && go vet vet.go vet_test.go) 2>&1; } > "$out/vet.txt"
 { hdr; (cd signatures/fatalgoroutine && timeout 60 go test late_test.go) 2>&1; } > "$out/test-late-fail.txt"
+{ hdr; for c in listen-twice refused; do (cd signatures/outside && timeout 60 go run main.go "$c") 2>&1; done; } > "$out/net-errors.txt"
+{ hdr; (cd signatures/outside/testrun && GO111MODULE=off timeout 60 go test -v -count=1 -run TestPasses . && GO111MODULE=off timeout 60 go test -v -count=1 .) 2>&1; } > "$out/test-run.txt"
 rm -rf "$tmp"

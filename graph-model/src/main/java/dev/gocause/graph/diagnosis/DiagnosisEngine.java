@@ -100,7 +100,8 @@ final class DiagnosisEngine {
     stacks(model, parsed, bySymptom);
     List<GoroutineGroups.Group> groups = GoroutineGroups.groups(parsed.all());
     boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed, groups), bySymptom);
-    boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed), bySymptom);
+    waitFacts |= AnalysisEvidence.facts(model, GoDeadlockReports.analyze(parsed), bySymptom);
+    boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed, request.sources()), bySymptom);
     CodeEvidence.Read code = CodeEvidence.read(request, parsed);
     CodeEvidence.facts(model, code, bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
@@ -124,9 +125,14 @@ final class DiagnosisEngine {
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
+    InputSummary input = summary(parsed, lineTokens);
+    ObservedSymptom outside = OutsideConcurrency.verdict(model, observed);
+    if (outside != null) {
+      return new Diagnosis(List.of(), observed, input, model.version(), model.hash(), lang,
+          OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups));
+    }
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch);
     List<RankedCause> causes = ranked.top();
-    InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
         message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups));
   }
@@ -648,6 +654,12 @@ final class DiagnosisEngine {
     for (MessageLine m : p.messages()) {
       if (isVetLine(m.text())) {
         kinds.add("vet");
+        break;
+      }
+    }
+    for (MessageLine m : p.messages()) {
+      if (m.text().startsWith(GoDeadlockReports.HEADER)) {
+        kinds.add("go-deadlock");
         break;
       }
     }

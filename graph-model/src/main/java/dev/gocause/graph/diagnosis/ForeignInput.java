@@ -23,6 +23,9 @@ final class ForeignInput {
     int rust = 0;
     int nativeCrash = 0;
     int js = 0;
+    int ruby = 0;
+    int dotnet = 0;
+    int log = 0;
     int build = 0;
     int yaml = 0;
     int binary = 0;
@@ -44,6 +47,11 @@ final class ForeignInput {
         nativeCrash++;
       } else if (t.startsWith("at ") && (t.contains(".js:") || t.contains(".ts:"))) {
         js++;
+      } else if (t.contains(".rb:") && t.contains(":in `")) {
+        ruby++;
+      } else if (t.startsWith("at ") && t.contains(":line ") || t.startsWith("Unhandled exception. System.")
+          || t.startsWith("at System.")) {
+        dotnet++;
       } else if (isBuildError(t)) {
         build++;
       } else if (binaryShare(t) > 0.3) {
@@ -52,6 +60,8 @@ final class ForeignInput {
         yaml++;
       } else if (mentionsGo(t)) {
         go++;
+      } else if (isLeveledLogLine(t)) {
+        log++;
       } else if (m.prose()) {
         prose++;
       }
@@ -71,6 +81,12 @@ final class ForeignInput {
     if (js >= 2) {
       return "a JavaScript stack trace";
     }
+    if (ruby >= 2) {
+      return "a Ruby backtrace";
+    }
+    if (dotnet >= 2) {
+      return "a .NET (C#) stack trace";
+    }
     if (nativeCrash >= 1 && prose < 3) {
       return "a native (C/C++) crash";
     }
@@ -82,6 +98,9 @@ final class ForeignInput {
     }
     if (yaml >= 3 && yaml * 10 >= n * 8) {
       return "YAML or configuration, not output of a Go program";
+    }
+    if (log >= 2 && log * 10 >= n * 7) {
+      return "application log lines (time stamps and levels) with no Go runtime output";
     }
     return null;
   }
@@ -103,6 +122,17 @@ final class ForeignInput {
     return t.contains("goroutine") || t.contains("chan ") || t.contains("sync.") || t.contains(".go:") || t.contains("go test")
         || t.contains("go run") || t.contains("协程") || t.contains("WaitGroup") || t.contains("Mutex") || t.contains("deadlock")
         || t.contains("死锁") || t.contains("channel") || t.contains("context.");
+  }
+
+  private static final java.util.regex.Pattern LOG_LINE = java.util.regex.Pattern.compile(
+      "^\\[?\\d{4}[-/]\\d{2}[-/]\\d{2}[T ]\\d{2}:\\d{2}\\S*\\]?\\s+(\\[?(TRACE|DEBUG|INFO|WARN|WARNING|ERROR|FATAL)\\]?\\s|.*\\blevel=)");
+
+  /**
+   * {@code 2024-03-01T10:15:02Z INFO ...}: a time stamp then a level, as logging libraries print.
+   * Go's own log package prints no level, so its lines (which may carry a Go error) stay Go's.
+   */
+  private static boolean isLeveledLogLine(String t) {
+    return LOG_LINE.matcher(t).find();
   }
 
   private static boolean isYaml(String t) {

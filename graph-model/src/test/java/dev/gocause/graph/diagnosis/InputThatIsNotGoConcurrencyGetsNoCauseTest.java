@@ -45,6 +45,23 @@ class InputThatIsNotGoConcurrencyGetsNoCauseTest {
             spec:
               replicas: 3
             """, "YAML"),
+        Arguments.of("""
+            /app/lib/worker.rb:12:in `block in perform': deadlock; recursive locking (ThreadError)
+            \tfrom /app/lib/worker.rb:10:in `synchronize'
+            \tfrom /app/lib/worker.rb:10:in `perform'
+            """, "Ruby"),
+        Arguments.of("""
+            Unhandled exception. System.InvalidOperationException: Collection was modified; enumeration operation may not execute.
+               at System.Collections.Generic.List`1.Enumerator.MoveNextRare()
+               at App.Worker.Run() in /src/App/Worker.cs:line 27
+               at App.Program.Main(String[] args) in /src/App/Program.cs:line 9
+            """, ".NET"),
+        Arguments.of("""
+            2024-03-01T10:15:02.113Z INFO  server started on 0.0.0.0:8080
+            2024-03-01T10:15:07.551Z WARN  slow request path=/api/orders duration=2.3s
+            2024-03-01T10:15:09.002Z ERROR upstream returned 502 path=/api/orders
+            2024-03-01T10:15:12.871Z INFO  request completed path=/health status=200
+            """, "application log"),
         Arguments.of("\u0001\u0002\uFFFD\uFFFD\u0003\uFFFD\u0004\uFFFD\n\uFFFD\u0005\uFFFD\u0006\uFFFD\u0007\n", "binary"));
   }
 
@@ -68,6 +85,8 @@ class InputThatIsNotGoConcurrencyGetsNoCauseTest {
         RealKnowledge.read("inputs/real/ab-ba.txt"),
         RealKnowledge.read("inputs/real/vet-copylocks.txt"),
         "my goroutines hang on a channel after the deploy",
+        RealKnowledge.read("inputs/real/port-in-use.txt"),
+        "2024-03-01T10:15:02Z ERROR worker stuck: all goroutines are asleep - deadlock!\n2024-03-01T10:15:03Z INFO restarting",
         "name: value\nkey: another value\nthe WaitGroup never returns: deadlock");
   }
 }

@@ -122,4 +122,43 @@ class RaceReportsAreReadForWhatTheAccessesDoTest {
         .containsExactly("race-detector-goroutine-limit");
     assertThat(facts("we hit some limit on goroutines")).isEmpty();
   }
+
+  @Test
+  void go119ShowsWaitGroupAddAgainstWaitOnlyAsTheRaceAnnotationsTheyMake() {
+    // real Go 1.19: runtime.raceread (first Add) against runtime.racewrite (first Wait), no sync frame
+    String text = RealKnowledge.read("inputs/real/race-wg-add-inside.txt");
+    assertThat(text).doesNotContain("WaitGroup");
+    assertThat(facts(text)).contains("race-waitgroup-add-against-wait");
+    Diagnosis d = RealKnowledge.service().diagnose(DiagnosisRequest.of(text));
+    assertThat(d.causes().get(0).id()).isEqualTo("waitgroup-add-inside-goroutine");
+    // two plain accesses are not the annotations
+    assertThat(real("race-counter")).doesNotContain("race-waitgroup-add-against-wait");
+  }
+
+  @Test
+  void realGo119AtomicAgainstPlainAndAppendGrowth() {
+    assertThat(real("race-atomic-mixed")).contains("race-atomic-mixed-with-plain");
+    assertThat(real("race-append-grow")).contains("race-on-slice-growth").doesNotContain("race-atomic-mixed-with-plain");
+    assertThat(real("race-struct-copy")).doesNotContain("race-on-slice-growth", "race-atomic-mixed-with-plain");
+  }
+
+  @Test
+  void aStructCopiedWhileAFieldIsWrittenIsSeenInTheSourceOfTheRead() {
+    String text = RealKnowledge.read("inputs/real/race-struct-copy.txt");
+    java.nio.file.Path programs = RealKnowledge.repo().resolve("eval/programs");
+    // the report alone cannot show it (no access sizes are printed)
+    assertThat(facts(text)).doesNotContain("race-struct-copied-while-field-written");
+    List<Fact> withSource = RaceAnalyzer.analyze(GoOutputParser.parse(text), SourceFiles.directory(programs));
+    assertThat(withSource).extracting(Fact::id).contains("race-struct-copied-while-field-written");
+    Fact f = withSource.stream().filter(x -> x.id().equals("race-struct-copied-while-field-written")).findFirst().orElseThrow();
+    assertThat(f.text()).contains("*cfg").contains("cfg.retries");
+    assertThat(f.strength()).isEqualTo(1.0);
+    assertThat(f.goroutines()).containsExactly("1:read", "7:write");
+    Diagnosis d = RealKnowledge.service().diagnose(new DiagnosisRequest(text, 3, null, SourceFiles.directory(programs)));
+    assertThat(d.causes().get(0).id()).isEqualTo("data-race-shared-variable");
+    // a plain counter race read with its source is no struct copy
+    String counter = RealKnowledge.read("inputs/real/race-counter.txt");
+    assertThat(RaceAnalyzer.analyze(GoOutputParser.parse(counter), SourceFiles.directory(programs))).extracting(Fact::id)
+        .doesNotContain("race-struct-copied-while-field-written");
+  }
 }

@@ -56,7 +56,14 @@ class SymptomWeightsAndAliasesAreMeaningfulTest {
         assertThat(w).as("%s -> %s", s.path("id").asText(), i.path("cause").asText()).isGreaterThan(0).isLessThanOrEqualTo(1);
         assertThat(causes.add(i.path("cause").asText())).as("%s lists %s once", s.path("id").asText(), i.path("cause").asText()).isTrue();
       }
-      assertThat(causes).as("%s indicates some cause", s.path("id").asText()).isNotEmpty();
+      String kind = s.path("kind").asText();
+      if (kind.equals("no-failure") || kind.equals("runtime-corruption")) {
+        // Go output showing no concurrency failure, or a trace that cannot be trusted: it points to no cause
+        assertThat(causes).as("%s (%s) indicates no cause", s.path("id").asText(), kind).isEmpty();
+      } else if (!kind.equals("test-failure")) {
+        // a failing test alone says nothing of why; every other symptom points somewhere
+        assertThat(causes).as("%s indicates some cause", s.path("id").asText()).isNotEmpty();
+      }
     }
   }
 
