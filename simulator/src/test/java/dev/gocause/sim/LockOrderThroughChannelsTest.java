@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The lock-order analysis follows cycles through channel operations: a goroutine that blocks on a channel while it
  * holds a lock, and a partner that must take that lock before the channel step that would unblock it. Reported as a
- * potential deadlock even when no explored schedule deadlocked.
+ * potential deadlock even when no explored schedule deadlocked. The programs order their steps by sleeping, for hours:
+ * time is a schedule choice, and a stall of a random schedule may let a shorter sleep end before the work it waits for.
  */
 class LockOrderThroughChannelsTest {
 
@@ -29,7 +30,7 @@ class LockOrderThroughChannelsTest {
     throw new AssertionError("no line with " + text);
   }
 
-  // The sender takes mu and sends 10 ms (virtual) after the receiver took and released mu: never deadlocks here,
+  // The sender takes mu and sends 10 hours (virtual) after the receiver took and released mu: never deadlocks here,
   // but if the sender got mu first it would block on the send while the receiver blocks on mu.
   private static final String SEND_UNDER_LOCK = """
       package main
@@ -47,7 +48,7 @@ class LockOrderThroughChannelsTest {
       	wg.Add(2)
       	go func() {
       		defer wg.Done()
-      		time.Sleep(10 * time.Millisecond)
+      		time.Sleep(10 * time.Hour)
       		mu.Lock()
       		ch <- 1
       		mu.Unlock()
@@ -95,7 +96,7 @@ class LockOrderThroughChannelsTest {
   @Test
   void the_cycle_shows_in_a_single_schedule_that_did_not_deadlock_when_other_schedules_do() {
     // no sleeps: depending on who gets mu first the program deadlocks or finishes
-    String racy = SEND_UNDER_LOCK.replace("\t\ttime.Sleep(10 * time.Millisecond)\n", "");
+    String racy = SEND_UNDER_LOCK.replace("\t\ttime.Sleep(10 * time.Hour)\n", "");
     long clean = -1, deadlocked = -1;
     for (long seed = 1; seed <= 60 && (clean < 0 || deadlocked < 0); seed++) {
       SimulationResult one = run(racy, 1, seed);
@@ -129,7 +130,7 @@ class LockOrderThroughChannelsTest {
   void a_buffered_channel_counts_only_when_that_direction_blocked() {
     // two sends under the lock into a buffer of one: the second send waits for the receiver (which sleeps first)
     String twoSends = SEND_UNDER_LOCK.replace("\t\tch <- 1\n", "\t\tch <- 1\n\t\tch <- 2\n")
-        .replace("\t\tfmt.Println(<-ch)", "\t\ttime.Sleep(20 * time.Millisecond)\n\t\tfmt.Println(<-ch, <-ch)");
+        .replace("\t\tfmt.Println(<-ch)", "\t\ttime.Sleep(20 * time.Hour)\n\t\tfmt.Println(<-ch, <-ch)");
     SimulationResult blocking = run(twoSends.replace("make(chan int)", "make(chan int, 1)"), 30);
     assertThat(blocking.clean()).isTrue();
     // both sends are under the lock on a channel whose sends block in this schedule: each is reported
@@ -159,7 +160,7 @@ class LockOrderThroughChannelsTest {
         	wg.Add(2)
         	go func() {
         		defer wg.Done()
-        		time.Sleep(10 * time.Millisecond)
+        		time.Sleep(10 * time.Hour)
         		mu.Lock()
         		v, ok := <-ch
         		mu.Unlock()
@@ -207,7 +208,7 @@ class LockOrderThroughChannelsTest {
       	wg.Add(3)
       	go func() {
       		defer wg.Done()
-      		time.Sleep(20 * time.Millisecond)
+      		time.Sleep(20 * time.Hour)
       		a.Lock()
       		c <- 1
       		a.Unlock()
@@ -220,7 +221,7 @@ class LockOrderThroughChannelsTest {
       	}()
       	go func() {
       		defer wg.Done()
-      		time.Sleep(5 * time.Millisecond)
+      		time.Sleep(5 * time.Hour)
       		b.Lock()
       		a.Lock()
       		a.Unlock()
@@ -292,7 +293,7 @@ class LockOrderThroughChannelsTest {
   void a_select_that_cannot_block_forever_is_no_potential_deadlock_but_a_blocking_select_is() {
     String withDefault = SEND_UNDER_LOCK.replace("\t\tch <- 1\n", "\t\tselect {\n\t\tcase ch <- 1:\n\t\tdefault:\n\t\t}\n");
     assertThat(run(withDefault, 30).lockOrderCycles()).isEmpty();
-    String withTimeout = SEND_UNDER_LOCK.replace("\t\tch <- 1\n", "\t\tselect {\n\t\tcase ch <- 1:\n\t\tcase <-time.After(time.Second):\n\t\t}\n");
+    String withTimeout = SEND_UNDER_LOCK.replace("\t\tch <- 1\n", "\t\tselect {\n\t\tcase ch <- 1:\n\t\tcase <-time.After(1000 * time.Hour):\n\t\t}\n");
     assertThat(run(withTimeout, 30).lockOrderCycles()).isEmpty();
     String blocking = SEND_UNDER_LOCK.replace("\t\tch <- 1\n", "\t\tquit := make(chan bool)\n\t\tselect {\n\t\tcase ch <- 1:\n\t\tcase <-quit:\n\t\t}\n");
     SimulationResult r = run(blocking, 30);
@@ -367,7 +368,7 @@ class LockOrderThroughChannelsTest {
         		ch := r.subscribe()
         		fmt.Println(<-ch)
         	}()
-        	time.Sleep(time.Millisecond)
+        	time.Sleep(time.Hour)
         	r.publish(42)
         	wg.Wait()
         }
@@ -382,7 +383,7 @@ class LockOrderThroughChannelsTest {
     // three receivers run the same code: one cycle by source lines, whichever goroutine showed it
     String three = SEND_UNDER_LOCK.replace("wg.Add(2)", "wg.Add(4)")
         .replace("\tgo func() {\n\t\tdefer wg.Done()\n\t\tmu.Lock()", "\tfor i := 0; i < 3; i++ {\n\tgo func() {\n\t\tdefer wg.Done()\n\t\tmu.Lock()")
-        .replace("\t\tfmt.Println(<-ch)\n\t}()", "\t\tselect {\n\t\tcase v := <-ch:\n\t\t\tfmt.Println(v)\n\t\tcase <-time.After(time.Second):\n\t\t}\n\t}()\n\t}");
+        .replace("\t\tfmt.Println(<-ch)\n\t}()", "\t\tselect {\n\t\tcase v := <-ch:\n\t\t\tfmt.Println(v)\n\t\tcase <-time.After(1000 * time.Hour):\n\t\t}\n\t}()\n\t}");
     SimulationResult r = run(three, 20);
     assertThat(r.clean()).isTrue();
     assertThat(r.lockOrderCycles()).hasSize(1);

@@ -12,6 +12,8 @@ public final class G {
   public final int id;
   int rqIdx = -1;
   int spins;
+  /** Virtual time it last became runnable or made a step (the clock may not pass it over by more than a stall). */
+  long runnableSince;
   public boolean yielded;
   public Frame frame;
   public int state = RUNNABLE;

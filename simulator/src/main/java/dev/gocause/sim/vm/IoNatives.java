@@ -5,13 +5,16 @@ import static dev.gocause.sim.vm.Natives.*;
 import java.util.List;
 
 /**
- * Library model of io: the Reader/Writer/Closer family of interfaces (so code can declare and pass them) and the
- * sentinel errors. Registered by import path from {@link Natives}.
+ * Library model of io: the Reader/Writer/Closer family of interfaces (so code can declare and pass them), the
+ * sentinel errors and Pipe ({@link PipeNatives}). Registered by import path from {@link Natives}.
  */
 final class IoNatives {
   private IoNatives() {}
 
   static final Type BYTES = new Type.Slice(Type.UINT8);
+  /** io.EOF and io.ErrClosedPipe: what the library returns is the variable's value, so == compares true. */
+  static final Object EOF = newError("EOF");
+  static final Object CLOSED_PIPE = newError("io: read/write on closed pipe");
 
   static Type.Named iface(String name, Object... methods) {
     Type.Interface i = new Type.Interface();
@@ -35,10 +38,11 @@ final class IoNatives {
     iface("ReadWriteCloser", "Read", read, "Write", write, "Close", close);
     iface("StringWriter", "WriteString", sig(List.of(Type.STRING), List.of(Type.INT, ERROR)));
     iface("ByteReader", "ReadByte", sig(List.of(), List.of(Type.UINT8, ERROR)));
-    var(p, "EOF", ERROR, newError("EOF"));
+    var(p, "EOF", ERROR, EOF);
     var(p, "ErrUnexpectedEOF", ERROR, newError("unexpected EOF"));
-    var(p, "ErrClosedPipe", ERROR, newError("io: read/write on closed pipe"));
+    var(p, "ErrClosedPipe", ERROR, CLOSED_PIPE);
     var(p, "ErrShortWrite", ERROR, newError("short write"));
     var(p, "ErrNoProgress", ERROR, newError("multiple Read calls return no data or error"));
+    PipeNatives.register();
   }
 }

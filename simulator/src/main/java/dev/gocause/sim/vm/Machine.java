@@ -31,6 +31,21 @@ public final class Machine extends CallsAndPanics {
     int choose(int n);
     /** Called when a goroutine is created. */
     default void onSpawn(G g) {}
+    /**
+     * Like {@link #pick}, at a scheduling point where the earliest pending deadline is within {@link #stallNanos} of
+     * now: the extra index {@code runnable.size()} advances the clock to that deadline and fires the timers due.
+     */
+    default int pickOrAdvanceClock(Machine m, G current, List<G> runnable) {
+      return pick(m, current, runnable);
+    }
+    /**
+     * The longest the runnable goroutines may be passed over by the clock in this schedule, asked once per schedule: a
+     * timer due within it may fire while goroutines can still run; a later one fires only once every goroutine is
+     * blocked or asleep. -1: time advances only then.
+     */
+    default long stallNanos() {
+      return -1;
+    }
   }
 
   public enum Outcome { OK, DEADLOCK, PANIC, FATAL, EXIT, INTERNAL, LIMIT }
@@ -74,6 +89,8 @@ public final class Machine extends CallsAndPanics {
     long period;
     boolean stopped;
     Runnable fire;
+    /** Line that armed it (for the timeline). */
+    int line;
   }
 
   // ---------------- main loop ----------------
@@ -154,14 +171,7 @@ public final class Machine extends CallsAndPanics {
     while (true) {
       if (spinAdvance && !timers.isEmpty()) {
         spinAdvance = false;
-        Timer t = timers.poll();
-        if (t.when > now) now = t.when;
-        if (t.period > 0 && !t.stopped) {
-          t.when = now + t.period;
-          t.seq = timerSeq++;
-          timers.add(t);
-        }
-        t.fire.run();
+        fireNextTimer();
       }
       if (runq.isEmpty()) {
         if (grace && (timers.isEmpty() || timers.peek().when > graceUntil)) {
@@ -169,14 +179,7 @@ public final class Machine extends CallsAndPanics {
           return;
         }
         if (!timers.isEmpty()) {
-          Timer t = timers.poll();
-          if (t.when > now) now = t.when;
-          if (t.period > 0 && !t.stopped) {
-            t.when = now + t.period;
-            t.seq = timerSeq++;
-            timers.add(t);
-          }
-          t.fire.run();
+          fireNextTimer();
           continue;
         }
         deadlock();
@@ -185,7 +188,8 @@ public final class Machine extends CallsAndPanics {
       if (++steps > maxSteps || instrs > maxInstrs) stepLimit();
       G g;
       List<G> cands = runq;
-      if (current != null && current.yielded) {
+      boolean yielded = current != null && current.yielded;
+      if (yielded) {
         // runtime.Gosched or a preemption put it at the back of the run queue: someone else goes first
         current.yielded = false;
         if (runq.size() > 1 && current.state == G.RUNNABLE) {
@@ -193,13 +197,24 @@ public final class Machine extends CallsAndPanics {
           cands.remove(current);
         }
       }
-      if (cands.size() == 1) {
+      if (clockMayAdvance()) {
+        int i = chooser.pickOrAdvanceClock(this, current, cands);
+        if (i == cands.size()) {
+          // time is one more choice: the timer fires before the runnable goroutines go on
+          if (yielded) current.yielded = true;
+          advanceClockEarly();
+          continue;
+        }
+        g = cands.get(i);
+      } else if (cands.size() == 1) {
         g = cands.get(0);
       } else {
         g = cands.get(chooser.pick(this, current, cands));
       }
       current = g;
       g.granted = true;
+      g.runnableSince = now;
+      clockAdvancedEarly = false;
       runSlice(g);
       if (mainDone && !grace) {
         if (outcome != Outcome.OK) return;
@@ -417,6 +432,7 @@ public final class Machine extends CallsAndPanics {
   }
 
   private void addRunnable(G g) {
+    g.runnableSince = now;
     g.rqIdx = runq.size();
     runq.add(g);
   }

@@ -55,6 +55,8 @@ abstract class MachineState {
   /** Instructions per schedule (40 per step): a goroutine spinning without scheduling points ends the schedule here. */
   final long maxInstrs;
   public final java.util.Random rnd;
+  /** How long runnable goroutines may go without a step in this schedule (the chooser's draw; -1: never). */
+  final long stallNanos;
   final Map<Object, int[]> atomicClocks = new HashMap<>();
   // test-runner mode
   public java.util.regex.Pattern testFilter;
@@ -72,6 +74,7 @@ abstract class MachineState {
     this.maxSteps = maxSteps;
     this.maxInstrs = maxSteps > Long.MAX_VALUE / 40 ? Long.MAX_VALUE : maxSteps * 40;
     this.rnd = new java.util.Random(seed);
+    this.stallNanos = chooser.stallNanos();
   }
 
   public Timer addTimer(long delay, long period, Runnable fire) {
@@ -80,6 +83,7 @@ abstract class MachineState {
     t.period = period;
     t.seq = timerSeq++;
     t.fire = fire;
+    t.line = current != null && current.frame != null ? current.frame.line() : 0;
     timers.add(t);
     return t;
   }
@@ -97,6 +101,53 @@ abstract class MachineState {
     t.when = now + Math.max(0, delay);
     t.seq = timerSeq++;
     timers.add(t);
+  }
+
+  /** Fires the earliest timer, moving the clock to its deadline (a ticker is re-armed a period later). */
+  final void fireNextTimer() {
+    Timer t = timers.poll();
+    if (t.when > now) now = t.when;
+    if (t.period > 0 && !t.stopped) {
+      t.when = now + t.period;
+      t.seq = timerSeq++;
+      timers.add(t);
+    }
+    t.fire.run();
+  }
+
+  /**
+   * Whether "advance the clock" is an option at this scheduling point although goroutines can run: the earliest
+   * pending deadline is within this schedule's stall ({@link Chooser#stallNanos}) of the time every runnable goroutine
+   * last ran or became runnable. Not after main returned
+   * (goleak's grace period waits for running goroutines) nor once the schedule crashed.
+   */
+  final boolean clockMayAdvance() {
+    if (clockAdvancedEarly || timers.isEmpty() || grace || postCrash) return false;
+    long when = timers.peek().when;
+    if (when - now > stallNanos) return false;
+    // no runnable goroutine waits longer than the stall: the Go scheduler runs every runnable goroutine soon
+    for (int i = 0, n = runq.size(); i < n; i++) if (when - runq.get(i).runnableSince > stallNanos) return false;
+    return true;
+  }
+
+  /**
+   * The clock advanced early and no goroutine has made a step since: it may not again (a ticker due every millisecond
+   * would otherwise starve the goroutines under a PCT priority that favours the clock).
+   */
+  boolean clockAdvancedEarly;
+
+  /**
+   * Advances the clock to the earliest pending deadline while goroutines could still run, and fires every timer due
+   * by then, in deadline order (timers armed with equal deadlines in the order they were armed).
+   */
+  final void advanceClockEarly() {
+    Timer first = timers.peek();
+    long when = Math.max(now, first.when);
+    if (timeline != null) {
+      timeline.add(new Machine.Step(0, first.line, "clock advances: timer fires early", when));
+    }
+    clockAdvancedEarly = true;
+    while (!timers.isEmpty() && timers.peek().when <= when) fireNextTimer();
   }
 
   boolean postCrash;

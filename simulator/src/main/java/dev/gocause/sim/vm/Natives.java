@@ -77,6 +77,10 @@ public final class Natives {
     return SPECIALS.get(qname);
   }
 
+  static void special(String qname, Special s) {
+    SPECIALS.put(qname, s);
+  }
+
   // ---------------- common types ----------------
   public static final Type.Interface EMPTY_IFACE = new Type.Interface();
   public static final Type.Named ERROR;
@@ -267,6 +271,8 @@ public final class Natives {
 
   static {
     SyncNatives.registerSync();
+    OnceFuncNatives.register();
+    ReflectNatives.register();
     AtomicNatives.registerAtomic();
     TimeNatives.registerTime();
     ContextNatives.registerContext();

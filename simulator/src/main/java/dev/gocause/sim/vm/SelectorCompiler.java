@@ -147,8 +147,7 @@ abstract class SelectorCompiler extends LValueCompiler {
         }
       }
     }
-    // method expression T.Method: unsupported
-    if (isTypeExpr(sel.x)) throw unsupported(sel, "method expression");
+    if (isTypeExpr(sel.x)) return methodExpression(sel);
     Type xt = expr(sel.x, null, false);
     Selection s = lookup(xt, sel.sel);
     if (s == null && unmodelledName(xt) != null) {
@@ -200,6 +199,39 @@ abstract class SelectorCompiler extends LValueCompiler {
         return s.sig;
       }
     }
+  }
+
+  /**
+   * Method expression {@code T.M} or {@code (*T).M}: a function whose first parameter is the receiver. A Go method's
+   * code already takes its receiver as local 0 and a library method as its first argument, so the function is the
+   * method itself, unbound.
+   */
+  Type methodExpression(Selector sel) {
+    Type recv = resolveType(sel.x);
+    Selection s = lookup(recv, sel.sel);
+    if (s == null) throw err(sel, recv.str() + "." + sel.sel + " undefined (type " + recv.str() + " has no method " + sel.sel + ")");
+    if (s.kind != Selection.METHOD || s.path.length > 0) {
+      throw unsupported(sel, "method expression of an interface method or of a method promoted from an embedded field");
+    }
+    Type.Method m0 = s.method;
+    boolean ptr = recv.underlying() instanceof Type.Pointer && !(recv instanceof Type.Named);
+    if (m0.ptrRecv && !ptr) {
+      throw err(sel, "invalid method expression " + recv.str() + "." + sel.sel + " (needs pointer receiver (*" + recv.str() + ")." + sel.sel + ")");
+    }
+    if (!m0.ptrRecv && ptr) throw unsupported(sel, "method expression (*T).M of a method with a value receiver");
+    List<Type> params = new ArrayList<>();
+    params.add(recv);
+    params.addAll(m0.sig.params);
+    Type.Func ft = new Type.Func(params, m0.sig.results, m0.sig.variadic);
+    if (m0.nat != null) {
+      Natives.NativeFn nf = m0.nat;
+      String nn = s.recvNamed.str() + "." + sel.sel;
+      push(new Closure(null, null, Values.NO_RECV, nf, nn));
+    } else {
+      FuncCode code = m0.code;
+      emit((m, g, f) -> f.push(new Closure(code, null)));
+    }
+    return ft;
   }
 
   /** The name of a library type the simulator models ({@code sync.RWMutex}) for t or *t, or null for the program's own. */

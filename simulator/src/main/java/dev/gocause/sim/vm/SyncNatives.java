@@ -370,6 +370,15 @@ final class SyncNatives {
         f.push(false);
       }
     });
+    method(SYNCMAP, "LoadAndDelete", true, sig(List.of(EMPTY_IFACE), List.of(EMPTY_IFACE, Type.BOOL)), (m, g, f, a) -> {
+      SyncMapState s = (SyncMapState) ((StructVal) a[0]).f[0];
+      m.acquire(g, s.vc);
+      s.vc = m.release(g, s.vc);
+      Object k = Values.key(a[1]);
+      boolean loaded = s.m.containsKey(k);
+      f.push(loaded ? s.m.remove(k) : null);
+      f.push(loaded);
+    });
     method(SYNCMAP, "Delete", true, sig(List.of(EMPTY_IFACE), List.of()), (m, g, f, a) -> {
       SyncMapState s = (SyncMapState) ((StructVal) a[0]).f[0];
       s.vc = m.release(g, s.vc);
