@@ -4,6 +4,7 @@ import dev.gocause.api.ApiConfig;
 import dev.gocause.api.ApiServer;
 import dev.gocause.graph.load.KnowledgeLoader;
 import dev.gocause.graph.load.LoadReport;
+import dev.gocause.graph.seed.SeedReadAhead;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.Environment;
 import dev.gocause.graph.store.GraphStore;
@@ -68,10 +69,12 @@ final class UpCommand implements Callable<Integer> {
 
     out.println(env.remote() ? "gocause: connecting to " + env.neo4jUri() + " ..." : "gocause: starting the embedded graph in " + env.dataDir() + " ...");
     out.flush();
+    // the packaged seed-data is read and validated while the graph starts
+    SeedReadAhead seed = SeedReadAhead.start(SeedSource.fromClasspath());
     GraphStore store = GraphStores.open(env);
     ApiServer api = null;
     try {
-      LoadReport report = new KnowledgeLoader(store).load(SeedSource.fromClasspath(), false);
+      LoadReport report = new KnowledgeLoader(store).load(seed.join(), false);
       out.printf("gocause: knowledge %s %s: %d nodes, %d relationships%n",
           report.version(), report.unchanged() ? "already loaded" : "loaded in " + report.elapsedMillis() + " ms",
           report.totalNodes(), report.totalRelationships());
