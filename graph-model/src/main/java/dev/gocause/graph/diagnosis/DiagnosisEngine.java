@@ -112,21 +112,26 @@ final class DiagnosisEngine {
     }
     String proseText = proseLines.toString();
     List<Set<String>> lineTokens = new ArrayList<>(prose.size());
+    Set<String> negated = new HashSet<>();
     for (MessageLine m : prose) {
-      lineTokens.add(TextTokens.input(m.text()));
+      NegatedText t = NegatedText.of(m.text(), model.negationCues());
+      lineTokens.add(t.affirmed());
+      negated.addAll(t.negated());
     }
     if (!prose.isEmpty()) {
-      text(model, prose, lineTokens, bySymptom, byCause, byPrimitive);
+      text(model, prose, lineTokens, negated, bySymptom, byCause, byPrimitive);
       search(model, prose, textSearch.causeRelevance(proseText), bySearch);
     }
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
-    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch);
+    ReportFacets facets = ReportFacets.of(model, byPrimitive, observed);
+    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.answer(groups));
+        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.answer(groups),
+        AskBacks.between(model, causes, observed));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -295,6 +300,7 @@ final class DiagnosisEngine {
       DiagnosisModel model,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
+      Set<String> negated,
       Map<String, List<Evidence>> bySymptom,
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive) {
@@ -320,12 +326,29 @@ final class DiagnosisEngine {
         count(at.primitives(), primitiveHits);
       }
     }
+    // words inside a negation's scope count only for phrases holding the negation themselves ("does not exit")
+    for (String t : negated) {
+      DiagnosisModel.TokenPhrases at = all.contains(t) ? null : model.phrasesWith(t);
+      if (at != null) {
+        countNegating(at.symptoms(), model.symptomPhrases(), symptomHits);
+        countNegating(at.causes(), model.causePhrases(), causeHits);
+        countNegating(at.primitives(), model.primitivePhrases(), primitiveHits);
+      }
+    }
     String[] quoted = new String[prose.size()];
     for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), symptomHits, prose, lineTokens, quoted, TEXT_STRENGTH).entrySet()) {
       bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
     }
     byCause.putAll(bestPhrases(model.causePhrases(), causeHits, prose, lineTokens, quoted, 1.0));
     byPrimitive.putAll(bestPhrases(model.primitivePhrases(), primitiveHits, prose, lineTokens, quoted, 1.0));
+  }
+
+  private static void countNegating(int[] phrases, DiagnosisModel.Phrases list, int[] hits) {
+    for (int i : phrases) {
+      if (list.list().get(i).negates()) {
+        hits[i]++;
+      }
+    }
   }
 
   private static void count(int[] phrases, int[] hits) {
@@ -461,6 +484,16 @@ final class DiagnosisEngine {
     double notCause = 1.0;
     double direct;
 
+    /** Whether a symptom Go printed (not a person's words) points to the cause. */
+    boolean fromGoOutput() {
+      for (Cited c : cited) {
+        if (anyMachine(c.symptom().evidence())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     List<CauseEvidence> evidence(DiagnosisModel model) {
       List<CauseEvidence> out = new ArrayList<>(evidence);
       for (Cited c : cited) {
@@ -482,7 +515,8 @@ final class DiagnosisEngine {
       List<ObservedSymptom> observed,
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive,
-      Map<String, Evidence> bySearch) {
+      Map<String, Evidence> bySearch,
+      ReportFacets facets) {
     Map<String, Acc> acc = new HashMap<>(); // order-free: causes are sorted by score, then id
     bySearch.forEach((causeId, e) -> {
       Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
@@ -547,6 +581,9 @@ final class DiagnosisEngine {
       long explained = machine.isEmpty() ? 0 : explainedBy.getOrDefault(id, 0);
       double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
+      if (c != null) {
+        score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
+      }
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
         return;
       }

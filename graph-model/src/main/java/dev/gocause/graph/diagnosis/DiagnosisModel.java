@@ -25,7 +25,11 @@ import java.util.regex.PatternSyntaxException;
 public final class DiagnosisModel {
 
   /** A name or alias of a node, tokenised. */
-  record Phrase(String nodeId, String text, List<String> tokens) {}
+  record Phrase(String nodeId, String text, List<String> tokens, boolean negates) {
+    Phrase(String nodeId, String text, List<String> tokens) {
+      this(nodeId, text, tokens, false);
+    }
+  }
 
   /** Names and aliases of one kind of node (symptoms, causes or primitives), each node's phrases next to each other. */
   record Phrases(List<Phrase> list) {
@@ -92,6 +96,12 @@ public final class DiagnosisModel {
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
+  /** The words that negate what follows them in a clause (aliases of Symptoms of kind {@code negation}), lower case. */
+  private final List<String> negationCues;
+  /** Primitives few causes involve: naming one of them in a report says which causes it is about. */
+  private final java.util.Set<String> specificPrimitives;
+  /** Per symptom, how Go shows it (a signature's pattern: wait reason, message), when it has one. */
+  private final Map<String, SignatureDef> shownAs;
 
   public DiagnosisModel(
       String version,
@@ -152,9 +162,45 @@ public final class DiagnosisModel {
     }
     bp.replaceAll((k, v) -> v.stream().sorted().toList());
     this.causesByPrimitive = Map.copyOf(bp);
+    List<String> cues = new ArrayList<>();
+    java.util.Set<String> cueTokens = new java.util.HashSet<>();
+    for (SymptomDef s : this.symptoms.values()) {
+      if (NEGATION_KIND.equals(s.kind())) {
+        for (String a : concat(s.aliasesZh(), s.aliasesEn())) {
+          if (!a.isBlank()) {
+            cues.add(a.strip().toLowerCase(java.util.Locale.ROOT));
+            cueTokens.addAll(TextTokens.phrase(a));
+          }
+        }
+      }
+    }
+    cues.sort(Comparator.comparing(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+    this.negationCues = List.copyOf(cues);
+    this.cueTokens = java.util.Set.copyOf(cueTokens);
+    Map<String, Long> involvedBy = new HashMap<>();
+    this.causes.values().forEach(c -> c.primitiveIds().forEach(p -> involvedBy.merge(p, 1L, Long::sum)));
+    java.util.Set<String> specific = new java.util.TreeSet<>();
+    involvedBy.forEach((p, n) -> {
+      if (n <= SPECIFIC_PRIMITIVE_SHARE * this.causes.size()) {
+        specific.add(p);
+      }
+    });
+    this.specificPrimitives = java.util.Collections.unmodifiableSet(specific);
+    Map<String, SignatureDef> shown = new HashMap<>();
+    for (SignatureDef sig : sorted) {
+      if (sig.kind() == PatternKind.FRAME) {
+        continue;
+      }
+      for (String id : sig.symptomIds()) {
+        shown.merge(id, sig, (a, b) -> rank(b) < rank(a) ? b : a);
+      }
+    }
+    this.shownAs = Map.copyOf(shown);
     List<Phrase> sp = new ArrayList<>();
     for (SymptomDef s : this.symptoms.values()) {
-      addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
+      if (!NEGATION_KIND.equals(s.kind())) {
+        addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
+      }
     }
     this.symptomPhrases = new Phrases(sp);
     List<Phrase> cp = new ArrayList<>();
@@ -170,7 +216,31 @@ public final class DiagnosisModel {
     this.phrasesByToken = byToken(symptomPhrases, causePhrases, primitivePhrases);
   }
 
-  private static void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
+  /** Symptoms of this kind are not observations but words that negate what follows them. */
+  static final String NEGATION_KIND = "negation";
+  /** Symptoms of this kind say the report itself concludes it is not a concurrency bug. */
+  static final String NOT_A_BUG_KIND = "not-a-bug";
+  /** A primitive involved by at most this share of the causes is specific (goroutines and channels are not). */
+  static final double SPECIFIC_PRIMITIVE_SHARE = 0.25;
+
+  private final java.util.Set<String> cueTokens;
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
+  }
+
+  /** Which signature shows a symptom best to a person: a wait reason, then a literal, then a regex's example. */
+  private static int rank(SignatureDef s) {
+    return switch (s.kind()) {
+      case WAIT_REASON -> 0;
+      case LITERAL -> 1;
+      default -> 2;
+    };
+  }
+
+  private void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
     List<String> all = new ArrayList<>(names);
     all.addAll(zh);
     all.addAll(en);
@@ -180,7 +250,11 @@ public final class DiagnosisModel {
       }
       List<String> tokens = TextTokens.phrase(text);
       if (!tokens.isEmpty()) {
-        out.add(new Phrase(id, text, tokens));
+        boolean negates = false;
+        for (String t : tokens) {
+          negates |= cueTokens.contains(t);
+        }
+        out.add(new Phrase(id, text, tokens, negates));
       }
     }
   }
@@ -274,6 +348,20 @@ public final class DiagnosisModel {
   /** The phrases of each kind holding {@code token}; null when none does. */
   TokenPhrases phrasesWith(String token) {
     return phrasesByToken.get(token);
+  }
+
+  /** Negation cues, longest first, lower case. */
+  List<String> negationCues() {
+    return negationCues;
+  }
+
+  java.util.Set<String> specificPrimitives() {
+    return specificPrimitives;
+  }
+
+  /** The signature showing a symptom in Go's output (not a frame), or null. */
+  SignatureDef shownAs(String symptomId) {
+    return shownAs.get(symptomId);
   }
 
   /** Free-text look-ups through the compiled full-text indexes. */

@@ -85,13 +85,15 @@ final class TextTokens {
   private static void scan(String s, List<String> out, boolean unigrams) {
     String lower = s.toLowerCase(Locale.ROOT);
     StringBuilder word = new StringBuilder();
+    String receiver = null; // after a '.': the word before it ("" at a leading '.'), whose member may follow
     int run = -1; // where the current CJK run starts in lower, or -1
     for (int i = 0; i < lower.length(); ) {
       int at = i;
       int cp = lower.codePointAt(i);
       i += Character.charCount(cp);
       if (isCjk(cp)) {
-        emitWord(word, out);
+        emitWord(word, receiver, false, out);
+        receiver = null;
         if (run < 0) {
           run = at;
         }
@@ -101,19 +103,35 @@ final class TextTokens {
         if (Character.isLetterOrDigit(cp) || cp == '_') {
           word.appendCodePoint(cp);
         } else {
-          emitWord(word, out);
+          String w = word.toString();
+          boolean leadingDot = w.isEmpty() && (at == 0 || Character.isWhitespace(lower.charAt(at - 1)));
+          emitWord(word, receiver, cp == '(', out);
+          receiver = cp != '.' ? null : !w.isEmpty() ? w : leadingDot ? "" : null;
         }
       }
     }
-    emitWord(word, out);
+    emitWord(word, receiver, false, out);
     emitRun(lower, run, lower.length(), out, unigrams);
   }
 
-  private static void emitWord(StringBuilder word, List<String> out) {
+  /**
+   * A word, plus the tokens that keep code identifiers whole: after a '.', the member
+   * ({@code .done}) and the qualified pair ({@code wg.done}, {@code time.after}); a plain name
+   * before '(' as a call ({@code close(}). Stop words stay out as words, not as members.
+   */
+  private static void emitWord(StringBuilder word, String receiver, boolean call, List<String> out) {
     if (word.length() > 0) {
       String w = word.toString();
       if (w.length() > 1 && !STOP.contains(w)) {
         out.add(stem(w));
+      }
+      if (receiver != null) {
+        out.add("." + w);
+        if (!receiver.isEmpty()) {
+          out.add(receiver + "." + w);
+        }
+      } else if (call) {
+        out.add(w + "(");
       }
       word.setLength(0);
     }
