@@ -34,6 +34,9 @@ record NegatedText(Set<String> affirmed, Set<String> negated) {
         continue;
       }
       clause(line.substring(start, i), lower.substring(start, i), cues, affirmed, negated);
+      if (i == lower.length()) {
+        break; // the last clause: going on would find the same end again, for ever
+      }
       start = end;
       i = end - 1;
     }
