@@ -35,7 +35,7 @@ fi
 if [ -z "${SKIP_BUILD:-}" ]; then
   ./mvnw -B -q -o -pl simulator test-compile >"$OUT/build.log" 2>&1 || { cat "$OUT/build.log" >&2; exit 2; }
 fi
-CP=simulator/target/classes:simulator/target/test-classes
+CP=${CP:-simulator/target/classes:simulator/target/test-classes}
 
 : >"$OUT/results.tsv"
 units=0
@@ -57,6 +57,7 @@ awk -F'\t' '
     for (k in plan) {
       if (!(k in done)) { reasons["timeout (package ran longer than the unit timeout)"]++; continue }
       if (done[k] == "VERDICT") { v++; split(detail[k], w, " "); kinds[w[1]]++; continue }
+      if (done[k] == "LIMIT") { split(detail[k], w, ":"); reasons[w[1] " (no schedule finished)"]++; continue }
       r = detail[k]; if (r ~ /^undefined|not a type|has no field/) gsub(/: .*/, ": …", r); reasons[r]++
     }
     printf "corpus: %d packages, %d TestXxx functions\n", '"$units"', n

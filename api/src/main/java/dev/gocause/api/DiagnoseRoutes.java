@@ -9,6 +9,7 @@ import dev.gocause.api.RouteTable.Route;
 import dev.gocause.graph.diagnosis.Diagnosis;
 import dev.gocause.graph.diagnosis.DiagnosisRenderer;
 import dev.gocause.graph.diagnosis.DiagnosisRequest;
+import dev.gocause.graph.diagnosis.SourceFiles;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import java.nio.charset.Charset;
@@ -22,10 +23,16 @@ import java.util.Set;
 
 /** POST /v1/diagnose: "here is what I see" → ranked root causes (JSON, Markdown or text). */
 final class DiagnoseRoutes {
-  private static final Set<String> FIELDS = Set.of("text", "limit", "lang");
+  private static final Set<String> FIELDS = Set.of("text", "limit", "lang", "files");
+  /** {@code files}: the source files behind the frames, at most this many, each at most this many characters. */
+  static final int MAX_FILES = 50;
+  static final int MAX_FILE_CHARS = 512 * 1024;
 
-  /** The JSON body: {@code text} is required; {@code limit} 1..50 (default 5); {@code lang} zh|en. */
-  record DiagnoseBody(String text, Integer limit, String lang) {}
+  /**
+   * The JSON body: {@code text} is required; {@code limit} 1..50 (default 5); {@code lang} zh|en;
+   * {@code files} the source files behind the frames, path → content (at most 50, 512 KiB each).
+   */
+  record DiagnoseBody(String text, Integer limit, String lang, java.util.Map<String, String> files) {}
 
   /** The JSON answer: the diagnosis plus {@code stale} (true while the graph is unreachable). */
   record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.ObservedSymptom> observedSymptoms,
@@ -40,7 +47,7 @@ final class DiagnoseRoutes {
         "Paste a panic, a fatal error, a goroutine dump, a race or goleak report, or describe the problem in Chinese "
             + "or English. Causes come best first with the evidence that put them there, the commands that confirm "
             + "them and the fixes; 'causes' is empty when nothing points to a known cause. Send JSON "
-            + "{\"text\", \"limit\"?, \"lang\"?} or the raw text as text/plain (then limit and lang as query "
+            + "{\"text\", \"limit\"?, \"lang\"?, \"files\"?} (files: path -> Go source; the files the stack frames name are read and checked) or the raw text as text/plain (then limit and lang as query "
             + "parameters). 'Accept: text/markdown' (or text/plain) returns a human answer. While the graph is "
             + "unreachable the answer comes from the last loaded knowledge with \"stale\": true. Answers to small "
             + "inputs are cached per knowledge version; 'Cache-Control: no-cache' forces a fresh diagnosis.",
@@ -163,7 +170,7 @@ final class DiagnoseRoutes {
     for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw ProblemException.badParameter(f, "is not a field of this request; use text, limit and lang");
+        throw ProblemException.badParameter(f, "is not a field of this request; use text, limit, lang and files");
       }
     }
     JsonNode text = json.get("text");
@@ -186,7 +193,37 @@ final class DiagnoseRoutes {
     if (lang != null && !lang.isNull() && !lang.isTextual()) {
       throw ProblemException.badParameter("lang", "must be \"zh\" or \"en\"");
     }
-    return new Parsed(build(text.asText(), lim, lang == null || lang.isNull() ? null : lang.asText()), body);
+    DiagnosisRequest request = build(text.asText(), lim, lang == null || lang.isNull() ? null : lang.asText());
+    JsonNode files = json.get("files");
+    if (files != null && !files.isNull()) {
+      request = request.withSources(SourceFiles.of(files(files)));
+    }
+    return new Parsed(request, body);
+  }
+
+  /** {@code "files": {"path": "content", ...}}: bounded in count and size, every value a string. */
+  private static java.util.Map<String, String> files(JsonNode files) {
+    if (!files.isObject()) {
+      throw ProblemException.badParameter("files", "must be an object of file path to file content, e.g. {\"main.go\": \"package main ...\"}");
+    }
+    if (files.size() > MAX_FILES) {
+      throw ProblemException.badParameter("files", "has " + files.size() + " files; send at most " + MAX_FILES
+          + " (only the files the stack frames name are read)");
+    }
+    java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+    for (Iterator<java.util.Map.Entry<String, JsonNode>> it = files.fields(); it.hasNext(); ) {
+      java.util.Map.Entry<String, JsonNode> e = it.next();
+      String path = e.getKey();
+      if (path.isBlank() || !e.getValue().isTextual()) {
+        throw ProblemException.badParameter("files", "entry '" + LookupRoutes.abbreviate(path) + "' must map a non-empty path to the file's text");
+      }
+      if (e.getValue().asText().length() > MAX_FILE_CHARS) {
+        throw ProblemException.badParameter("files", "file '" + LookupRoutes.abbreviate(path) + "' has " + e.getValue().asText().length()
+            + " characters; at most " + MAX_FILE_CHARS + " per file are accepted");
+      }
+      out.put(path, e.getValue().asText());
+    }
+    return out;
   }
 
   private static DiagnosisRequest build(String text, Integer limit, String lang) {

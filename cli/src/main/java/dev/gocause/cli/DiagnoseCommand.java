@@ -5,6 +5,7 @@ import dev.gocause.graph.diagnosis.Diagnosis;
 import dev.gocause.graph.diagnosis.DiagnosisRenderer;
 import dev.gocause.graph.diagnosis.DiagnosisRequest;
 import dev.gocause.graph.diagnosis.DiagnosisSource;
+import dev.gocause.graph.diagnosis.SourceFiles;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.Environment;
 import java.io.IOException;
@@ -57,6 +58,11 @@ final class DiagnoseCommand implements Callable<Integer> {
   @Option(names = "--lang", paramLabel = "LANG", description = "zh or en for names and headings (default: the language of the text)")
   String lang;
 
+  @Option(names = "--source", paramLabel = "DIR",
+      description = "folder with the Go sources behind the stack frames: the files frames name (matched by path suffix, then by a"
+          + " unique base name; never the standard library) are read and checked")
+  Path source;
+
   /** Tests set these; null means the process environment / standard input. */
   Environment environment;
   InputStream stdin;
@@ -78,6 +84,12 @@ final class DiagnoseCommand implements Callable<Integer> {
           + " is empty: paste a panic, goroutine dump, race or goleak report, or describe what you see");
     }
     DiagnosisRequest request = new DiagnosisRequest(text, limit, lang);
+    if (source != null) {
+      if (!Files.isDirectory(source)) {
+        throw new GocauseException("--source " + source + " is not a folder; give the folder holding the Go sources behind the frames");
+      }
+      request = request.withSources(SourceFiles.directory(source));
+    }
     Diagnosis d;
     try (DiagnosisSource source = openSource(environment != null ? environment : Environment.fromSystem())) {
       d = source.service().diagnose(request);

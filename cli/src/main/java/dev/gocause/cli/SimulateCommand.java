@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
       "printed as an extra line 'POTENTIAL DEADLOCK (...)' after the first line, even when no schedule",
       "deadlocked. It is a warning: on its own it leaves the first line CLEAN and the exit status 0.",
       "",
-      "Resource limits (--max-goroutines, --max-heap, --max-trace) bound each schedule: one that hits a",
+      "Resource limits (--max-steps, --max-goroutines, --max-heap, --max-trace) bound each schedule: one that hits a",
       "limit ends with a line starting 'LIMIT' that names it and the option raising it.",
       "",
       "Exit status: 0 clean, 1 bug found, 2 bad input, a construct outside the supported Go subset, or",
@@ -80,6 +80,9 @@ public final class SimulateCommand implements Callable<Integer> {
 
   @Option(names = "--preemption-bound", paramLabel = "K", description = "dfs: preemptive context switches per schedule (default: ${DEFAULT-VALUE})", defaultValue = "2")
   int preemptionBound;
+
+  @Option(names = "--max-steps", paramLabel = "N", description = "limit: scheduling steps per schedule (and 40 instructions per step) before it ends as LIMIT steps (default: ${DEFAULT-VALUE})", defaultValue = "500000")
+  long maxSteps;
 
   @Option(names = "--max-goroutines", paramLabel = "N", description = "limit: goroutines alive at once besides main, per schedule (default: ${DEFAULT-VALUE})", defaultValue = "10000")
   int maxGoroutines;
@@ -121,6 +124,7 @@ public final class SimulateCommand implements Callable<Integer> {
           .withGo122LoopVars(go122)
           .withRunRegexp(run)
           .withDfsPreemptionBound(preemptionBound)
+          .withMaxSteps(maxSteps)
           .withLimits(new Limits(maxGoroutines, Math.multiplyExact(Math.max(1, maxHeapMib), 1L << 20), maxTrace));
       if (strategy != null) req = req.withStrategy(parseStrategy(strategy));
     } catch (IllegalArgumentException | ArithmeticException e) {

@@ -60,4 +60,12 @@ class SimulateEndsInLimitForProgramsThatGrowWithoutBoundTest {
         "--schedules", "1", "--max-goroutines", "5");
     assertThat(r.out()).startsWith("LIMIT goroutines: more than 5 goroutines");
   }
+
+  @Test
+  void a_busy_loop_ends_in_limit_steps_and_max_steps_sets_the_bound() throws Exception {
+    Run r = simulate("package main\n\nvar ready bool\n\nfunc main() {\n\tfor !ready {\n\t}\n}\n", "--schedules", "2", "--max-steps", "1000");
+    assertThat(r.code()).as(r.out() + r.err()).isEqualTo(2);
+    assertThat(r.out()).startsWith("LIMIT steps: the schedule did not finish within 1000 scheduling steps").contains("--max-steps N");
+    assertThat(r.out() + r.err()).doesNotContain("Exception", "DEADLOCK", "CLEAN");
+  }
 }

@@ -50,7 +50,9 @@ public final class KernelMain {
       throw new GocauseException("the connection file " + connectionFile + " is not a Jupyter connection file: " + e.getMessage());
     }
     MagicRegistry registry = Magics.standard();
-    Vocabulary vocabulary = new Vocabulary();
+    // seed-data is read (from the compiled seed-data cache when it holds it) while the kernel
+    // starts, on a second thread, so that the first look-up or diagnosis finds it ready
+    Vocabulary vocabulary = new Vocabulary().loadInBackground();
     LazyGraph graph = new LazyGraph(() -> GraphOpener.open(vocabulary));
     Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment(), () -> GraphOpener.running(vocabulary));
     GocauseKernel kernel = new GocauseKernel(registry, session);
@@ -69,8 +71,6 @@ public final class KernelMain {
     long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
     System.err.println("gocause kernel ready in " + readyMs + " ms (JVM start to sockets bound, " + cpuMs
         + " ms CPU); diagnoses need no graph; it starts on first use");
-    // read seed-data only now, so it does not compete with start-up for the CPU
-    vocabulary.loadInBackground();
     ParentWatcher.start(Duration.ofSeconds(1), () -> {
       // Runtime.exit runs the shutdown hook, which stops the graph and removes its temp store.
       Runtime.getRuntime().exit(0);

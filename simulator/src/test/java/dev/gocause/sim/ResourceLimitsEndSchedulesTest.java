@@ -69,4 +69,22 @@ class ResourceLimitsEndSchedulesTest {
     String text = TextRenderer.render(r, false);
     assertThat(text).startsWith("CLEAN").contains("\nLIMIT goroutines: more than 2 goroutines alive at once");
   }
+
+  @Test
+  void a_busy_loop_ends_every_schedule_at_the_step_limit_not_in_a_deadlock() {
+    String spin = "package main\n\nvar ready bool\n\nfunc main() {\n\tgo func() {}()\n\tfor !ready {\n\t}\n}\n";
+    SimulationResult r = Simulator.simulate(SimulationRequest.of(spin, "spin.go").withSchedules(3).withMaxSteps(2_000));
+    assertThat(r.findings()).isEmpty();
+    assertThat(r.schedulesFinished()).isZero();
+    assertThat(TextRenderer.render(r, false)).startsWith(
+        "LIMIT steps: the schedule did not finish within 2000 scheduling steps and 80000 instructions (a long run, a busy loop or a livelock); raise it with --max-steps N")
+        .contains("hit in 3/3 schedules");
+    SimulationResult raised = Simulator.simulate(SimulationRequest.of(
+        "package main\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 5000; i++ {\n\t\tgo func() {}()\n\t\tn++\n\t}\n}\n", "long.go")
+        .withSchedules(2).withMaxSteps(2_000));
+    assertThat(TextRenderer.render(raised, false)).startsWith("LIMIT steps");
+    assertThat(Simulator.simulate(SimulationRequest.of(
+        "package main\n\nfunc main() {\n\tn := 0\n\tfor i := 0; i < 5000; i++ {\n\t\tgo func() {}()\n\t\tn++\n\t}\n}\n", "long.go")
+        .withSchedules(2).withMaxSteps(100_000)).clean()).isTrue();
+  }
 }

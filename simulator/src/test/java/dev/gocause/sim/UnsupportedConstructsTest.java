@@ -56,4 +56,55 @@ class UnsupportedConstructsTest {
     assertThatThrownBy(() -> Simulator.simulate(SimulationRequest.of("package main\nfunc main() { goto x }\n", "b.go")))
         .isInstanceOf(UnsupportedConstructException.class).hasMessage("b.go:2:15: unsupported: goto");
   }
+
+  private static final String ONE_TEST_REACHES_AN_UNMODELLED_PACKAGE = """
+      package p
+
+      import (
+      	"net"
+      	"sync"
+      	"testing"
+      )
+
+      func dial() error {
+      	_, err := net.Dial("tcp", "127.0.0.1:1")
+      	return err
+      }
+
+      func TestCounter(t *testing.T) {
+      	var mu sync.Mutex
+      	n := 0
+      	var wg sync.WaitGroup
+      	for i := 0; i < 2; i++ {
+      		wg.Add(1)
+      		go func() { defer wg.Done(); mu.Lock(); n++; mu.Unlock() }()
+      	}
+      	wg.Wait()
+      }
+
+      func TestDial(t *testing.T) {
+      	if err := dial(); err != nil {
+      		t.Fatal(err)
+      	}
+      }
+      """;
+
+  @Test
+  void a_function_outside_the_subset_refuses_the_file_only_when_a_test_calls_it() {
+    SimulationResult counter = Simulator.simulate(SimulationRequest.of(ONE_TEST_REACHES_AN_UNMODELLED_PACKAGE, "p_test.go")
+        .withRunRegexp("^TestCounter$").withSchedules(20));
+    assertThat(counter.findings()).isEmpty();
+    assertThat(counter.schedulesRun()).isEqualTo(20);
+    assertThatThrownBy(() -> Simulator.simulate(SimulationRequest.of(ONE_TEST_REACHES_AN_UNMODELLED_PACKAGE, "p_test.go")
+        .withRunRegexp("^TestDial$").withSchedules(20)))
+        .isInstanceOf(UnsupportedConstructException.class)
+        .hasMessage("p_test.go:10:16: unsupported: net.Dial (package \"net\" is not modelled)");
+    assertThatThrownBy(() -> Simulator.simulate(SimulationRequest.of(ONE_TEST_REACHES_AN_UNMODELLED_PACKAGE, "p_test.go")))
+        .isInstanceOf(UnsupportedConstructException.class).hasMessageContaining("net.Dial");
+  }
+
+  @Test
+  void compile_alone_still_refuses_at_once() {
+    assertThat(compileError(ONE_TEST_REACHES_AN_UNMODELLED_PACKAGE).getMessage()).endsWith("unsupported: net.Dial (package \"net\" is not modelled)");
+  }
 }

@@ -59,7 +59,7 @@ final class AskBacks {
     Observation best = null;
     boolean bestShown = false;
     for (SymptomDef s : model.symptoms().values()) {
-      if (seen.contains(s.id()) || DiagnosisModel.NOT_A_BUG_KIND.equals(s.kind())) {
+      if (seen.contains(s.id())) {
         continue;
       }
       double wf = 0;

@@ -62,6 +62,8 @@ final class DiagnosisEngine {
   static final double COVERAGE_WEIGHT = 0.4;
   /** Share of an alias's tokens that must appear in the text for it to count. */
   static final double MIN_COVERAGE = 0.66;
+  /** What a word seen only in a question ("is this a leak?", "是不是泄漏") counts for, against 1 for a stated word. */
+  static final double QUESTIONED_WEIGHT = 0.75;
   /** Causes below this score are not reported: no guess dressed as a diagnosis. */
   static final double MIN_SCORE = 0.2;
   /**
@@ -101,6 +103,8 @@ final class DiagnosisEngine {
     List<GoroutineGroups.Group> groups = GoroutineGroups.groups(parsed.all());
     boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed, groups), bySymptom);
     boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed), bySymptom);
+    CodeEvidence.Read code = CodeEvidence.read(request, parsed);
+    CodeEvidence.facts(model, code, bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
     List<MessageLine> prose = new ArrayList<>();
     StringBuilder proseLines = new StringBuilder();
@@ -112,25 +116,35 @@ final class DiagnosisEngine {
     }
     String proseText = proseLines.toString();
     List<Set<String>> lineTokens = new ArrayList<>(prose.size());
+    Set<String> stated = new HashSet<>();
+    Set<String> questioned = new HashSet<>();
     Set<String> negated = new HashSet<>();
     for (MessageLine m : prose) {
-      NegatedText t = NegatedText.of(m.text(), model.negationCues());
-      lineTokens.add(t.affirmed());
+      NegatedText t = NegatedText.of(m.text(), model.reportWords());
+      Set<String> said = t.affirmed();
+      if (!t.questioned().isEmpty()) {
+        said = new LinkedHashSet<>(said);
+        said.addAll(t.questioned());
+      }
+      lineTokens.add(said);
+      stated.addAll(t.affirmed());
+      questioned.addAll(t.questioned());
       negated.addAll(t.negated());
     }
     if (!prose.isEmpty()) {
-      text(model, prose, lineTokens, negated, bySymptom, byCause, byPrimitive);
+      questioned.removeAll(stated); // asked in one line, stated in another: stated
+      text(model, prose, lineTokens, questioned, negated, bySymptom, byCause, byPrimitive);
       search(model, prose, textSearch.causeRelevance(proseText), bySearch);
     }
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
-    ReportFacets facets = ReportFacets.of(model, byPrimitive, observed);
+    ReportFacets facets = ReportFacets.of(model, byPrimitive, prose);
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input), GoroutineGroups.answer(groups),
+        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups),
         AskBacks.between(model, causes, observed));
   }
 
@@ -300,6 +314,7 @@ final class DiagnosisEngine {
       DiagnosisModel model,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
+      Set<String> questioned,
       Set<String> negated,
       Map<String, List<Evidence>> bySymptom,
       Map<String, Evidence> byCause,
@@ -315,15 +330,17 @@ final class DiagnosisEngine {
       return;
     }
     // distinct phrase tokens found in the input, per phrase of each kind (phrase tokens and input tokens are sets)
-    int[] symptomHits = new int[model.symptomPhrases().list().size()];
-    int[] causeHits = new int[model.causePhrases().list().size()];
-    int[] primitiveHits = new int[model.primitivePhrases().list().size()];
+    // a word seen only in questions ("is this a leak?") counts for less than a stated one
+    double[] symptomHits = new double[model.symptomPhrases().list().size()];
+    double[] causeHits = new double[model.causePhrases().list().size()];
+    double[] primitiveHits = new double[model.primitivePhrases().list().size()];
     for (String t : all) {
       DiagnosisModel.TokenPhrases at = model.phrasesWith(t);
       if (at != null) {
-        count(at.symptoms(), symptomHits);
-        count(at.causes(), causeHits);
-        count(at.primitives(), primitiveHits);
+        double w = questioned.contains(t) ? QUESTIONED_WEIGHT : 1.0;
+        count(at.symptoms(), symptomHits, w);
+        count(at.causes(), causeHits, w);
+        count(at.primitives(), primitiveHits, w);
       }
     }
     // words inside a negation's scope count only for phrases holding the negation themselves ("does not exit")
@@ -343,7 +360,7 @@ final class DiagnosisEngine {
     byPrimitive.putAll(bestPhrases(model.primitivePhrases(), primitiveHits, prose, lineTokens, quoted, 1.0));
   }
 
-  private static void countNegating(int[] phrases, DiagnosisModel.Phrases list, int[] hits) {
+  private static void countNegating(int[] phrases, DiagnosisModel.Phrases list, double[] hits) {
     for (int i : phrases) {
       if (list.list().get(i).negates()) {
         hits[i]++;
@@ -351,9 +368,9 @@ final class DiagnosisEngine {
     }
   }
 
-  private static void count(int[] phrases, int[] hits) {
+  private static void count(int[] phrases, double[] hits, double weight) {
     for (int i : phrases) {
-      hits[i]++;
+      hits[i] += weight;
     }
   }
 
@@ -363,7 +380,7 @@ final class DiagnosisEngine {
    */
   private static Map<String, Evidence> bestPhrases(
       DiagnosisModel.Phrases phrases,
-      int[] hits,
+      double[] hits,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
       String[] quoted,
@@ -375,12 +392,12 @@ final class DiagnosisEngine {
     Phrase best = null;
     double bestStrength = 0;
     for (int pi = 0; pi < hits.length; pi++) {
-      int hit = hits[pi];
+      double hit = hits[pi];
       if (hit == 0) {
         continue;
       }
       Phrase p = phrases.list().get(pi);
-      double coverage = (double) hit / p.tokens().size();
+      double coverage = hit / p.tokens().size();
       if (coverage < MIN_COVERAGE) {
         continue;
       }
@@ -657,7 +674,8 @@ final class DiagnosisEngine {
   }
 
   static boolean isMachineKind(String kind) {
-    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis");
+    return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis")
+        || kind.equals("code");
   }
 
   // ---------------------------------------------------------------- summary

@@ -96,8 +96,8 @@ public final class DiagnosisModel {
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
-  /** The words that negate what follows them in a clause (aliases of Symptoms of kind {@code negation}), lower case. */
-  private final List<String> negationCues;
+  /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
+  private final ReportWords reportWords = ReportWords.packaged();
   /** Primitives few causes involve: naming one of them in a report says which causes it is about. */
   private final java.util.Set<String> specificPrimitives;
   /** Per symptom, how Go shows it (a signature's pattern: wait reason, message), when it has one. */
@@ -162,20 +162,10 @@ public final class DiagnosisModel {
     }
     bp.replaceAll((k, v) -> v.stream().sorted().toList());
     this.causesByPrimitive = Map.copyOf(bp);
-    List<String> cues = new ArrayList<>();
     java.util.Set<String> cueTokens = new java.util.HashSet<>();
-    for (SymptomDef s : this.symptoms.values()) {
-      if (NEGATION_KIND.equals(s.kind())) {
-        for (String a : concat(s.aliasesZh(), s.aliasesEn())) {
-          if (!a.isBlank()) {
-            cues.add(a.strip().toLowerCase(java.util.Locale.ROOT));
-            cueTokens.addAll(TextTokens.phrase(a));
-          }
-        }
-      }
+    for (String cue : reportWords.negation()) {
+      cueTokens.addAll(TextTokens.phrase(cue));
     }
-    cues.sort(Comparator.comparing(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-    this.negationCues = List.copyOf(cues);
     this.cueTokens = java.util.Set.copyOf(cueTokens);
     Map<String, Long> involvedBy = new HashMap<>();
     this.causes.values().forEach(c -> c.primitiveIds().forEach(p -> involvedBy.merge(p, 1L, Long::sum)));
@@ -198,9 +188,7 @@ public final class DiagnosisModel {
     this.shownAs = Map.copyOf(shown);
     List<Phrase> sp = new ArrayList<>();
     for (SymptomDef s : this.symptoms.values()) {
-      if (!NEGATION_KIND.equals(s.kind())) {
-        addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
-      }
+      addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
     }
     this.symptomPhrases = new Phrases(sp);
     List<Phrase> cp = new ArrayList<>();
@@ -216,20 +204,10 @@ public final class DiagnosisModel {
     this.phrasesByToken = byToken(symptomPhrases, causePhrases, primitivePhrases);
   }
 
-  /** Symptoms of this kind are not observations but words that negate what follows them. */
-  static final String NEGATION_KIND = "negation";
-  /** Symptoms of this kind say the report itself concludes it is not a concurrency bug. */
-  static final String NOT_A_BUG_KIND = "not-a-bug";
   /** A primitive involved by at most this share of the causes is specific (goroutines and channels are not). */
   static final double SPECIFIC_PRIMITIVE_SHARE = 0.25;
 
   private final java.util.Set<String> cueTokens;
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> out = new ArrayList<>(a);
-    out.addAll(b);
-    return out;
-  }
 
   /** Which signature shows a symptom best to a person: a wait reason, then a literal, then a regex's example. */
   private static int rank(SignatureDef s) {
@@ -350,9 +328,9 @@ public final class DiagnosisModel {
     return phrasesByToken.get(token);
   }
 
-  /** Negation cues, longest first, lower case. */
-  List<String> negationCues() {
-    return negationCues;
+  /** Negation, question and "not a bug" words. */
+  ReportWords reportWords() {
+    return reportWords;
   }
 
   java.util.Set<String> specificPrimitives() {

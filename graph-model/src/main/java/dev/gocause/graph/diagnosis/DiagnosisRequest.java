@@ -3,10 +3,20 @@ package dev.gocause.graph.diagnosis;
 import java.util.Locale;
 
 /**
- * What to diagnose: the pasted text, how many causes to return at most (1..50, default 5) and
- * the preferred language of rendered names ({@code zh}, {@code en}, or null to follow the text).
+ * What to diagnose: the pasted text, how many causes to return at most (1..50, default 5), the
+ * preferred language of rendered names ({@code zh}, {@code en}, or null to follow the text) and
+ * the source files behind the frames, if any (null: none; only files frames name are read).
  */
-public record DiagnosisRequest(String text, int limit, String lang) {
+public record DiagnosisRequest(String text, int limit, String lang, SourceFiles sources) {
+
+  public DiagnosisRequest(String text, int limit, String lang) {
+    this(text, limit, lang, null);
+  }
+
+  /** The same request with the source files behind its frames. */
+  public DiagnosisRequest withSources(SourceFiles files) {
+    return new DiagnosisRequest(text, limit, lang, files);
+  }
 
   public static final int DEFAULT_LIMIT = 5;
   public static final int MAX_LIMIT = 50;

@@ -45,13 +45,32 @@ public final class DiagnosisService {
    * A service answering from validated seed-data without any graph: the model is compiled from
    * what the loader would write ({@link KnowledgeSnapshot#of}) by the same {@link ModelCompiler}
    * as a graph's, full-text indexes included, so its answers equal those of a graph loaded with
-   * the same knowledge.
+   * the same knowledge. The snapshot and indexes come from the compiled seed-data cache when it
+   * holds this content ({@link CompiledSeedCache}).
    */
   public static DiagnosisService fromKnowledge(dev.gocause.graph.seed.KnowledgeSet knowledge) {
     long t0 = System.nanoTime();
-    DiagnosisModel m = ModelCompiler.compile(KnowledgeSnapshot.of(knowledge));
+    CompiledSeedCache.Compiled c = CompiledSeedCache.fromSystem().compiled(knowledge);
+    DiagnosisModel m = ModelCompiler.compile(c.snapshot(), c.fullText());
     LOG.debug("compiled diagnosis model from seed-data {} in {} ms", m.describe(), (System.nanoTime() - t0) / 1_000_000);
     return new DiagnosisService(m);
+  }
+
+  /**
+   * Like {@link #fromKnowledge} for the seed-data in {@code source}, read, validated and compiled
+   * only when {@code cache} does not hold this content compiled by this code already (see
+   * {@link CompiledSeedCache}; the model is compiled from what it holds by the same code).
+   */
+  static DiagnosisService fromSeed(CompiledSeedCache cache, dev.gocause.graph.seed.SeedSource source) {
+    long t0 = System.nanoTime();
+    DiagnosisModel m = cache.model(source);
+    LOG.debug("compiled diagnosis model from seed-data {} in {} ms", m.describe(), (System.nanoTime() - t0) / 1_000_000);
+    return new DiagnosisService(m);
+  }
+
+  /** A service over a model compiled from seed-data. */
+  static DiagnosisService ofModel(DiagnosisModel model) {
+    return new DiagnosisService(model);
   }
 
   /** True when this service answers from seed-data rather than from a graph. */

@@ -1,7 +1,6 @@
 package dev.gocause.graph.diagnosis;
 
 import dev.gocause.graph.seed.KnowledgeSet;
-import dev.gocause.graph.seed.SeedReader;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.Environment;
 import dev.gocause.graph.store.GraphStore;
@@ -26,14 +25,23 @@ public final class DiagnosisSource implements AutoCloseable {
     this.description = description;
   }
 
-  /** The running graph, else {@code seed} read and validated (throws on invalid seed-data). */
+  /**
+   * The running graph, else {@code seed} read and validated (throws on invalid seed-data),
+   * compiled or taken from the compiled seed-data cache ({@code GOCAUSE_CACHE}).
+   */
   public static DiagnosisSource runningOrSeed(Environment env, SeedSource seed) {
+    return runningOrSeed(env, seed, CompiledSeedCache.fromSystem());
+  }
+
+  static DiagnosisSource runningOrSeed(Environment env, SeedSource seed, CompiledSeedCache cache) {
     Optional<GraphStore> running = GraphStores.findRunning(env);
     if (running.isPresent()) {
       GraphStore g = running.get();
       return new DiagnosisSource(new DiagnosisService(g), g, "the graph at " + g.boltUri());
     }
-    return fromSeed(SeedReader.read(seed));
+    DiagnosisService service = DiagnosisService.fromSeed(cache, seed);
+    return new DiagnosisSource(service, null,
+        "seed-data " + service.model().version() + " (no graph running; compiled in memory)");
   }
 
   /** Answers from already validated knowledge, without a graph. */

@@ -77,6 +77,9 @@ public final class Evaluation {
       for (Row r : byKindAndLang()) {
         b.append(line(r.group(), r));
       }
+      for (Row r : rows(outcomes, o -> CodeEvidence.hasCode(o.c().text()) ? "yes" : "no", List.of("yes", "no"))) {
+        b.append(line("with-code=" + r.group(), r));
+      }
       b.append(line("all", total));
       return b.toString();
     }

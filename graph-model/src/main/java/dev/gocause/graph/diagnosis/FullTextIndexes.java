@@ -220,6 +220,78 @@ final class FullTextIndexes {
     }
   }
 
+  /** The built indexes in {@link Binary} form: per index its definition, nodes (id, labels) and postings. */
+  void writeTo(Binary.Writer out) {
+    out.i32(indexes.size());
+    indexes.keySet().stream().sorted().forEach(name -> {
+      Built b = indexes.get(name);
+      Definition d = b.definition();
+      out.str(d.name()).strings(d.labels()).strings(d.properties()).str(d.analyzer());
+      out.i32(b.nodes().length);
+      for (Node n : b.nodes()) {
+        out.str(n.id()).strings(n.labels());
+      }
+      for (FieldIndex f : b.fields()) {
+        out.i32(f.sortedTerms().length);
+        for (String term : f.sortedTerms()) {
+          Postings p = f.postings().get(term);
+          out.str(term).i32(p.docs().length);
+          for (int i = 0; i < p.docs().length; i++) {
+            out.i32(p.docs()[i]).f32(p.scores()[i]);
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * What {@link #writeTo} wrote, the analyzers created again from their names. Nodes come back
+   * without their property values, which only building needs.
+   *
+   * @throws Binary.Malformed when the bytes are not such indexes, or name an analyzer this Neo4j lacks
+   */
+  static FullTextIndexes readFrom(Binary.Reader in) throws Binary.Malformed {
+    int count = in.count(16);
+    Map<String, Built> built = new LinkedHashMap<>();
+    for (int x = 0; x < count; x++) {
+      Definition d;
+      try {
+        d = new Definition(in.str(), in.strings(), in.strings(), in.str());
+      } catch (IllegalArgumentException e) {
+        throw new Binary.Malformed(e.getMessage());
+      }
+      AnalyzerProvider provider = PROVIDERS.get(d.analyzer());
+      if (provider == null) {
+        throw new Binary.Malformed("analyzer " + d.analyzer() + " is not built in");
+      }
+      Node[] nodes = new Node[in.count(8)];
+      for (int i = 0; i < nodes.length; i++) {
+        nodes[i] = new Node(in.str(), in.strings(), Map.of());
+      }
+      List<FieldIndex> fields = new ArrayList<>();
+      for (String property : d.properties()) {
+        String[] sorted = new String[in.count(8)];
+        Map<String, Postings> postings = new HashMap<>(sorted.length * 2);
+        for (int t = 0; t < sorted.length; t++) {
+          sorted[t] = in.str();
+          int[] docs = new int[in.count(8)];
+          float[] scores = new float[docs.length];
+          for (int i = 0; i < docs.length; i++) {
+            docs[i] = in.i32();
+            scores[i] = in.f32();
+            if (docs[i] < 0 || docs[i] >= nodes.length) {
+              throw new Binary.Malformed("posting of " + sorted[t] + " names document " + docs[i] + " of " + nodes.length);
+            }
+          }
+          postings.put(sorted[t], new Postings(docs, scores));
+        }
+        fields.add(new FieldIndex(property, sorted, Map.copyOf(postings), new java.util.concurrent.ConcurrentHashMap<>()));
+      }
+      built.put(d.name(), new Built(d, provider.createAnalyzer(), nodes, List.copyOf(fields)));
+    }
+    return new FullTextIndexes(Map.copyOf(built));
+  }
+
   boolean has(String index) {
     return indexes.containsKey(index);
   }

@@ -57,4 +57,39 @@ record KnowledgeSnapshot(String version, String hash, List<NodeRow> nodes, List<
         .toList();
     return new KnowledgeSnapshot(ks.version(), ks.contentHash(), nodes, rels, defs);
   }
+
+  /** In {@link Binary} form (for {@link CompiledSeedCache}). */
+  void writeTo(Binary.Writer out) {
+    out.str(version).str(hash);
+    out.i32(nodes.size());
+    nodes.forEach(n -> out.strings(n.labels()).properties(n.properties()));
+    out.i32(relationships.size());
+    relationships.forEach(r -> out.str(r.type()).str(r.fromLabel()).str(r.fromId()).str(r.toLabel()).str(r.toId())
+        .properties(r.properties()));
+    out.i32(fullText.size());
+    fullText.forEach(d -> out.str(d.name()).strings(d.labels()).strings(d.properties()).str(d.analyzer()));
+  }
+
+  /** What {@link #writeTo} wrote. */
+  static KnowledgeSnapshot readFrom(Binary.Reader in) throws Binary.Malformed {
+    String version = in.str();
+    String hash = in.str();
+    List<NodeRow> nodes = new ArrayList<>();
+    for (int i = in.count(8); i > 0; i--) {
+      nodes.add(new NodeRow(in.strings(), in.properties()));
+    }
+    List<RelRow> rels = new ArrayList<>();
+    for (int i = in.count(24); i > 0; i--) {
+      rels.add(new RelRow(in.str(), in.str(), in.str(), in.str(), in.str(), in.properties()));
+    }
+    List<FullTextIndexes.Definition> defs = new ArrayList<>();
+    for (int i = in.count(16); i > 0; i--) {
+      try {
+        defs.add(new FullTextIndexes.Definition(in.str(), in.strings(), in.strings(), in.str()));
+      } catch (IllegalArgumentException e) {
+        throw new Binary.Malformed(e.getMessage());
+      }
+    }
+    return new KnowledgeSnapshot(version, hash, nodes, rels, defs);
+  }
 }

@@ -71,10 +71,15 @@ final class ModelCompiler {
   }
 
   static DiagnosisModel compile(KnowledgeSnapshot snapshot) {
-    return new ModelCompiler(snapshot).model(snapshot);
+    return compile(snapshot, fullText(snapshot));
   }
 
-  private DiagnosisModel model(KnowledgeSnapshot snapshot) {
+  /** With the snapshot's full-text indexes built already ({@link #fullText}), e.g. read back from {@link CompiledSeedCache}. */
+  static DiagnosisModel compile(KnowledgeSnapshot snapshot, FullTextIndexes fullText) {
+    return new ModelCompiler(snapshot).model(snapshot, fullText);
+  }
+
+  private DiagnosisModel model(KnowledgeSnapshot snapshot, FullTextIndexes fullText) {
     List<SignatureDef> signatures = new ArrayList<>();
     for (Key g : all(NodeLabel.SIGNATURE)) {
       Map<String, Object> p = nodes.get(g);
@@ -125,7 +130,7 @@ final class ModelCompiler {
           corrections(c)));
     }
     return new DiagnosisModel(snapshot.version(), snapshot.hash(), signatures, symptoms, causes, primitives, indicates,
-        fullText(snapshot));
+        fullText);
   }
 
   /** Corrections of the cause itself, of a symptom indicating it or of a fix of it; each names what it corrects. */
@@ -151,7 +156,7 @@ final class ModelCompiler {
   }
 
   /** The graph's node full-text indexes over the snapshot's nodes, in a fixed node order (id, then labels). */
-  private static FullTextIndexes fullText(KnowledgeSnapshot snapshot) {
+  static FullTextIndexes fullText(KnowledgeSnapshot snapshot) {
     if (snapshot.fullText().isEmpty()) {
       return FullTextIndexes.EMPTY;
     }

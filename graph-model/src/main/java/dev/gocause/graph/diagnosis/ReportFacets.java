@@ -2,9 +2,10 @@ package dev.gocause.graph.diagnosis;
 
 import dev.gocause.graph.diagnosis.Diagnosis.CauseEvidence;
 import dev.gocause.graph.diagnosis.Diagnosis.Evidence;
-import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
 import dev.gocause.graph.diagnosis.ModelData.CauseDef;
+import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -15,9 +16,9 @@ import java.util.TreeMap;
  *   <li>the primitives it names ({@code wg.Done}, 读写锁, {@code time.After} — the Primitives'
  *       names and aliases): a cause involving none of the specific ones named is about something
  *       else and is pushed down (the causes' {@code involves} say which primitives they are about);
- *   <li>its own conclusion that this is not a concurrency bug (a {@code not-a-bug} Symptom
- *       observed): every cause found from words alone is discounted, so the calibration's
- *       no-answer threshold can silence it.
+ *   <li>its own conclusion that this is not a concurrency bug, or that the cause lies elsewhere
+ *       ({@link ReportWords#notABug()}: "not a bug", "address already in use"): every cause found
+ *       from words alone is discounted, so the calibration's no-answer threshold can silence it.
  * </ul>
  * Both only touch causes without Go output behind them: what Go printed outweighs what a person
  * names.
@@ -32,28 +33,35 @@ final class ReportFacets {
   private final DiagnosisModel model;
   /** Specific primitives named, with the text evidence naming each. */
   private final Map<String, Evidence> named;
-  private final ObservedSymptom notABug;
+  private final Evidence notABug;
 
-  private ReportFacets(DiagnosisModel model, Map<String, Evidence> named, ObservedSymptom notABug) {
+  private ReportFacets(DiagnosisModel model, Map<String, Evidence> named, Evidence notABug) {
     this.model = model;
     this.named = named;
     this.notABug = notABug;
   }
 
-  static ReportFacets of(DiagnosisModel model, Map<String, Evidence> byPrimitive, List<ObservedSymptom> observed) {
+  static ReportFacets of(DiagnosisModel model, Map<String, Evidence> byPrimitive, List<MessageLine> prose) {
     Map<String, Evidence> named = new TreeMap<>();
     byPrimitive.forEach((id, e) -> {
       if (model.specificPrimitives().contains(id)) {
         named.put(id, e);
       }
     });
-    ObservedSymptom notABug = null;
-    for (ObservedSymptom s : observed) {
-      if (DiagnosisModel.NOT_A_BUG_KIND.equals(s.kind()) && (notABug == null || s.strength() > notABug.strength())) {
-        notABug = s;
+    return new ReportFacets(model, named, notABug(model.reportWords(), prose));
+  }
+
+  /** The first prose line saying the report is not a concurrency bug, as evidence, or null. */
+  static Evidence notABug(ReportWords words, List<MessageLine> prose) {
+    for (MessageLine m : prose) {
+      String lower = m.text().toLowerCase(Locale.ROOT);
+      for (String w : words.notABug()) {
+        if (ReportWords.find(lower, w, 0) >= 0) {
+          return new Evidence("not-a-bug", DiagnosisEngine.clip(m.text()), List.of(m.line()), 1, w, 1.0);
+        }
       }
     }
-    return new ReportFacets(model, named, notABug);
+    return null;
   }
 
   Set<String> namedPrimitives() {
@@ -80,9 +88,9 @@ final class ReportFacets {
     }
     if (notABug != null) {
       double next = s * NOT_A_BUG_FACTOR;
-      Evidence e = notABug.evidence().get(0);
+      Evidence e = notABug;
       evidence.add(new CauseEvidence("not-a-bug", e.text(), e.lines(), e.occurrences(), e.matched(),
-          model.symptomName(notABug.id()), e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
+          null, e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
       s = next;
     }
     return s;

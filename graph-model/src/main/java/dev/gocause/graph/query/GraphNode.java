@@ -5,7 +5,7 @@ package dev.gocause.graph.query;
  * edges refer to.
  */
 public record GraphNode(String key, String label, String id, String nameZh, String nameEn) {
-  static String key(String label, String id) {
+  public static String key(String label, String id) {
     return label + ":" + id;
   }
 }

@@ -43,7 +43,7 @@ import org.neo4j.driver.types.Relationship;
  * that does not answer raises {@link GraphUnavailableException}. Lists that grow with the
  * knowledge are paged with bounded limits and opaque cursors. Thread-safe.
  */
-public final class KnowledgeQueries {
+public final class KnowledgeQueries implements KnowledgeLookups {
   /** Default and maximum page sizes. */
   public static final int DEFAULT_LIMIT = 20;
 
@@ -309,10 +309,7 @@ public final class KnowledgeQueries {
    */
   public Subgraph neighborhood(String id, Integer depth) {
     requireId("id", id);
-    int d = depth == null ? 1 : depth;
-    if (d < 1 || d > MAX_DEPTH) {
-      throw new InvalidParameterException("depth", "is " + d + "; use 1 to " + MAX_DEPTH);
-    }
+    int d = checkDepth(depth);
     return read("graph.neighborhood", tx -> {
       Map<String, GraphNode> nodes = new LinkedHashMap<>(); // elementId -> node
       Map<String, GraphEdge> edges = new LinkedHashMap<>(); // elementId -> edge
@@ -332,7 +329,8 @@ public final class KnowledgeQueries {
         List<Record> rows = tx.run("""
                 MATCH (a)-[r]-(b)
                 WHERE elementId(a) IN $frontier AND NOT b:KnowledgeBase
-                RETURN r, b ORDER BY b.id
+                RETURN r, b ORDER BY b.id, head(labels(b)), type(r), startNode(r).id, head(labels(startNode(r))),
+                  endNode(r).id, head(labels(endNode(r)))
                 """, Values.parameters("frontier", frontier)).list();
         List<String> next = new ArrayList<>();
         for (Record r : rows) {
@@ -506,7 +504,17 @@ public final class KnowledgeQueries {
     return limit;
   }
 
-  private static void requireId(String parameter, String id) {
+  /** The depth of a neighbourhood: 1 when not given, else 1 to {@value #MAX_DEPTH}. */
+  public static int checkDepth(Integer depth) {
+    int d = depth == null ? 1 : depth;
+    if (d < 1 || d > MAX_DEPTH) {
+      throw new InvalidParameterException("depth", "is " + d + "; use 1 to " + MAX_DEPTH);
+    }
+    return d;
+  }
+
+  /** An id parameter is given and of a sensible length. */
+  public static void requireId(String parameter, String id) {
     if (id == null || id.isBlank()) {
       throw new InvalidParameterException(parameter, "is missing; give a node id such as 'send-on-closed-channel'");
     }

@@ -2,22 +2,22 @@ package dev.gocause.graph.seed;
 
 import dev.gocause.graph.GocauseException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.file.FileSystem;
-import java.nio.file.FileSystemAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Enumeration;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Where seed-data comes from: a folder on disk, or the {@code seed-data/} folder packaged on
@@ -76,25 +76,13 @@ public final class SeedSource {
         return new SeedSource(display + " (" + Path.of(rootUri) + ")", display, readTree(Path.of(rootUri)));
       }
       if ("jar".equals(rootUri.getScheme())) {
+        // read through java.util.zip, which shares the central directory the class loader has
+        // parsed already; a zip file system would parse all of it again (a good part of a second
+        // for a jar of 60,000 entries)
         String s = rootUri.toString();
         int bang = s.indexOf("!/");
-        URI jarUri = URI.create(s.substring(0, bang));
-        String inner = s.substring(bang + 1);
-        FileSystem fs;
-        boolean opened = false;
-        try {
-          fs = FileSystems.newFileSystem(jarUri, Map.of());
-          opened = true;
-        } catch (FileSystemAlreadyExistsException e) {
-          fs = FileSystems.getFileSystem(jarUri);
-        }
-        try {
-          return new SeedSource(display, display, readTree(fs.getPath(inner)));
-        } finally {
-          if (opened) {
-            fs.close();
-          }
-        }
+        Path jar = Path.of(URI.create(s.substring("jar:".length(), bang)));
+        return new SeedSource(display, display, readJar(jar, s.substring(bang + 2) + "/"));
       }
       throw new GocauseException("cannot read seed-data from " + url + " — pass --seed-data DIR");
     } catch (IOException e) {
@@ -109,6 +97,23 @@ public final class SeedSource {
     List<SeedFile> sorted = new ArrayList<>(files);
     sorted.sort(Comparator.comparing(SeedFile::path));
     return new SeedSource(description, description + "/", sorted);
+  }
+
+  private static List<SeedFile> readJar(Path jar, String prefix) throws IOException {
+    List<SeedFile> out = new ArrayList<>();
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      Enumeration<? extends ZipEntry> entries = zip.entries();
+      while (entries.hasMoreElements()) {
+        ZipEntry e = entries.nextElement();
+        if (!e.isDirectory() && e.getName().startsWith(prefix)) {
+          try (InputStream in = zip.getInputStream(e)) {
+            out.add(new SeedFile(e.getName().substring(prefix.length()), in.readAllBytes()));
+          }
+        }
+      }
+    }
+    out.sort(Comparator.comparing(SeedFile::path));
+    return out;
   }
 
   private static List<SeedFile> readTree(Path root) {

@@ -33,6 +33,10 @@ public final class GraphOpener {
 
   /** A running graph holding this kernel's knowledge, without starting one; empty when none answers. */
   public static Optional<KernelGraph> running(Vocabulary vocabulary) {
+    Environment env = Environment.from(System.getenv());
+    if (!env.remote() && !listening(DEFAULT_URI)) {
+      return Optional.empty(); // answered at once, without waiting for the vocabulary
+    }
     return running(System.getenv(), vocabulary.require()).graph();
   }
 

@@ -1,6 +1,7 @@
 package dev.gocause.kernel.graph;
 
 import dev.gocause.graph.NodeLabel;
+import dev.gocause.graph.diagnosis.CompiledSeed;
 import dev.gocause.graph.seed.KnowledgeSet;
 import dev.gocause.graph.seed.SeedEntry;
 import dev.gocause.graph.seed.SeedReader;
@@ -17,15 +18,18 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Vocabulary {
   private final CompletableFuture<KnowledgeSet> knowledge;
+  /** Completed by the background read for the classpath; null for a given set (compiled on first use). */
+  private volatile CompletableFuture<CompiledSeed> compiled;
   private boolean started;
 
-  private Vocabulary(CompletableFuture<KnowledgeSet> knowledge) {
+  private Vocabulary(CompletableFuture<KnowledgeSet> knowledge, CompletableFuture<CompiledSeed> compiled) {
     this.knowledge = knowledge;
+    this.compiled = compiled;
   }
 
   /** A vocabulary read from the classpath seed-data once {@link #loadInBackground()} is called. */
   public Vocabulary() {
-    this(new CompletableFuture<>());
+    this(new CompletableFuture<>(), new CompletableFuture<>());
   }
 
   /** Starts reading the classpath seed-data on a daemon thread (once). */
@@ -35,9 +39,19 @@ public final class Vocabulary {
     }
     started = true;
     CompletableFuture<KnowledgeSet> f = knowledge;
+    CompletableFuture<CompiledSeed> c = compiled;
     Thread t = new Thread(() -> {
       try {
-        f.complete(SeedReader.read(SeedSource.fromClasspath()));
+        SeedSource source = SeedSource.fromClasspath();
+        if (c != null) {
+          // first what answers need (from the compiled seed-data cache: no YAML read), then the names
+          try {
+            c.complete(CompiledSeed.of(source));
+          } catch (Throwable e) {
+            c.completeExceptionally(e);
+          }
+        }
+        f.complete(SeedReader.read(source));
       } catch (Throwable e) {
         f.completeExceptionally(e);
       }
@@ -48,7 +62,32 @@ public final class Vocabulary {
   }
 
   public static Vocabulary of(KnowledgeSet set) {
-    return new Vocabulary(CompletableFuture.completedFuture(set));
+    return new Vocabulary(CompletableFuture.completedFuture(set), null);
+  }
+
+  /**
+   * The same knowledge compiled for answering without a graph (diagnosis, look-ups), waiting for
+   * it; throws what reading it threw.
+   */
+  public CompiledSeed compiled() {
+    loadInBackground();
+    CompletableFuture<CompiledSeed> c = compiled;
+    if (c == null) {
+      synchronized (this) {
+        if (compiled == null) {
+          compiled = CompletableFuture.completedFuture(CompiledSeed.of(require()));
+        }
+        c = compiled;
+      }
+    }
+    try {
+      return c.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /** The knowledge set, waiting for it to be read; empty when seed-data cannot be read. */

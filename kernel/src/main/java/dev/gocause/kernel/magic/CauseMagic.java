@@ -15,6 +15,6 @@ public final class CauseMagic extends SimpleMagic {
   @Override
   public List<Output> run(Invocation inv, Session s) {
     String id = exactly(inv, 1, List.of()).get(0);
-    return Cards.cause(s.graph().queries().cause(id), s);
+    return Cards.cause(s.lookups().cause(id), s);
   }
 }

@@ -4,6 +4,9 @@ import dev.gocause.kernel.cell.KernelError;
 import dev.gocause.graph.diagnosis.Diagnosis;
 import dev.gocause.graph.diagnosis.DiagnosisRenderer;
 import dev.gocause.graph.diagnosis.DiagnosisRequest;
+import dev.gocause.graph.diagnosis.SourceFiles;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import dev.gocause.graph.diagnosis.ModelData.FixInfo;
 import dev.gocause.kernel.render.GraphSvg;
 import dev.gocause.kernel.render.Html;
@@ -23,12 +26,12 @@ import java.util.stream.Collectors;
  */
 public final class DiagnoseMagic extends SimpleMagic {
   public DiagnoseMagic() {
-    super("diagnose", "%diagnose TEXT   |   %%diagnose [--limit N] + pasted output",
+    super("diagnose", "%diagnose TEXT   |   %%diagnose [--limit N] [--source DIR] + pasted output",
         "Rank root causes for a symptom description, a panic line, a goroutine dump or a race report; evidence and a drawing.",
         "根据症状描述、panic 信息、goroutine 转储或竞态报告给出按可能性排序的根因，附证据与子图。",
         List.of("%diagnose fatal error: all goroutines are asleep - deadlock!", "%diagnose 程序偶尔卡住，没有任何输出",
             "%%diagnose\npanic: close of nil channel"),
-        ArgKind.TEXT, List.of("--limit"));
+        ArgKind.TEXT, List.of("--limit", "--source"));
   }
 
   @Override
@@ -40,9 +43,18 @@ public final class DiagnoseMagic extends SimpleMagic {
   public List<Output> run(Invocation inv, Session s) {
     int limit = DiagnosisRequest.DEFAULT_LIMIT;
     String text;
+    // the Go sources behind the frames: --source DIR, else the notebook's working directory (only files frames name are read)
+    Path source = Path.of("").toAbsolutePath();
     if (inv.cellForm()) {
       inv.checkFlags(flags());
       limit = inv.flagValue("--limit").map(DiagnoseMagic::number).orElse(limit);
+      String dir = inv.flagValue("--source").orElse(null);
+      if (dir != null) {
+        source = Path.of(dir);
+        if (!Files.isDirectory(source)) {
+          throw new KernelError("--source " + dir + " is not a folder", "give the folder holding the Go sources behind the stack frames");
+        }
+      }
       text = inv.body();
     } else {
       text = inv.args();
@@ -51,7 +63,7 @@ public final class DiagnoseMagic extends SimpleMagic {
       throw new KernelError("%diagnose needs something to look at",
           "write %diagnose followed by what you see, or %%diagnose with the pasted output below it");
     }
-    Diagnosis d = s.diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()));
+    Diagnosis d = s.diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()).withSources(SourceFiles.directory(source)));
     List<Output> out = new ArrayList<>();
     out.add(table(d, s));
     if (d.found()) {

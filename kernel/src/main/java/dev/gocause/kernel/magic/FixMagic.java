@@ -20,7 +20,7 @@ public final class FixMagic extends SimpleMagic {
   @Override
   public List<Output> run(Invocation inv, Session s) {
     String id = exactly(inv, 1, List.of()).get(0);
-    var q = s.graph().queries();
+    var q = s.lookups();
     if (s.ids(List.of("RootCause")).contains(id)) {
       CauseDetail c = q.cause(id);
       if (c.fixes().isEmpty()) {

@@ -7,7 +7,7 @@ import java.util.List;
 /** {@code %%go}: simulate the Go program in the cell body under many schedules. */
 public final class GoMagic extends SimpleMagic {
   public GoMagic() {
-    super("go", "%%go [--schedules N] [--seed S] [--strategy random|pct|dfs] [--max-goroutines N] [--max-heap MIB] [--max-trace N] + Go source",
+    super("go", "%%go [--schedules N] [--seed S] [--strategy random|pct|dfs] [--max-steps N] [--max-goroutines N] [--max-heap MIB] [--max-trace N] + Go source",
         "Simulate the Go program in the cell (package main, a _test.go file or plain statements) under many schedules.",
         "在模拟器中以多种调度运行单元格里的 Go 程序（package main、_test.go 文件或语句片段）。",
         List.of("%%go\npackage main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}"), ArgKind.NONE, Simulations.FLAGS);

@@ -29,7 +29,7 @@ public final class GraphMagic extends SimpleMagic {
         throw new KernelError("--depth is '" + v + "', not a number", "use --depth 1, 2 or 3");
       }
     }).orElse(1);
-    Subgraph g = s.graph().queries().neighborhood(id, depth);
+    Subgraph g = s.lookups().neighborhood(id, depth);
     return List.of(draw(g.nodes(), g.edges(), id, s, g.truncated()));
   }
 

@@ -1,6 +1,7 @@
 package dev.gocause.kernel.magic;
 
 import dev.gocause.graph.diagnosis.DiagnosisService;
+import dev.gocause.graph.query.KnowledgeLookups;
 import dev.gocause.kernel.cell.CellContext;
 import dev.gocause.kernel.cell.InterruptedError;
 import dev.gocause.kernel.graph.KernelGraph;
@@ -27,6 +28,7 @@ public final class Session implements CellContext {
   private volatile boolean interrupted;
   private volatile Consumer<String> progress = line -> {};
   private DiagnosisService seedDiagnosis;
+  private KnowledgeLookups seedLookups;
 
   /**
    * @param runningGraph a graph that is already running and holds this kernel's knowledge, if
@@ -76,9 +78,32 @@ public final class Session implements CellContext {
           graph.adopt(running.get());
           return graph.get().diagnosis();
         }
-        seedDiagnosis = DiagnosisService.fromKnowledge(vocabulary.require());
+        seedDiagnosis = vocabulary.compiled().diagnosis();
       }
       return seedDiagnosis;
+    }
+  }
+
+  /**
+   * Look-ups of one node (%cause, %symptom ID, %fix, %graph): from the graph when it is up or a
+   * running one holds this kernel's knowledge, else from this kernel's seed-data in memory, with
+   * the answers the graph gives ({@link SnapshotLookups}); no graph is started for them.
+   */
+  public KnowledgeLookups lookups() {
+    Optional<KernelGraph> ready = graph.ifReady();
+    if (ready.isPresent() || runningGraph == null) {
+      return ready.orElseGet(this::graph).queries();
+    }
+    synchronized (this) {
+      if (seedLookups == null) {
+        Optional<KernelGraph> running = runningGraph.get();
+        if (running.isPresent()) {
+          graph.adopt(running.get());
+          return graph.get().queries();
+        }
+        seedLookups = vocabulary.compiled().lookups();
+      }
+      return seedLookups;
     }
   }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** Runs the simulator for {@code %case run} and {@code %%go}, and renders what it found. */
 final class Simulations {
-  static final List<String> FLAGS = List.of("--schedules", "--seed", "--strategy", "--max-goroutines", "--max-heap", "--max-trace");
+  static final List<String> FLAGS = List.of("--schedules", "--seed", "--strategy", "--max-steps", "--max-goroutines", "--max-heap", "--max-trace");
 
   private Simulations() {}
 
@@ -36,6 +36,7 @@ final class Simulations {
         throw new KernelError("--seed is '" + v + "', not a number", "use the replay seed a finding printed, e.g. --seed 17");
       }
     }
+    if (inv.hasFlag("--max-steps")) r = r.withMaxSteps(positiveInt(inv, "--max-steps"));
     Limits limits = r.limits();
     if (inv.hasFlag("--max-goroutines")) limits = limits.withMaxGoroutines(positiveInt(inv, "--max-goroutines"));
     if (inv.hasFlag("--max-heap")) limits = limits.withMaxHeapBytes((long) positiveInt(inv, "--max-heap") << 20);

@@ -22,11 +22,10 @@ public final class SymptomMagic extends SimpleMagic {
   public List<Output> run(Invocation inv, Session s) {
     inv.checkFlags(flags());
     String q = inv.args().strip();
-    var queries = s.graph().queries();
     if (!q.isEmpty() && !q.contains(" ") && s.ids(ArgKind.SYMPTOM.labels()).contains(q)) {
-      return Cards.symptom(queries.symptom(q), s);
+      return Cards.symptom(s.lookups().symptom(q), s);
     }
-    Page<SymptomSummary> page = queries.searchSymptoms(q, 50, null);
+    Page<SymptomSummary> page = s.graph().queries().searchSymptoms(q, 50, null);
     List<String> header = List.of("id", s.t("名称", "name"), s.t("类别", "kind"), s.t("相关度", "score"));
     List<List<String>> rows = page.items().stream().map(x -> List.of(
         x.id(), s.t(x.nameZh(), x.nameEn()), x.kind(), x.score() == null ? "" : String.format(Locale.ROOT, "%.2f", x.score()))).toList();

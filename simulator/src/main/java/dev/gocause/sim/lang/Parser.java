@@ -77,6 +77,97 @@ public final class Parser {
     return f;
   }
 
+  /**
+   * What {@link #parseLenient} made of a text: the declarations and statements that parsed (a
+   * snippet's statements in a synthetic {@code main}, as {@link #parse} does), the input lines they
+   * span, and why each skipped part did not parse.
+   */
+  public record Lenient(Ast.File file, java.util.BitSet parsedLines, List<UnsupportedConstructException> skipped) {}
+
+  /**
+   * Parses like {@link #parse}, but a top-level declaration (or a snippet's statement) that does
+   * not parse is skipped up to where the next one starts instead of failing the whole text: pasted
+   * code is often a fragment, or uses constructs outside the subset in a part that does not matter.
+   */
+  public Lenient parseLenient() {
+    Ast.File f = new Ast.File();
+    java.util.BitSet lines = new java.util.BitSet();
+    List<UnsupportedConstructException> skipped = new ArrayList<>();
+    boolean file = tok().is("package");
+    if (file) {
+      next();
+      f.pkg = tok().kind() == Kind.IDENT ? ident() : "main";
+      semiOpt();
+    } else {
+      f.pkg = "main";
+    }
+    FuncDecl main = new FuncDecl();
+    main.name = "main";
+    main.type = new FuncTypeExpr();
+    main.body = new Block();
+    main.line = 1;
+    main.col = 1;
+    while (tok().kind() != Kind.EOF) {
+      if (tok().kind() == Kind.SEMI) {
+        next();
+        continue;
+      }
+      int start = p;
+      try {
+        // parsed first, kept only once the statement or declaration has ended cleanly
+        Node decl = null;
+        Stmt stmt = null;
+        if (tok().is("import")) {
+          parseImport(f);
+        } else if (tok().is("func") && (peek(1).kind() == Kind.IDENT || peek(1).is("("))) {
+          decl = parseFuncDecl();
+        } else if (tok().is("var") || tok().is("const") || tok().is("type")) {
+          GenDecl d = parseGenDecl();
+          if (file || d.kind.equals("type")) {
+            decl = d; // snippet types are package-level, so that methods can be declared on them
+          } else {
+            stmt = at(new DeclStmt(d), toks.get(start));
+          }
+        } else if (file) {
+          throw err("syntax error: non-declaration statement outside function body");
+        } else {
+          stmt = parseStmt();
+        }
+        if (tok().kind() != Kind.EOF) semi();
+        if (decl != null) f.decls.add(decl);
+        if (stmt != null) main.body.stmts.add(stmt);
+        lines.set(toks.get(start).line(), toks.get(Math.max(start, p - 1)).line() + 1);
+      } catch (UnsupportedConstructException e) {
+        skipped.add(e);
+        p = start;
+        skipToNextTopLevel();
+      }
+    }
+    if (!main.body.stmts.isEmpty()) {
+      main.body.endLine = tok().line();
+      f.decls.add(main);
+    }
+    return new Lenient(f, lines, skipped);
+  }
+
+  /** Skips at least one token, then up to a semicolon outside brackets followed by a declaration keyword or EOF (or any statement start in a snippet). */
+  private void skipToNextTopLevel() {
+    int depth = 0;
+    next();
+    while (tok().kind() != Kind.EOF) {
+      Token t = tok();
+      if (t.is("{") || t.is("(") || t.is("[")) {
+        depth++;
+      } else if ((t.is("}") || t.is(")") || t.is("]")) && depth > 0) {
+        depth--;
+      } else if (t.kind() == Kind.SEMI && depth == 0) {
+        next();
+        return;
+      }
+      next();
+    }
+  }
+
   private void parseImport(Ast.File f) {
     next();
     if (tok().is("(")) {

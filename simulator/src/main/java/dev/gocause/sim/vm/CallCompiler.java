@@ -25,6 +25,8 @@ abstract class CallCompiler extends ExprCompiler {
 
   // ---------------- calls ----------------
   Type call(Call c, boolean multiOk) {
+    Call dot = callViaDotImport(c);
+    if (dot != null) return call(dot, multiOk);
     Expr fe = unparen(c.fun);
     // conversion
     if (isTypeExpr(fe)) {

@@ -163,9 +163,6 @@ abstract class CallsAndPanics extends Channels {
         crashPanic(g);
         return;
       }
-      if (f.onReturn != null && f.caller != null && f.fn.name.startsWith("<")) {
-        // library trampolines have nothing to unwind
-      }
       if (f.defers != null && !f.defers.isEmpty()) {
         f.mode = Frame.PANICKING;
         runNextDefer(g, f);
@@ -179,6 +176,27 @@ abstract class CallsAndPanics extends Channels {
         continue;
       }
       g.frame = f.caller;
+      if (f.onReturn != null) {
+        // what the library defers around user code (Once.Do marks the Once done, errgroup.Go calls Done, t.Run ends
+        // the subtest) runs whether the call returned or panicked
+        Runnable hook = f.onReturn;
+        f.onReturn = null;
+        hook.run();
+      }
+      if ((f.endsGoexit || g.frame != null && g.frame.fn == prog.init && !prog.hasMain) && isGoexit(g.panicVal)
+          && ((Natives.ErrorVal) ((Iface) g.panicVal).v).calledByProgram) {
+        // testing's tRunner sees a test that neither returned nor called FailNow/SkipNow
+        g.panicVal = new Iface(Type.STRING, "test executed panic(nil) or runtime.Goexit");
+        g.frame = null;
+        crashPanic(g);
+        return;
+      }
+      if (f.endsGoexit && isGoexit(g.panicVal) && g.frame != null) {
+        g.panicking = false;
+        g.panicVal = null;
+        g.frame.mode = Frame.NORMAL;
+        return;
+      }
       if (g.frame == null) {
         crashPanic(g);
         return;
@@ -196,7 +214,7 @@ abstract class CallsAndPanics extends Channels {
 
   /** recover(): returns the panic value when called directly by a deferred function during panicking. */
   public Object recover(G g, Frame f) {
-    if (g.panicking && f.isDefer && f.caller != null && f.caller.mode == Frame.PANICKING) {
+    if (g.panicking && f.isDefer && f.caller != null && f.caller.mode == Frame.PANICKING && !isGoexit(g.panicVal)) {
       g.panicking = false;
       Object v = g.panicVal;
       g.panicVal = null;
@@ -285,18 +303,6 @@ abstract class CallsAndPanics extends Channels {
       sb.append("\n");
       dumpG(sb, x, null);
     }
-  }
-
-  void hang() {
-    StringBuilder sb = new StringBuilder();
-    sb.append("program did not finish within ").append(Math.min(steps, maxSteps)).append(" scheduling steps and ").append(instrs).append(" instructions (")
-        .append(TimeNatives.durationString(now)).append(" of virtual time)");
-    if (!mainDone) {
-      sb.append("; goroutines:\n");
-      appendLiveGoroutines(sb, null);
-    }
-    outcome = Outcome.HANG;
-    crash = sb.toString().stripTrailing();
   }
 
   /** Leak check once main returned and the others had their grace period (like goleak.VerifyNone). */

@@ -41,6 +41,12 @@ public final class Compiler extends SwitchCompiler {
   }
 
   // ---------------- entry ----------------
+  /** Functions outside the subset refuse the program when a schedule calls them, not when it is compiled. */
+  public Compiler deferringRefusals() {
+    deferRefusals = true;
+    return this;
+  }
+
   public Program compile(Ast.File f, boolean testMode) {
     if (!"main".equals(f.pkg)) {
       if (!testMode) throw new UnsupportedConstructException(file, 1, 1, "unsupported: package " + f.pkg + " (only package main runs; tests may use any package name)");
@@ -50,7 +56,12 @@ public final class Compiler extends SwitchCompiler {
     for (String imp : f.imports) {
       // any import is accepted: using a member of a package the simulator does not model is refused where it is used
       String[] p = imp.split(" ", 2);
-      imports.put(p[0], p[1]);
+      if (p[0].equals(".")) {
+        dotImports.add(p[1]);
+        imports.put(dotAlias(p[1]), p[1]);
+      } else {
+        imports.put(p[0], p[1]);
+      }
     }
     // 1. types
     List<TypeSpec> typeSpecs = new ArrayList<>();
@@ -68,14 +79,36 @@ public final class Compiler extends SwitchCompiler {
     for (TypeSpec ts : typeSpecs) {
       line = ts.line;
       Sym sym = pkgScope.names.get(ts.name);
-      if (ts.alias) sym.type = resolveType(ts.type);
-      else ((Type.Named) sym.type).under = resolveType(ts.type);
+      if (ts.alias) {
+        sym.type = resolveType(ts.type);
+        continue;
+      }
+      try {
+        ((Type.Named) sym.type).under = resolveType(ts.type);
+      } catch (UnsupportedConstructException e) {
+        if (!deferrable(e)) throw e;
+        // a value with no fields or methods: code that uses one refuses where it runs
+        ((Type.Named) sym.type).under = new Type.Opaque(sym.type.str(), () -> null, false);
+        refusedTypes.put(sym.type, e);
+      }
     }
     // 2. function and method signatures
     for (Node d : f.decls) {
       if (d instanceof FuncDecl fd) {
         line = fd.line;
-        declareFunc(fd);
+        try {
+          declareFunc(fd);
+        } catch (UnsupportedConstructException e) {
+          if (!deferrable(e)) throw e;
+          // a signature outside the subset: a method is left out, a function refuses where it is used
+          if (fd.recv == null && !pkgScope.names.containsKey(fd.name)) {
+            Sym sym = new Sym(fd.name, VAR, new Type.Named(pkgName + "." + fd.name + "·refused", new Type.Opaque(fd.name, () -> null, false)));
+            sym.slot = prog.nGlobals++;
+            sym.boxed = true;
+            pkgScope.names.put(fd.name, sym);
+            refusedGlobals.put(sym, e);
+          }
+        }
       }
     }
     // 3. globals and constants, in order
@@ -174,26 +207,45 @@ public final class Compiler extends SwitchCompiler {
         for (Node s : g.specs) {
           ValueSpec vs = (ValueSpec) s;
           line = vs.line;
-          Type declared = vs.type == null ? null : resolveType(vs.type);
-          for (int i = 0; i < vs.names.size(); i++) {
-            String n = vs.names.get(i);
-            if (n.equals("_")) continue;
-            Sym sym = pkgScope.names.get(n);
-            if (declared != null) {
-              sym.type = declared;
-            } else if (vs.values.size() == vs.names.size()) {
-              Type t = Type.defaultType(expr(vs.values.get(i), null, false));
-              sym.type = t;
-            } else if (vs.values.size() == 1) {
-              Type t = expr(vs.values.get(0), null, false, true);
-              if (t instanceof Type.Tuple tu && i < tu.types.size()) sym.type = tu.types.get(i);
+          try {
+            inferGlobalTypes(vs);
+          } catch (UnsupportedConstructException e) {
+            if (!deferrable(e)) throw e;
+            // the globals stay uninitialized; code that uses one refuses where it runs
+            for (String n : vs.names) {
+              Sym sym = n.equals("_") ? null : pkgScope.names.get(n);
+              if (sym == null) continue;
+              refusedGlobals.put(sym, e);
+              if (sym.type == null) sym.type = new Type.Named(pkgName + "." + n + "·refused", new Type.Opaque(n, () -> null, false));
             }
+            refusedSpecs.add(vs);
           }
         }
       }
     } finally {
       fn = saved;
       scope = savedScope;
+    }
+  }
+
+  private final Set<ValueSpec> refusedSpecs = new HashSet<>();
+
+  private void inferGlobalTypes(ValueSpec vs) {
+    Type declared = vs.type == null ? null : resolveType(vs.type);
+    for (int i = 0; i < vs.names.size(); i++) {
+      String n = vs.names.get(i);
+      if (n.equals("_")) continue;
+      Sym sym = pkgScope.names.get(n);
+      if (declared != null) {
+        sym.type = declared;
+        if (vs.values.size() == vs.names.size()) expr(vs.values.get(i), declared, false); // refused here, not in init
+      } else if (vs.values.size() == vs.names.size()) {
+        Type t = Type.defaultType(expr(vs.values.get(i), null, false));
+        sym.type = t;
+      } else if (vs.values.size() == 1) {
+        Type t = expr(vs.values.get(0), null, false, true);
+        if (t instanceof Type.Tuple tu && i < tu.types.size()) sym.type = tu.types.get(i);
+      }
     }
   }
 
@@ -212,6 +264,7 @@ public final class Compiler extends SwitchCompiler {
       if (g.kind.equals("const")) continue;
       for (Node s : g.specs) {
         ValueSpec vs = (ValueSpec) s;
+        if (refusedSpecs.contains(vs)) continue;
         line = vs.line;
         List<Sym> syms = new ArrayList<>();
         for (String n : vs.names) syms.add(n.equals("_") ? null : pkgScope.names.get(n));

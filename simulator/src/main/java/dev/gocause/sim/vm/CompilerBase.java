@@ -115,6 +115,68 @@ abstract class CompilerBase {
   final List<FuncDecl> funcDecls = new ArrayList<>();
   final Map<FuncDecl, FuncCode> funcCodes = new LinkedHashMap<>();
   boolean snippet;
+  /** Whether a function whose body is outside the subset compiles to a refusal when called instead of refusing now. */
+  boolean deferRefusals;
+  /**
+   * Types of packages (or members) the simulator does not model, met in declarations while refusals are deferred:
+   * each is a value with no methods, so a signature or field may name it; using one refuses where it is used.
+   */
+  final Map<Type, String> unmodelledTypes = new HashMap<>();
+  private final Map<String, Type.Named> unmodelledByName = new HashMap<>();
+
+  Type.Named unmodelledType(String path, String name) {
+    return unmodelledByName.computeIfAbsent(path + "." + name, k -> {
+      String shown = path.substring(path.lastIndexOf('/') + 1) + "." + name;
+      Type.Named t = new Type.Named(shown, new Type.Opaque(shown, () -> null, false));
+      unmodelledTypes.put(t, path + "." + name);
+      return t;
+    });
+  }
+
+  /** Replaces a function's code by one instruction that refuses the program with {@code e} when it runs. */
+  static void refuseWhenCalled(FuncCode fc, int params, int results, int line, UnsupportedConstructException e) {
+    fc.building.clear();
+    fc.nParams = params;
+    fc.nLocals = params + results;
+    fc.resultSlots = new int[results];
+    for (int i = 0; i < results; i++) fc.resultSlots[i] = params + i;
+    fc.boxedResults = null;
+    fc.line = line;
+    fc.code = new FuncCode.Ins[] {new FuncCode.Ins(new Instr.Refuse(e), e.line(), false, null)};
+  }
+
+  /**
+   * Whether a refusal can wait until code that needs it runs: a construct outside the subset, or a name the simulator
+   * cannot resolve (declared in a file it was not given, or an unexported part of a package it models).
+   */
+  boolean deferrable(UnsupportedConstructException e) {
+    return deferRefusals && (e.construct().startsWith("unsupported:") || e.construct().startsWith("undefined:"));
+  }
+
+  /** Globals whose initializer is outside the subset: never initialized, using one refuses with this. */
+  final Map<Sym, UnsupportedConstructException> refusedGlobals = new HashMap<>();
+
+  /** Refuses at {@code n} if {@code s} is a global whose initializer is outside the subset. */
+  void checkGlobalNotRefused(Node n, Sym s) {
+    UnsupportedConstructException e = s.owner == null ? refusedGlobals.get(s) : null;
+    if (e != null) throw err(n, e.construct() + " (in the initializer of " + s.name + " at line " + e.line() + ")");
+  }
+
+  /** Types of the program whose declaration is outside the subset (deferred): using one refuses with this. */
+  final Map<Type, UnsupportedConstructException> refusedTypes = new HashMap<>();
+
+  /** Refuses at {@code n} if {@code t} (or *t) is a type whose declaration is outside the subset. */
+  void checkNotRefused(Node n, Type t) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    UnsupportedConstructException e = refusedTypes.get(t);
+    if (e != null) throw err(n, e.construct() + " (in the declaration of " + t.str() + " at line " + e.line() + ")");
+  }
+
+  /** The qualified name of an unmodelled type {@code t} or {@code *t}, or null. */
+  String unmodelledName(Type t) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    return unmodelledTypes.get(t);
+  }
   String pkgName = "main";
 
   static Sym constSym(String n, Object v, Type t) {

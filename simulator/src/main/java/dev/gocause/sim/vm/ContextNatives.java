@@ -90,7 +90,10 @@ final class ContextNatives {
 
   static CtxVal ctxOf(Object iface) {
     if (iface == null) throw new Machine.GoPanic(plainError("cannot create context from nil parent"));
-    return (CtxVal) ((Iface) iface).v;
+    if (!(((Iface) iface).v instanceof CtxVal c)) {
+      throw new IllegalStateException("a Context implemented by the program (" + ((Iface) iface).t.str() + ") as a parent is not modelled");
+    }
+    return c;
   }
 
   static Object wrapCtx(CtxVal c) {
@@ -143,6 +146,11 @@ final class ContextNatives {
     fn(p, "WithTimeout", sig(List.of(CONTEXT, DURATION), List.of(CONTEXT, CANCEL_FUNC)), withDeadline);
     fn(p, "WithDeadline", sig(List.of(CONTEXT, TIME), List.of(CONTEXT, CANCEL_FUNC)), withDeadline);
     fn(p, "WithValue", sig(List.of(CONTEXT, EMPTY_IFACE, EMPTY_IFACE), List.of(CONTEXT)), pure((m, g, f, a) -> {
+      if (a[1] == null) throw new Machine.GoPanic(new Iface(Type.STRING, "nil key"));
+      Type kt = ((Iface) a[1]).t.underlying();
+      if (kt instanceof Type.Slice || kt instanceof Type.MapT || kt instanceof Type.Func) {
+        throw new Machine.GoPanic(new Iface(Type.STRING, "key is not comparable"));
+      }
       CtxVal c = new CtxVal(ctxOf(a[0]), "value");
       c.key = a[1];
       c.val = a[2];
@@ -183,14 +191,27 @@ final class ContextNatives {
       f.push(false);
     }));
     method(CTX_IMPL, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> {
-      CtxVal c = (CtxVal) a[0];
-      f.push(switch (c.kind) {
-        case "background" -> "context.Background";
-        case "todo" -> "context.TODO";
-        case "value" -> "context.WithValue";
-        case "timer" -> "context.WithDeadline";
-        default -> "context.WithCancel";
-      });
+      f.push(contextName(m, g, (CtxVal) a[0]));
     }));
+  }
+
+  /** What Go 1.19's String methods of the context types print: the chain of constructors from the root. */
+  static String contextName(Machine m, G g, CtxVal c) {
+    return switch (c.kind) {
+      case "background" -> "context.Background";
+      case "todo" -> "context.TODO";
+      case "value" -> contextName(m, g, c.parent) + ".WithValue(type " + ((Iface) c.key).t.str() + ", val " + stringify(m, g, c.val) + ")";
+      case "timer" -> contextName(m, g, c.parent) + ".WithDeadline(" + TimeNatives.timeString(EPOCH + c.deadline) + " ["
+          + TimeNatives.durationString(c.deadline - m.now) + "])";
+      default -> c.parent == null ? "context.WithCancel" : contextName(m, g, c.parent) + ".WithCancel";
+    };
+  }
+
+  private static String stringify(Machine m, G g, Object v) {
+    if (v == null) return "<nil>";
+    Iface i = (Iface) v;
+    if (i.v instanceof String str && i.t == Type.STRING) return str;
+    if (Ops.findMethod(i.t, "String") != null) return Fmt.callString(m, g, i, "String");
+    return "<not Stringer>";
   }
 }

@@ -17,7 +17,7 @@ import static dev.gocause.sim.vm.ContextNatives.*;
 import static dev.gocause.sim.vm.LibNatives.*;
 import static dev.gocause.sim.vm.TestingNatives.*;
 
-/** Library model of golang.org/x/sync/errgroup: Group, WithContext, Go, Wait, SetLimit. Registered by import path from {@link Natives}. */
+/** Library model of golang.org/x/sync/errgroup: Group, WithContext, Go, TryGo, Wait, SetLimit. Registered by import path from {@link Natives}. */
 final class ErrgroupNatives {
   private ErrgroupNatives() {}
 
@@ -55,24 +55,16 @@ final class ErrgroupNatives {
         m.waitOn(g, f, "chan send", gv);
         return;
       }
-      gv.counter++;
-      Closure fnv = (Closure) a[1];
-      G child = m.go(g, fnv, new Object[0]);
-      Frame cf = child.frame;
-      child.createdAt = m.stack(g);
-      Runnable prev = cf.onReturn;
-      cf.onReturn = () -> {
-        if (prev != null) prev.run();
-        Object err = cf.fn.resultSlots.length > 0 ? cf.locals[cf.fn.resultSlots[0]] : null;
-        if (err instanceof Box b) err = b.v;
-        if (err != null && gv.err == null) {
-          gv.err = err;
-          if (gv.ctx != null) cancel(m, child, gv.ctx, CANCELED);
-        }
-        gv.vc = m.release(child, gv.vc);
-        gv.counter--;
-        m.wakeAll(gv);
-      };
+      start(m, g, gv, (Closure) a[1]);
+    });
+    method(GROUP, "TryGo", true, sig(List.of(sig(List.of(), List.of(ERROR))), List.of(Type.BOOL)), (m, g, f, a) -> {
+      GroupVal gv = (GroupVal) a[0];
+      if (gv.limit >= 0 && gv.counter >= gv.limit) {
+        f.push(false);
+        return;
+      }
+      start(m, g, gv, (Closure) a[1]);
+      f.push(true);
     });
     method(GROUP, "Wait", true, sig(List.of(), List.of(ERROR)), (m, g, f, a) -> {
       GroupVal gv = (GroupVal) a[0];
@@ -84,5 +76,26 @@ final class ErrgroupNatives {
       if (gv.ctx != null) cancel(m, g, gv.ctx, CANCELED);
       f.push(gv.err);
     });
+  }
+
+  /** Starts fnv in a new goroutine of the group (Go and TryGo once the limit allows it). */
+  private static void start(Machine m, G g, GroupVal gv, Closure fnv) {
+    gv.counter++;
+    G child = m.go(g, fnv, new Object[0]);
+    Frame cf = child.frame;
+    child.createdAt = m.stack(g);
+    Runnable prev = cf.onReturn;
+    cf.onReturn = () -> {
+      if (prev != null) prev.run();
+      Object err = cf.fn.resultSlots.length > 0 ? cf.locals[cf.fn.resultSlots[0]] : null;
+      if (err instanceof Box b) err = b.v;
+      if (err != null && gv.err == null) {
+        gv.err = err;
+        if (gv.ctx != null) cancel(m, child, gv.ctx, CANCELED);
+      }
+      gv.vc = m.release(child, gv.vc);
+      gv.counter--;
+      m.wakeAll(gv);
+    };
   }
 }

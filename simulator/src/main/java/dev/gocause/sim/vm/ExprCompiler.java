@@ -131,12 +131,14 @@ abstract class ExprCompiler extends SelectorCompiler {
   Type ident(Ident id) {
     if (id.name.equals("_")) throw err(id, "cannot use _ as value");
     Sym s = scope.lookup(id.name);
+    if (s == null && viaDotImport(id) != null) return selector(viaDotImport(id));
     if (s == null) {
       if (pkgPath(id.name) != null) throw err(id, "use of package " + id.name + " without selector");
       throw err(id, "undefined: " + id.name);
     }
     switch (s.kind) {
       case VAR:
+        checkGlobalNotRefused(id, s);
         if (s.type == null) throw err(id, "undefined: " + id.name + " (used before its declaration)");
         loadVar(s, id);
         return s.type;
@@ -166,7 +168,17 @@ abstract class ExprCompiler extends SelectorCompiler {
     FuncCode fc = new FuncCode(base + ".func" + k, displayFile);
     fc.line = fl.line;
     Fn x = new Fn(fc, outer, sig);
-    compileBody(x, new Scope(scope), fl.type.params, sig.params, fl.type.results, sig, fl.body);
+    Scope savedScope = scope;
+    try {
+      compileBody(x, new Scope(scope), fl.type.params, sig.params, fl.type.results, sig, fl.body);
+    } catch (UnsupportedConstructException e) {
+      if (!deferrable(e)) throw e;
+      // like a declared function: the literal refuses the program only when it is called
+      fn = outer;
+      scope = savedScope;
+      x.caps.clear();
+      refuseWhenCalled(fc, sig.params.size(), sig.results.size(), fl.line, e);
+    }
     // capture cells from the enclosing function at creation time
     List<Sym> caps = x.caps;
     int n = caps.size();
@@ -204,6 +216,7 @@ abstract class ExprCompiler extends SelectorCompiler {
     } else {
       t = resolveType(cl.type);
     }
+    checkNotRefused(cl, t);
     boolean addr = false;
     Type lit = t;
     if (t.underlying() instanceof Type.Pointer p && cl.type == null) {
@@ -414,7 +427,8 @@ abstract class ExprCompiler extends SelectorCompiler {
         }
         if (x instanceof Ident id) {
           Sym s = scope.lookup(id.name);
-          if (s == null || s.kind != VAR) throw err(u, "cannot take address of " + id.name);
+          if (s == null) throw err(id, "undefined: " + id.name);
+          if (s.kind != VAR) throw err(u, "cannot take address of " + id.name);
           if (Type.isValueAggregate(s.type)) {
             // the struct/array object is its own address
             loadVar(s, id);

@@ -19,7 +19,8 @@ public final class Frame {
   public int mode;
   public boolean isDefer; // this frame runs a deferred call: its results are dropped
   public boolean discard; // results are dropped (deferred or go'd call)
-  public Runnable onReturn; // hook run by natives that called into Go code (Once.Do, errgroup.Go ...)
+  public Runnable onReturn; // hook run by natives that called into Go code (Once.Do, errgroup.Go ...), also when a panic unwinds it
+  public boolean endsGoexit; // a subtest's body: runtime.Goexit (t.Fatal) ends the subtest, its caller goes on
   public int lastLine;
   java.util.List<Machine.StackLine> stackCache;
   int stackPc = -1;

@@ -1,5 +1,6 @@
 package dev.gocause.sim.vm;
 
+import dev.gocause.sim.UnsupportedConstructException;
 import dev.gocause.sim.vm.CompilerBase.Label;
 import dev.gocause.sim.vm.FuncCode.Op;
 import dev.gocause.sim.vm.Values.Box;
@@ -102,5 +103,14 @@ final class Instr {
     Object[] footprint(Frame f) {
       return CompilerBase.fp(localSlot == FROM_STACK ? f.stack[f.sp - 1] : f.locals[localSlot], true);
     }
+  }
+
+  /**
+   * Refuses the program: the function holds a construct outside the subset and a schedule reached it. The exception
+   * leaves the machine (see {@code Machine.runSlice}) and reports {@code file:line:col: unsupported: …} as if the
+   * compiler had refused it.
+   */
+  record Refuse(UnsupportedConstructException refusal) implements Op {
+    public void exec(Machine m, G g, Frame f) { throw refusal; }
   }
 }

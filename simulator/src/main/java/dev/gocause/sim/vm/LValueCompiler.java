@@ -60,6 +60,7 @@ abstract class LValueCompiler extends TypeResolver {
       Sym s = scope.lookup(id.name);
       if (s == null) throw err(e, "undefined: " + id.name);
       if (s.kind != VAR) throw err(e, "cannot assign to " + id.name + " (neither addressable nor a map index expression)");
+      checkGlobalNotRefused(id, s);
       return varLV(s);
     }
     if (e instanceof Index ix) {
@@ -225,6 +226,7 @@ abstract class LValueCompiler extends TypeResolver {
 
   // ---------------- variables ----------------
   void loadVar(Sym s, Node at) {
+    checkGlobalNotRefused(at, s);
     int slot = s.slot;
     String name = s.name;
     if (s.owner == null) {

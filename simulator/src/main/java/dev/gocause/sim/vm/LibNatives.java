@@ -56,6 +56,8 @@ final class LibNatives {
     var(p, "Stderr", fileT, STDERR);
     fn(p, "Exit", sig(List.of(Type.INT), List.of()), (m, g, f, a) -> m.exit((int) (long) (Long) a[0]));
     fn(p, "Getenv", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push("")));
+    // the program's name only, as a test binary run without flags sees it
+    var(p, "Args", new Type.Slice(Type.STRING), sliceOf(new Object[] {"/tmp/go-build/main.test"}));
 
     p = "errors";
     fn(p, "New", sig(List.of(Type.STRING), List.of(ERROR)), pure((m, g, f, a) -> f.push(newError((String) a[0]))));
@@ -173,6 +175,28 @@ final class LibNatives {
       for (int i = 0; i < n; i++) buf.arr.a[buf.off + i] = (long) (dump[i] & 0xff);
       f.push((long) n);
     });
+
+    // the simulator has no garbage collector: a finalizer never runs, as in a short test where GC never collects it
+    fn(p, "SetFinalizer", sig(List.of(EMPTY_IFACE, EMPTY_IFACE), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "KeepAlive", sig(List.of(EMPTY_IFACE), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "Goexit", sig(List.of(), List.of()), (m, g, f, a) -> {
+      // deferred calls run, recover returns nil, the goroutine ends (on a test's goroutine go test 1.19 then panics)
+      ErrorVal ev = new ErrorVal("runtime.Goexit", null);
+      ev.goexit = true;
+      ev.calledByProgram = true;
+      throw new Machine.GoPanic(new Iface(RUNTIME_ERR, ev));
+    });
+    fn(p, "SetMutexProfileFraction", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(0L)));
+    fn(p, "SetBlockProfileRate", sig(List.of(Type.INT), List.of()), pure((m, g, f, a) -> {}));
+    cnst(p, "GOOS", Type.STRING, "linux");
+    cnst(p, "GOARCH", Type.STRING, "amd64");
+    cnst(p, "Compiler", Type.STRING, "gc");
+
+    p = "runtime/debug";
+    fn(p, "Stack", sig(List.of(), List.of(new Type.Slice(Type.UINT8))), (m, g, f, a) -> f.push(Ops.stringToSlice(m.goroutineDump(g, false) + "\n", false)));
+    fn(p, "PrintStack", sig(List.of(), List.of()), (m, g, f, a) -> m.print(m.goroutineDump(g, false) + "\n"));
+    fn(p, "SetGCPercent", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(100L)));
+    fn(p, "FreeOSMemory", sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
 
     p = "log";
     fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + Fmt.sprintln(m, g, sliceItems(a[0]))));

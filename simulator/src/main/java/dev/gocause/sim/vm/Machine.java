@@ -1,5 +1,7 @@
 package dev.gocause.sim.vm;
 
+import dev.gocause.sim.UnsupportedConstructException;
+
 import dev.gocause.sim.vm.Values.*;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -31,7 +33,7 @@ public final class Machine extends CallsAndPanics {
     default void onSpawn(G g) {}
   }
 
-  public enum Outcome { OK, DEADLOCK, PANIC, FATAL, HANG, EXIT, INTERNAL, LIMIT }
+  public enum Outcome { OK, DEADLOCK, PANIC, FATAL, EXIT, INTERNAL, LIMIT }
 
   /** One frame of a stack as Go prints it. */
   public record StackLine(String func, String file, int line) {}
@@ -95,6 +97,15 @@ public final class Machine extends CallsAndPanics {
       crash = "memory: the simulated program used more memory than the JVM has (" + (Runtime.getRuntime().maxMemory() >> 20)
           + " MiB); give the JVM more (GOCAUSE_JAVA_OPTS=-Xmx4g) or lower --max-heap";
     }
+  }
+
+  /**
+   * Ends the schedule at the step bound: a LIMIT, not a finding (a long run, a busy loop or a livelock look alike
+   * here). The message stays the same for every schedule that hits it, so they count together.
+   */
+  void stepLimit() {
+    limit("steps: the schedule did not finish within " + maxSteps + " scheduling steps and " + maxInstrs
+        + " instructions (a long run, a busy loop or a livelock); raise it with --max-steps N");
   }
 
   /** Ends this schedule: a resource limit was hit. */
@@ -171,10 +182,7 @@ public final class Machine extends CallsAndPanics {
         deadlock();
         return;
       }
-      if (++steps > maxSteps || instrs > MAX_INSTRS) {
-        hang();
-        return;
-      }
+      if (++steps > maxSteps || instrs > maxInstrs) stepLimit();
       G g;
       List<G> cands = runq;
       if (current != null && current.yielded) {
@@ -257,7 +265,7 @@ public final class Machine extends CallsAndPanics {
         startPanic(g, Natives.runtimeError("invalid memory address or nil pointer dereference"));
       } catch (ArithmeticException e) {
         startPanic(g, Natives.runtimeError("integer divide by zero"));
-      } catch (Fatal e) {
+      } catch (Fatal | UnsupportedConstructException e) {
         throw e;
       } catch (RuntimeException e) {
         // a gap in the simulator, never a wrong run: surface it as an unsupported construct at this line

@@ -52,7 +52,8 @@ abstract class MachineState {
   static final int SLICE = 20_000;
   static final int SPIN_POLLS = 1000;
   boolean spinAdvance;
-  static final long MAX_INSTRS = 20_000_000L; // per schedule: a goroutine spinning without scheduling points hangs the run // preempt a goroutine that runs this many instructions without a scheduling point
+  /** Instructions per schedule (40 per step): a goroutine spinning without scheduling points ends the schedule here. */
+  final long maxInstrs;
   public final java.util.Random rnd;
   final Map<Object, int[]> atomicClocks = new HashMap<>();
   // test-runner mode
@@ -69,6 +70,7 @@ abstract class MachineState {
     this.file = prog.file;
     this.timeline = recordTimeline ? new ArrayList<>() : null;
     this.maxSteps = maxSteps;
+    this.maxInstrs = maxSteps > Long.MAX_VALUE / 40 ? Long.MAX_VALUE : maxSteps * 40;
     this.rnd = new java.util.Random(seed);
   }
 

@@ -93,6 +93,7 @@ public final class Natives {
     public final String msg;
     public final Object wrapped; // Iface or null (fmt.Errorf %w)
     public boolean goexit;
+    public boolean calledByProgram; // runtime.Goexit called by the program, not by t.FailNow or t.SkipNow
     ErrorVal(String msg, Object wrapped) {
       this.msg = msg;
       this.wrapped = wrapped;
@@ -115,6 +116,9 @@ public final class Natives {
     for (Type.Named n : List.of(ERRSTR, WRAPERR, RUNTIME_ERR, PLAIN_ERR, CTXERR, NUMERR)) {
       method(n, "Error", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((ErrorVal) a[0]).msg)));
     }
+    // context.DeadlineExceeded is a net.Error-like timeout
+    method(CTXERR, "Timeout", true, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(true)));
+    method(CTXERR, "Temporary", true, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(true)));
     method(WRAPERR, "Unwrap", true, sig(List.of(), List.of(ERROR)), pure((m, g, f, a) -> f.push(((ErrorVal) a[0]).wrapped)));
     method(RUNTIME_ERR, "RuntimeError", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
   }
@@ -271,5 +275,6 @@ public final class Natives {
     TestingNatives.registerTesting();
     IoNatives.registerIo();
     SignalNatives.registerSignals();
+    ListNatives.registerList();
   }
 }

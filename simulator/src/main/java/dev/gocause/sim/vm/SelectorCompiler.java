@@ -151,6 +151,12 @@ abstract class SelectorCompiler extends LValueCompiler {
     if (isTypeExpr(sel.x)) throw unsupported(sel, "method expression");
     Type xt = expr(sel.x, null, false);
     Selection s = lookup(xt, sel.sel);
+    if (s == null && unmodelledName(xt) != null) {
+      String q = unmodelledName(xt);
+      throw unknownMember(sel, q.substring(0, q.lastIndexOf('.')), q.substring(q.lastIndexOf('.') + 1) + "." + sel.sel);
+    }
+    if (s == null) checkNotRefused(sel, xt);
+    if (s == null && libraryTypeName(xt) != null) throw unsupported(sel, libraryTypeName(xt) + "." + sel.sel);
     if (s == null) throw err(sel, sel.x instanceof Ident i ? i.name + "." + sel.sel + " undefined (type " + xt.str() + " has no field or method " + sel.sel + ")" : "undefined field or method " + sel.sel);
     walkPath(s.path);
     switch (s.kind) {
@@ -194,5 +200,12 @@ abstract class SelectorCompiler extends LValueCompiler {
         return s.sig;
       }
     }
+  }
+
+  /** The name of a library type the simulator models ({@code sync.RWMutex}) for t or *t, or null for the program's own. */
+  String libraryTypeName(Type t) {
+    if (t instanceof Type.Pointer p) t = p.elem;
+    if (t instanceof Type.Named n && n.name.contains(".") && !n.name.startsWith(pkgName + ".")) return n.name;
+    return null;
   }
 }

@@ -25,6 +25,27 @@ abstract class StmtCompiler extends BuiltinCompiler {
 
   // ---------------- functions ----------------
   void compileFuncBody(FuncDecl fd) {
+    Fn savedFn = fn;
+    Scope savedScope = scope;
+    try {
+      compileFuncBodyOnce(fd);
+    } catch (UnsupportedConstructException e) {
+      if (!deferrable(e)) throw e;
+      // A construct outside the subset refuses the program only if a schedule reaches this function (go test would
+      // build it, but the simulator models a subset: a test that never calls it still runs to a verdict).
+      fn = savedFn;
+      scope = savedScope;
+      refuseWhenCalled(funcCodes.get(fd), fd, e);
+    }
+  }
+
+  /** Replaces a declared function's code by one instruction that refuses the program with {@code e} when it runs. */
+  void refuseWhenCalled(FuncCode fc, FuncDecl fd, UnsupportedConstructException e) {
+    Type.Func sig = (Type.Func) resolveTypeIn(fd.type);
+    refuseWhenCalled(fc, sig.params.size() + (fd.recv != null ? 1 : 0), sig.results.size(), fd.line, e);
+  }
+
+  private void compileFuncBodyOnce(FuncDecl fd) {
     FuncCode fc = funcCodes.get(fd);
     // Recompile until the set of variables that must live in heap cells (captured or address-taken) is stable.
     for (int attempt = 0; attempt < 8; attempt++) {

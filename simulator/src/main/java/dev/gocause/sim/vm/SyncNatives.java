@@ -141,6 +141,14 @@ final class SyncNatives {
     m.lockOrder.acquired(g, rw, true, f.line());
   }
 
+  static void runlock(Machine m, G g, RWMutexVal rw) {
+    if (rw.readers <= 0) m.fatal(g, "sync: RUnlock of unlocked RWMutex", true);
+    rw.readers--;
+    m.lockOrder.released(g, rw, true);
+    rw.rvc = m.release(g, rw.rvc);
+    if (rw.readers == 0) m.wakeAll(rw);
+  }
+
   static void wlock(Machine m, G g, Frame f, RWMutexVal rw) {
     if (rw == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     boolean counted = g.scratch == rw;
@@ -195,15 +203,36 @@ final class SyncNatives {
       rw.vc = m.release(g, rw.vc);
       m.wakeAll(rw);
     });
-    method(RWMUTEX, "RLock", true, v, (m, g, f, a) -> rlock(m, g, f, (RWMutexVal) a[0]));
-    method(RWMUTEX, "RUnlock", true, v, (m, g, f, a) -> {
+    method(RWMUTEX, "TryLock", true, sig(List.of(), List.of(Type.BOOL)), (m, g, f, a) -> {
       RWMutexVal rw = (RWMutexVal) a[0];
-      if (rw.readers <= 0) m.fatal(g, "sync: RUnlock of unlocked RWMutex", true);
-      rw.readers--;
-      m.lockOrder.released(g, rw, true);
-      rw.rvc = m.release(g, rw.rvc);
-      if (rw.readers == 0) m.wakeAll(rw);
+      if (rw.writer || rw.readers > 0) {
+        f.push(false);
+        return;
+      }
+      rw.writer = true;
+      m.acquire(g, rw.vc);
+      m.acquire(g, rw.rvc);
+      m.lockOrder.acquired(g, rw, false, f.line());
+      f.push(true);
     });
+    method(RWMUTEX, "TryRLock", true, sig(List.of(), List.of(Type.BOOL)), (m, g, f, a) -> {
+      RWMutexVal rw = (RWMutexVal) a[0];
+      if (rw.writer || rw.waitingWriters > 0) {
+        f.push(false);
+        return;
+      }
+      rw.readers++;
+      m.acquire(g, rw.vc);
+      m.lockOrder.acquired(g, rw, true, f.line());
+      f.push(true);
+    });
+    method(RWMUTEX, "RLock", true, v, (m, g, f, a) -> rlock(m, g, f, (RWMutexVal) a[0]));
+    method(RWMUTEX, "RUnlock", true, v, (m, g, f, a) -> runlock(m, g, (RWMutexVal) a[0]));
+    // RLocker: a Locker whose Lock and Unlock are the RWMutex's RLock and RUnlock
+    Type.Named rlocker = new Type.Named("*sync.rlocker", new Type.Opaque("*sync.rlocker", () -> null, false));
+    method(rlocker, "Lock", true, v, (m, g, f, a) -> rlock(m, g, f, (RWMutexVal) a[0]));
+    method(rlocker, "Unlock", true, v, (m, g, f, a) -> runlock(m, g, (RWMutexVal) a[0]));
+    method(RWMUTEX, "RLocker", true, sig(List.of(), List.of(LOCKER)), pure((m, g, f, a) -> f.push(new Iface(rlocker, a[0]))));
     method(WAITGROUP, "Add", true, sig(List.of(Type.INT), List.of()), (m, g, f, a) -> wgAdd(m, g, (WaitGroupVal) a[0], (Long) a[1]));
     method(WAITGROUP, "Done", true, v, (m, g, f, a) -> wgAdd(m, g, (WaitGroupVal) a[0], -1));
     method(WAITGROUP, "Wait", true, v, (m, g, f, a) -> {
@@ -360,7 +389,7 @@ final class SyncNatives {
     if (wg == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     if (d < 0) wg.vc = m.release(g, wg.vc);
     wg.counter += d;
-    if (wg.counter < 0) throw new Machine.GoPanic(plainError("sync: negative WaitGroup counter"));
+    if (wg.counter < 0) throw new Machine.GoPanic(new Iface(Type.STRING, "sync: negative WaitGroup counter")); // a string, as sync panics
     if (wg.counter == 0) m.wakeAll(wg);
   }
 }

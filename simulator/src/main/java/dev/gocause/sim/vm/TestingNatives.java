@@ -36,6 +36,9 @@ final class TestingNatives {
 
   static void registerTesting() {
     String p = "testing";
+    // go test without -short and -v
+    fn(p, "Short", sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(false)));
+    fn(p, "Verbose", sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(false)));
     type(p, "T", TESTING_T);
     Type anyS = new Type.Slice(EMPTY_IFACE);
     method(TESTING_T, "Log", true, vsig(List.of(anyS), List.of()), pure((m, g, f, a) -> tlog(m, g, (TVal) a[0], Fmt.sprintln(m, g, sliceItems(a[1])))));
@@ -82,6 +85,11 @@ final class TestingNatives {
     method(TESTING_T, "Helper", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
     method(TESTING_T, "Parallel", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
     method(TESTING_T, "Name", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((TVal) a[0]).name)));
+    // go test's default -timeout 10m: the deadline is ten minutes after the test started (virtual time)
+    method(TESTING_T, "Deadline", true, sig(List.of(), List.of(TimeNatives.TIME, Type.BOOL)), pure((m, g, f, a) -> {
+      f.push(new TimeNatives.TimeVal(TimeNatives.EPOCH + m.now + 600_000_000_000L));
+      f.push(true);
+    }));
     method(TESTING_T, "Cleanup", true, sig(List.of(sig(List.of(), List.of())), List.of()), pure((m, g, f, a) -> ((TVal) a[0]).cleanups.add((Closure) a[1])));
     registerBenchmarks(p, anyS);
     Type tptr = new Type.Pointer(TESTING_T);
@@ -92,6 +100,7 @@ final class TestingNatives {
       m.call(g, f, (Closure) a[2], new Object[] {sub});
       Frame nf = g.frame;
       nf.discard = true;
+      nf.endsGoexit = true;
       nf.onReturn = () -> {
         sub.finished = true;
         if (sub.failed) parent.failed = true;

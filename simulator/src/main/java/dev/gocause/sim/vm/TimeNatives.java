@@ -23,7 +23,7 @@ public final class TimeNatives {
 
   // ---------------- time (virtual) ----------------
   static final Type.Named DURATION = new Type.Named("time.Duration", Type.INT64);
-  static final class TimeVal {
+  static final class TimeVal implements Values.ComparedByValue {
     final long nanos;
     TimeVal(long n) { nanos = n; }
     @Override public boolean equals(Object o) { return o instanceof TimeVal t && t.nanos == nanos; }
@@ -31,6 +31,23 @@ public final class TimeNatives {
   }
   static final Type.Named TIME = new Type.Named("time.Time", new Type.Opaque("time.Time", () -> new TimeVal(Long.MIN_VALUE), false));
   static final Type.Named TIMER;
+
+  /** Time.String without the monotonic reading: {@code 2009-11-10 23:00:01.5 +0000 UTC}. */
+  static String timeString(long unixNanos) {
+    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(unixNanos, 1_000_000_000L),
+        (int) Math.floorMod(unixNanos, 1_000_000_000L), java.time.ZoneOffset.UTC);
+    String s = t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+    int nanos = t.getNano();
+    if (nanos != 0) s += ("." + String.format("%09d", nanos)).replaceAll("0+$", "");
+    return s + " +0000 UTC";
+  }
+
+  /** t - u as Go's Time.Sub: saturated at the largest or smallest Duration (the zero Time is far in the past). */
+  static long between(long t, long u) {
+    long d = t - u;
+    if (((t ^ u) & (t ^ d)) < 0) return t > u ? Long.MAX_VALUE : Long.MIN_VALUE;
+    return d;
+  }
   static final Type.Named TICKER;
   static final long EPOCH = 1_257_894_000_000_000_000L; // 2009-11-10 23:00:00 UTC, like the Go playground
 
@@ -109,12 +126,16 @@ public final class TimeNatives {
       });
     });
     fn(p, "Now", sig(List.of(), List.of(TIME)), (m, g, f, a) -> f.push(new TimeVal(EPOCH + m.now)));
-    fn(p, "Since", sig(List.of(TIME), List.of(DURATION)), (m, g, f, a) -> f.push(EPOCH + m.now - ((TimeVal) a[0]).nanos));
-    fn(p, "Until", sig(List.of(TIME), List.of(DURATION)), (m, g, f, a) -> f.push(((TimeVal) a[0]).nanos - EPOCH - m.now));
-    method(TIME, "Sub", false, sig(List.of(TIME), List.of(DURATION)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos - ((TimeVal) a[1]).nanos)));
+    fn(p, "Since", sig(List.of(TIME), List.of(DURATION)), (m, g, f, a) -> f.push(between(EPOCH + m.now, ((TimeVal) a[0]).nanos)));
+    fn(p, "Until", sig(List.of(TIME), List.of(DURATION)), (m, g, f, a) -> f.push(between(((TimeVal) a[0]).nanos, EPOCH + m.now)));
+    method(TIME, "Sub", false, sig(List.of(TIME), List.of(DURATION)), pure((m, g, f, a) -> f.push(between(((TimeVal) a[0]).nanos, ((TimeVal) a[1]).nanos))));
     method(TIME, "Add", false, sig(List.of(DURATION), List.of(TIME)), pure((m, g, f, a) -> f.push(new TimeVal(((TimeVal) a[0]).nanos + (Long) a[1]))));
     method(TIME, "After", false, sig(List.of(TIME), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos > ((TimeVal) a[1]).nanos)));
     method(TIME, "Before", false, sig(List.of(TIME), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos < ((TimeVal) a[1]).nanos)));
+    fn(p, "Unix", sig(List.of(Type.INT64, Type.INT64), List.of(TIME)), pure((m, g, f, a) -> f.push(new TimeVal((Long) a[0] * 1_000_000_000L + (Long) a[1]))));
+    fn(p, "UnixMilli", sig(List.of(Type.INT64), List.of(TIME)), pure((m, g, f, a) -> f.push(new TimeVal((Long) a[0] * 1_000_000L))));
+    method(TIME, "UnixMilli", false, sig(List.of(), List.of(Type.INT64)), pure((m, g, f, a) -> f.push(Math.floorDiv(((TimeVal) a[0]).nanos, 1_000_000L))));
+    method(TIME, "Equal", false, sig(List.of(TIME), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos == ((TimeVal) a[1]).nanos)));
     method(TIME, "IsZero", false, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos == Long.MIN_VALUE)));
     method(TIME, "UnixNano", false, sig(List.of(), List.of(Type.INT64)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos)));
     method(TIME, "Unix", false, sig(List.of(), List.of(Type.INT64)), pure((m, g, f, a) -> f.push(((TimeVal) a[0]).nanos / 1_000_000_000L)));

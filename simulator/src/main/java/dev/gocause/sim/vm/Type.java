@@ -149,6 +149,18 @@ public abstract class Type {
 
   public static final class Struct extends Type {
     public final List<FieldT> fields = new ArrayList<>();
+    private boolean[] inline;
+
+    /** Which fields hold their value inline (copied with the struct) rather than a reference; computed once used. */
+    public boolean[] inlineFields() {
+      boolean[] in = inline;
+      if (in == null || in.length != fields.size()) {
+        in = new boolean[fields.size()];
+        for (int i = 0; i < in.length; i++) in[i] = isValueAggregate(fields.get(i).type());
+        inline = in;
+      }
+      return in;
+    }
     @Override public String str() {
       StringBuilder sb = new StringBuilder("struct {");
       for (int i = 0; i < fields.size(); i++) {

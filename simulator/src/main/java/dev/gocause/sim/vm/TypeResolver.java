@@ -23,11 +23,62 @@ abstract class TypeResolver extends CompilerBase {
     super(file, displayFile, go122);
   }
 
+  // ---------------- dot imports ----------------
+  /** Import paths imported with {@code import . "path"}; their members are reached through a hidden package name. */
+  final List<String> dotImports = new ArrayList<>();
+  private final Map<Expr, Expr> viaDot = new java.util.IdentityHashMap<>();
+
+  static String dotAlias(String path) {
+    return "\u00b7" + path; // not an identifier: no declaration can shadow it
+  }
+
+  /**
+   * An identifier no scope declares, read as {@code pkg.Name} of a dot-imported package that has it (or, for an
+   * exported name and a single dot import, of that package: a member it does not model is then refused by name);
+   * null otherwise.
+   */
+  Selector viaDotImport(Expr e) {
+    if (dotImports.isEmpty() || !(e instanceof Ident id)) return null;
+    if ((scope == null ? pkgScope : scope).lookup(id.name) != null) return null;
+    String path = null;
+    for (String p : dotImports) if (Natives.member(p, id.name) != null) path = p;
+    if (path == null && dotImports.size() == 1 && Character.isUpperCase(id.name.charAt(0))) path = dotImports.get(0);
+    if (path == null) return null;
+    String alias = dotAlias(path);
+    return (Selector) viaDot.computeIfAbsent(id, k -> {
+      Ident pk = new Ident(alias);
+      pk.line = id.line;
+      pk.col = id.col;
+      Selector sel = new Selector(pk, id.name);
+      sel.line = id.line;
+      sel.col = id.col;
+      return sel;
+    });
+  }
+
+  /** The call {@code c} with its dot-imported function spelled {@code pkg.Name}, or null. */
+  Call callViaDotImport(Call c) {
+    Selector sel = viaDotImport(unparenExpr(c.fun));
+    if (sel == null) return null;
+    return (Call) viaDot.computeIfAbsent(c, k -> {
+      Call n = new Call(sel, c.args, c.ellipsis);
+      n.line = c.line;
+      n.col = c.col;
+      return n;
+    });
+  }
+
+  private static Expr unparenExpr(Expr e) {
+    while (e instanceof Paren p) e = p.x;
+    return e;
+  }
+
   // ---------------- types ----------------
   Type resolveType(Expr e) {
     if (e instanceof Paren p) return resolveType(p.x);
     if (e instanceof Ident id) {
       Sym s = scope == null ? pkgScope.lookup(id.name) : scope.lookup(id.name);
+      if (s == null && viaDotImport(id) != null) return resolveType(viaDotImport(id));
       if (s == null) throw err(e, "undefined: " + id.name);
       if (s.kind != TYPE) throw err(e, id.name + " is not a type");
       return s.type;
@@ -36,6 +87,10 @@ abstract class TypeResolver extends CompilerBase {
       String path = pkgPath(pk.name);
       if (path == null) throw err(e, "undefined: " + pk.name);
       Natives.Member mem = Natives.member(path, sel.sel);
+      if (mem == null && deferRefusals && fn == null && Character.isUpperCase(sel.sel.charAt(0))) {
+        // a declaration naming it: refused only when code that uses it runs
+        return unmodelledType(path, sel.sel);
+      }
       if (mem == null || mem.kind() != Natives.MKind.TYPE) throw unknownMember(e, path, sel.sel);
       return mem.type();
     }
@@ -45,6 +100,16 @@ abstract class TypeResolver extends CompilerBase {
       if (at.len == null) return new Type.Slice(el);
       if (at.len instanceof Ellipsis) return new Type.Array(-1, el);
       Object[] cv = constValue(at.len);
+      if (cv == null && at.len instanceof Selector ls && ls.x instanceof Ident lp && pkgPath(lp.name) != null) {
+        // a constant of a package the simulator does not model
+        UnsupportedConstructException refusal = unknownMember(at.len, pkgPath(lp.name), ls.sel);
+        if (!deferRefusals || fn != null) throw refusal;
+        // in a declaration: a value nobody can use, refused where code uses it
+        Type.Named t = new Type.Named("[" + lp.name + "." + ls.sel + "]" + el.str(), null);
+        t.under = new Type.Opaque(t.name, () -> null, false);
+        refusedTypes.put(t, refusal);
+        return t;
+      }
       if (cv == null || !(cv[0] instanceof Long n)) throw err(at.len, "array length must be a constant");
       return new Type.Array(n.intValue(), el);
     }
@@ -115,6 +180,7 @@ abstract class TypeResolver extends CompilerBase {
     if (e instanceof Paren p) return isTypeExpr(p.x);
     if (e instanceof Ident id) {
       Sym s = scope.lookup(id.name);
+      if (s == null && viaDotImport(id) != null) return isTypeExpr(viaDotImport(id));
       return s != null && s.kind == TYPE;
     }
     if (e instanceof Selector sel && sel.x instanceof Ident pk && scope.lookup(pk.name) == null) {
@@ -150,6 +216,7 @@ abstract class TypeResolver extends CompilerBase {
       if (id.name.equals("iota") && iota >= 0 && (scope == null || scope.lookup("iota") == null)) return new Object[] {(long) iota, Type.UNTYPED_INT};
       Sym s = (scope == null ? pkgScope : scope).lookup(id.name);
       if (s != null && s.kind == CONST) return new Object[] {s.value, s.type};
+      if (s == null && viaDotImport(id) != null) return constValue(viaDotImport(id));
       return null;
     }
     if (e instanceof Selector sel && sel.x instanceof Ident pk && (scope == null || scope.lookup(pk.name) == null)) {

@@ -40,7 +40,11 @@ public final class Values {
     public StructVal(Type type, Object[] f) { this.type = type; this.f = f; }
     @Override public Object copyValue() {
       Object[] nf = new Object[f.length];
-      for (int i = 0; i < f.length; i++) nf[i] = f[i] instanceof ValueObj vo ? vo.copyValue() : f[i];
+      // fields stored inline (structs, arrays, sync.Mutex...) are copied; a pointer field shares what it points at
+      boolean[] inline = type.underlying() instanceof Type.Struct st ? st.inlineFields() : null;
+      for (int i = 0; i < f.length; i++) {
+        nf[i] = f[i] instanceof ValueObj vo && (inline == null || i >= inline.length || inline[i]) ? vo.copyValue() : f[i];
+      }
       return new StructVal(type, nf);
     }
     public Shadow shadow(int i) {
@@ -153,11 +157,14 @@ public final class Values {
     @Override public int hashCode() { return Values.hash(v); }
   }
 
+  /** A library value that Go compares by value (time.Time): {@code ==} and map keys use its equals and hashCode. */
+  public interface ComparedByValue {}
+
   /** Struct keys in maps compare by value; everything else by Java equality. */
   public static boolean equal(Object a, Object b) {
     if (a == b) return true;
     if (a == null || b == null) return false;
-    if (a instanceof StructVal || a instanceof ArrayVal || a instanceof Iface) return a.equals(b);
+    if (a instanceof StructVal || a instanceof ArrayVal || a instanceof Iface || a instanceof ComparedByValue) return a.equals(b);
     if (a instanceof Long x && b instanceof Long y) return x.longValue() == y.longValue();
     if (a instanceof Double x && b instanceof Double y) return x.doubleValue() == y.doubleValue();
     if (a instanceof String || a instanceof Boolean) return a.equals(b);
@@ -167,14 +174,14 @@ public final class Values {
   public static int hash(Object x) {
     if (x == null) return 0;
     if (x instanceof Long || x instanceof String || x instanceof Boolean || x instanceof Double) return x.hashCode();
-    if (x instanceof StructVal || x instanceof ArrayVal || x instanceof Iface) return x.hashCode();
+    if (x instanceof StructVal || x instanceof ArrayVal || x instanceof Iface || x instanceof ComparedByValue) return x.hashCode();
     return System.identityHashCode(x);
   }
 
   /** Map key wrapper so that pointer keys compare by identity and struct keys by value. */
   public static Object key(Object k) {
     if (k == null || k instanceof Long || k instanceof String || k instanceof Boolean || k instanceof Double
-        || k instanceof StructVal || k instanceof ArrayVal || k instanceof Iface) return k;
+        || k instanceof StructVal || k instanceof ArrayVal || k instanceof Iface || k instanceof ComparedByValue) return k;
     return new IdKey(k);
   }
 

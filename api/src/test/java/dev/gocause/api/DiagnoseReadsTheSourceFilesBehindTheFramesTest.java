@@ -1,0 +1,92 @@
+package dev.gocause.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code "files"} in the body: a real Go 1.19 dump plus the program's files gets the cause the code shows, citing its line. */
+class DiagnoseReadsTheSourceFilesBehindTheFramesTest {
+  static ApiServer server;
+  static Http http;
+
+  static final String PROGRAM = """
+      package main
+
+      import "fmt"
+
+      func produce(out chan int) {
+      	for i := 0; i < 3; i++ {
+      		out <- i
+      	}
+      }
+
+      func main() {
+      	results := make(chan int)
+      	go produce(results)
+      	sum := 0
+      	for r := range results {
+      		sum += r
+      	}
+      	fmt.Println(sum)
+      }
+      """;
+
+  @BeforeAll
+  static void start() {
+    server = ApiServer.start(ApiConfig.defaults().withPort(0), TestGraph.store());
+    http = new Http(server.baseUrl());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  static String body(Object o) throws Exception {
+    return Json.MAPPER.writeValueAsString(o);
+  }
+
+  @Test
+  void aRealDumpWithTheProgramsFilesRanksTheCauseTheCodeShowsFirst(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("main.go"), PROGRAM);
+    Process p = new ProcessBuilder(List.of("go", "run", "main.go")).directory(dir.toFile()).redirectErrorStream(true).start();
+    String dump = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(dump).contains("deadlock!");
+    Http.Res r = http.post("/v1/diagnose", "application/json", body(Map.of("text", dump, "files", Map.of("cmd/app/main.go", PROGRAM))));
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    JsonNode first = r.json().get("causes").get(0);
+    assertThat(first.get("id").asText()).isEqualTo("range-over-channel-never-closed");
+    boolean cited = false;
+    for (JsonNode e : first.get("evidence")) {
+      cited |= e.get("kind").asText().equals("code") && e.get("text").asText().startsWith("cmd/app/main.go:15");
+    }
+    assertThat(cited).as(first.toString()).isTrue();
+  }
+
+  @Test
+  void filesBeyondTheLimitOrNotAnObjectAreProblemsNamingTheField() throws Exception {
+    Map<String, String> many = new LinkedHashMap<>();
+    for (int i = 0; i <= DiagnoseRoutes.MAX_FILES; i++) {
+      many.put("f" + i + ".go", "package main");
+    }
+    for (String b : List.of(body(Map.of("text", "panic: x", "files", many)), body(Map.of("text", "panic: x", "files", List.of("main.go"))),
+        body(Map.of("text", "panic: x", "files", Map.of("main.go", "x".repeat(DiagnoseRoutes.MAX_FILE_CHARS + 1)))))) {
+      Http.Res r = http.post("/v1/diagnose", "application/json", b);
+      assertThat(r.status()).isEqualTo(400);
+      assertThat(r.contentType()).startsWith("application/problem+json");
+      assertThat(r.body()).contains("files");
+    }
+  }
+}

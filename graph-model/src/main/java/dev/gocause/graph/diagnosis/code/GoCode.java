@@ -1,0 +1,199 @@
+package dev.gocause.graph.diagnosis.code;
+
+import dev.gocause.sim.UnsupportedConstructException;
+import dev.gocause.sim.lang.Ast;
+import dev.gocause.sim.lang.Ast.*;
+import dev.gocause.sim.lang.Parser;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.function.IntPredicate;
+
+/**
+ * Go code in a pasted text: fenced blocks, and runs of lines outside fences that look like code,
+ * kept when the simulator's front end parses them (a file, functions, or a run of statements;
+ * unknown names, types and packages are fine since nothing is type-checked). A part that does
+ * not parse is skipped and noted.
+ */
+public final class GoCode {
+
+  /** At most this many lines of a paste are read as code, and this many units. */
+  static final int MAX_LINES = 4000;
+  static final int MAX_UNITS = 20;
+
+  /** One region that parsed: where it starts in the input (1-based line of its first line), the tree and what was skipped. */
+  public record Unit(int firstLine, Ast.File file, int parsedLines, List<String> skipped) {
+    /** The checks' findings, with lines in the input's numbering. */
+    public List<CodeFinding> findings() {
+      return CodeChecks.check(file).stream().map(f -> f.shifted(firstLine - 1)).toList();
+    }
+
+    /** The top-level function whose text spans {@code line} (unit numbering), or null. */
+    public String functionAt(int line) {
+      for (Node d : file.decls) {
+        if (d instanceof FuncDecl f && f.body != null && f.line <= line && line <= f.body.endLine && f.body.line > 0) {
+          return f.recv != null && CodeIndex.receiverType(f) != null ? CodeIndex.receiverType(f) + "." + f.name : f.name;
+        }
+      }
+      return null;
+    }
+  }
+
+  /** A whole source file (or whatever of it parses); null when nothing does. */
+  public static Unit parseFile(String src) {
+    try {
+      Parser.Lenient p = new Parser(src, "source").parseLenient();
+      List<String> skipped = p.skipped().stream().map(e -> "line " + e.line() + ": " + e.construct()).toList();
+      return p.file().decls.isEmpty() ? null : new Unit(1, p.file(), p.parsedLines().cardinality(), skipped);
+    } catch (UnsupportedConstructException e) {
+      return null;
+    }
+  }
+
+  /** What was found: the units that parsed, and notes on code-like parts that did not. */
+  public record Found(List<Unit> units, List<String> notes) {
+    public boolean any() {
+      return !units.isEmpty();
+    }
+  }
+
+  private GoCode() {}
+
+  /**
+   * The Go code in {@code text}. {@code outputLine} tells which input lines (1-based) are program
+   * output (stack frames and the like), which are never read as code.
+   */
+  public static Found find(String text, IntPredicate outputLine) {
+    String[] lines = text.split("\n", -1);
+    int n = Math.min(lines.length, MAX_LINES);
+    List<Unit> units = new ArrayList<>();
+    List<String> notes = new ArrayList<>();
+    int i = 0;
+    while (i < n && units.size() < MAX_UNITS) {
+      String t = lines[i].strip();
+      if (t.startsWith("```") || t.startsWith("~~~")) {
+        String fence = t.substring(0, 3);
+        int end = i + 1;
+        while (end < n && !lines[end].strip().startsWith(fence)) {
+          end++;
+        }
+        region(lines, i + 1, end, outputLine, units, notes, true);
+        i = end + 1;
+        continue;
+      }
+      if (codeLike(lines[i]) && !outputLine.test(i + 1)) {
+        int end = i;
+        int blanks = 0;
+        while (end < n && !lines[end].strip().startsWith("```") && !outputLine.test(end + 1)
+            && (codeLike(lines[end]) || lines[end].isBlank() && ++blanks <= 2)) {
+          if (!lines[end].isBlank()) {
+            blanks = 0;
+          }
+          end++;
+        }
+        region(lines, i, end, outputLine, units, notes, false);
+        i = Math.max(end, i + 1);
+        continue;
+      }
+      i++;
+    }
+    return new Found(List.copyOf(units), List.copyOf(notes));
+  }
+
+  /** A line outside fences that may be code: no CJK prose, and shaped like a Go line. */
+  static boolean codeLike(String line) {
+    String t = line.strip();
+    if (t.isEmpty()) {
+      return false;
+    }
+    for (int k = 0; k < t.length(); k++) {
+      if (Character.UnicodeScript.of(t.codePointAt(k)) == Character.UnicodeScript.HAN) {
+        return false;
+      }
+    }
+    if (line.startsWith("\t") || line.startsWith("    ")) {
+      return true;
+    }
+    String first = t.split("[\\s(]", 2)[0];
+    switch (first) {
+      case "package", "import", "func", "type", "var", "const", "go", "defer", "for", "if", "select", "switch", "case",
+          "default:", "return", "}", "})", "})()", "}()" -> {
+        return true;
+      }
+      default -> {
+        return t.endsWith("{") || t.contains(":=") || t.contains("<-");
+      }
+    }
+  }
+
+  private static void region(String[] lines, int from, int to, IntPredicate outputLine, List<Unit> units, List<String> notes,
+      boolean fenced) {
+    if (from >= to) {
+      return;
+    }
+    StringBuilder src = new StringBuilder();
+    for (int k = from; k < to; k++) {
+      // program output inside a fence (a pasted dump) is blanked, keeping the line numbers
+      src.append(outputLine.test(k + 1) ? "" : lines[k]).append('\n');
+    }
+    parse(src.toString(), from + 1, to - from, units, notes, fenced, 0);
+  }
+
+  private static void parse(String src, int firstLine, int lineCount, List<Unit> units, List<String> notes, boolean fenced, int depth) {
+    Parser.Lenient p;
+    try {
+      p = new Parser(src, "input").parseLenient();
+    } catch (UnsupportedConstructException e) {
+      // the lexer stopped (a character Go does not have): read the parts before and after that line
+      if (depth > 6 || e.line() < 1 || e.line() > lineCount) {
+        return;
+      }
+      String[] ls = src.split("\n", -1);
+      int bad = e.line() - 1;
+      parse(String.join("\n", java.util.Arrays.copyOfRange(ls, 0, bad)), firstLine, bad, units, notes, fenced, depth + 1);
+      if (bad + 1 < ls.length) {
+        parse(String.join("\n", java.util.Arrays.copyOfRange(ls, bad + 1, ls.length)), firstLine + bad + 1, lineCount - bad - 1, units,
+            notes, fenced, depth + 1);
+      }
+      return;
+    }
+    int nonBlank = 0;
+    for (String l : src.split("\n", -1)) {
+      if (!l.isBlank()) {
+        nonBlank++;
+      }
+    }
+    BitSet parsed = p.parsedLines();
+    int parsedCount = parsed.cardinality();
+    if (!goShaped(p.file()) || parsedCount < 2 || !fenced && parsedCount * 2 < nonBlank) {
+      return;
+    }
+    List<String> skipped = new ArrayList<>();
+    for (UnsupportedConstructException e : p.skipped()) {
+      skipped.add("line " + (firstLine + e.line() - 1) + ": " + e.construct());
+    }
+    if (!skipped.isEmpty()) {
+      notes.add("code at line " + firstLine + ": " + skipped.size() + " part" + (skipped.size() == 1 ? "" : "s")
+          + " did not parse and " + (skipped.size() == 1 ? "was" : "were") + " skipped (first: " + skipped.get(0) + ")");
+    }
+    units.add(new Unit(firstLine, p.file(), parsedCount, List.copyOf(skipped)));
+  }
+
+  /** Something only code has: a function with a body, or a goroutine, defer, channel operation, select, loop or := . */
+  static boolean goShaped(Ast.File f) {
+    for (Node d : f.decls) {
+      if (d instanceof FuncDecl fd && fd.body != null && !(fd.name.equals("main") && fd.line == 1 && fd.type.params.isEmpty()
+          && fd.body.line == 0)) {
+        return true;
+      }
+    }
+    CodeIndex ix = new CodeIndex(f);
+    for (Node n : ix.all) {
+      if (n instanceof GoStmt || n instanceof DeferStmt || n instanceof SendStmt || n instanceof Select || n instanceof For
+          || n instanceof Range || n instanceof Assign a && a.op.equals(":=") || n instanceof Unary u && u.op.equals("<-")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,365 @@
+package dev.gocause.graph.diagnosis.code;
+
+import dev.gocause.sim.lang.Ast.*;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Checks on what goroutines do: WaitGroup counting, loop variables captured, shared maps and
+ * variables written without a lock, loops of select with no way out, Cond waits, Once re-entered
+ * and timers created per iteration or never stopped.
+ */
+final class GoroutineChecks {
+  static final String ADD_IN_GOROUTINE = "code-waitgroup-add-in-goroutine";
+  static final String DONE_SKIPPED = "code-waitgroup-done-skipped-on-return";
+  static final String LOOP_VAR = "code-loop-variable-captured";
+  static final String MAP_WRITES = "code-map-written-from-goroutines";
+  static final String SHARED_WRITES = "code-shared-variable-written-from-goroutines";
+  static final String SELECT_NO_EXIT = "code-loop-select-without-exit";
+  static final String COND_NO_LOOP = "code-cond-wait-outside-loop";
+  static final String ONCE_REENTERED = "code-once-do-reentered";
+  static final String TIMER_IN_LOOP = "code-timer-created-in-loop";
+  static final String TICKER_NOT_STOPPED = "code-ticker-never-stopped";
+
+  private GoroutineChecks() {}
+
+  static void run(CodeIndex ix, Names names, List<CodeFinding> out) {
+    waitGroups(ix, names, out);
+    loopVariables(ix, out);
+    sharedWrites(ix, names, out);
+    selectLoops(ix, out);
+    condsAndOnce(ix, names, out);
+    timers(ix, out);
+  }
+
+  private static void waitGroups(CodeIndex ix, Names names, List<CodeFinding> out) {
+    for (Node body : ix.goroutineBodies.keySet()) {
+      Block b = CodeIndex.body(body);
+      if (b == null) {
+        continue;
+      }
+      ix.within(b, n -> {
+        if (n instanceof Call c) {
+          String wg = CodeIndex.methodReceiver(c, "Add");
+          if (wg != null && names.isWaitGroup(wg) && !waitsIn(ix, b, wg)) {
+            out.add(new CodeFinding(ADD_IN_GOROUTINE, CodeIndex.line(c), wg + ".Add at line " + CodeIndex.line(c)
+                + " runs inside the goroutine started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
+                + ": Wait can return before the goroutine has counted itself (Add before the go statement)"));
+          }
+        }
+      });
+    }
+    // Done called directly (not deferred) with a return or panic before it
+    for (Node fn : ix.functions) {
+      Block b = CodeIndex.body(fn);
+      if (b == null) {
+        continue;
+      }
+      for (int i = 0; i < b.stmts.size(); i++) {
+        Stmt s = b.stmts.get(i);
+        String wg = s instanceof ExprStmt es && CodeIndex.unparen(es.x) instanceof Call c ? CodeIndex.methodReceiver(c, "Done") : null;
+        if (wg == null || !names.isWaitGroup(wg) || deferredDone(b, wg)) {
+          continue;
+        }
+        String done = wg;
+        Stmt exit = LockChecks.firstExit(b.stmts.subList(0, i), x -> LockChecks.isCall(x, done, "Done"));
+        if (exit != null) {
+          out.add(new CodeFinding(DONE_SKIPPED, CodeIndex.line(exit), (exit instanceof Return ? "return" : "panic") + " at line "
+              + CodeIndex.line(exit) + " leaves before " + wg + ".Done() at line " + CodeIndex.line(s) + ": Wait never returns (defer Done first)"));
+        }
+      }
+    }
+  }
+
+  private static boolean waitsIn(CodeIndex ix, Block b, String wg) {
+    boolean[] found = {false};
+    ix.within(b, n -> found[0] |= n instanceof Call c && wg.equals(CodeIndex.methodReceiver(c, "Wait")));
+    return found[0];
+  }
+
+  private static boolean deferredDone(Block b, String wg) {
+    for (Stmt s : b.stmts) {
+      if (s instanceof DeferStmt d && wg.equals(CodeIndex.methodReceiver(d.call, "Done"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- loop variables
+
+  private static void loopVariables(CodeIndex ix, List<CodeFinding> out) {
+    for (Node n : ix.all) {
+      Set<String> vars = new HashSet<>();
+      Block body = null;
+      if (n instanceof For f && f.init instanceof Assign a && a.op.equals(":=")) {
+        a.lhs.forEach(e -> addIdent(e, vars));
+        body = f.body;
+      } else if (n instanceof Range r && r.define) {
+        addIdent(r.key, vars);
+        addIdent(r.value, vars);
+        body = r.body;
+      }
+      if (vars.isEmpty() || body == null) {
+        continue;
+      }
+      Set<String> shadowed = new HashSet<>();
+      for (Stmt s : body.stmts) {
+        if (s instanceof Assign a && a.op.equals(":=")) {
+          a.lhs.forEach(e -> addIdent(e, shadowed));
+        }
+      }
+      vars.removeAll(shadowed);
+      if (vars.isEmpty()) {
+        continue;
+      }
+      Block loopBody = body;
+      ix.within(loopBody, x -> {
+        if (x instanceof GoStmt g) {
+          // go f(&v): every goroutine gets the address of the one loop variable
+          for (Expr arg : g.call.args) {
+            if (CodeIndex.unparen(arg) instanceof Unary u && u.op.equals("&") && CodeIndex.unparen(u.x) instanceof Ident id
+                && vars.contains(id.name)) {
+              out.add(new CodeFinding(LOOP_VAR, CodeIndex.line(g), "the goroutine started at line " + CodeIndex.line(g)
+                  + " gets &" + id.name + ", the address of the loop variable of line " + CodeIndex.line(n)
+                  + ": before Go 1.22 all iterations share that one variable"));
+            }
+          }
+        }
+        if (x instanceof GoStmt g && CodeIndex.unparen(g.call.fun) instanceof FuncLit lit) {
+          Set<String> params = new HashSet<>();
+          lit.type.params.forEach(p -> params.addAll(p.names));
+          String used = firstUse(ix, lit.body, vars, params);
+          if (used != null) {
+            out.add(new CodeFinding(LOOP_VAR, CodeIndex.line(g), "the goroutine started at line " + CodeIndex.line(g)
+                + " uses the loop variable " + used + " of line " + CodeIndex.line(n)
+                + " without passing it: before Go 1.22 all iterations share one variable"));
+          }
+        }
+      });
+    }
+  }
+
+  private static void addIdent(Expr e, Set<String> out) {
+    if (e instanceof Ident id && !id.name.equals("_")) {
+      out.add(id.name);
+    }
+  }
+
+  private static String firstUse(CodeIndex ix, Block body, Set<String> vars, Set<String> params) {
+    String[] used = {null};
+    ix.deep(body, n -> {
+      if (used[0] == null && n instanceof Ident id && vars.contains(id.name) && !params.contains(id.name)
+          && !(ix.parent.get(n) instanceof KeyValue kv && kv.key == n)) {
+        used[0] = id.name;
+      }
+    });
+    return used[0];
+  }
+
+  // ---------------------------------------------------------------- shared writes
+
+  private static void sharedWrites(CodeIndex ix, Names names, List<CodeFinding> out) {
+    for (Node body : ix.goroutineBodies.keySet()) {
+      Block b = CodeIndex.body(body);
+      if (b == null || !ix.startedManyTimes(body) || locks(ix, b)) {
+        continue;
+      }
+      Set<String> locals = LockChecks.locals(ix, body);
+      List<CodeFinding> found = new ArrayList<>();
+      ix.within(b, n -> {
+        if (!found.isEmpty()) {
+          return;
+        }
+        List<Expr> targets = new ArrayList<>();
+        if (n instanceof Assign a && !a.op.equals(":=")) {
+          targets.addAll(a.lhs);
+        } else if (n instanceof IncDec d) {
+          targets.add(d.x);
+        }
+        for (Expr t : targets) {
+          Expr e = CodeIndex.unparen(t);
+          String root = root(e);
+          if (root == null || root.equals("_") || locals.contains(root)) {
+            continue;
+          }
+          if (e instanceof Index i && names.isMap(CodeIndex.name(i.x))) {
+            found.add(new CodeFinding(MAP_WRITES, CodeIndex.line(n), "map " + CodeIndex.name(i.x) + " is written at line "
+                + CodeIndex.line(n) + " by goroutines started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
+                + " that run at the same time, without a lock"));
+          } else if (!(e instanceof Index) && !names.isChannel(CodeIndex.name(e))) {
+            found.add(new CodeFinding(SHARED_WRITES, CodeIndex.line(n), CodeIndex.name(e) + " is written at line " + CodeIndex.line(n)
+                + " by goroutines started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
+                + " that run at the same time, without a lock or atomic"));
+          }
+          return;
+        }
+      });
+      out.addAll(found);
+    }
+  }
+
+  private static boolean locks(CodeIndex ix, Block b) {
+    boolean[] found = {false};
+    ix.deep(b, n -> found[0] |= n instanceof Call c && CodeIndex.methodReceiver(c, "Lock") != null);
+    return found[0];
+  }
+
+  private static String root(Expr e) {
+    e = CodeIndex.unparen(e);
+    while (true) {
+      if (e instanceof Selector s) {
+        e = CodeIndex.unparen(s.x);
+      } else if (e instanceof Index i) {
+        e = CodeIndex.unparen(i.x);
+      } else if (e instanceof Star s) {
+        e = CodeIndex.unparen(s.x);
+      } else {
+        break;
+      }
+    }
+    return e instanceof Ident id ? id.name : null;
+  }
+
+  // ---------------------------------------------------------------- select loops with no exit
+
+  private static void selectLoops(CodeIndex ix, List<CodeFinding> out) {
+    for (Node n : ix.all) {
+      if (!(n instanceof For f) || f.cond != null || f.init != null || f.post != null) {
+        continue;
+      }
+      Node fn = ix.enclosingFunction(f);
+      if (fn == null || !ix.goroutineBodies.containsKey(fn)) {
+        continue;
+      }
+      Select[] sel = {null};
+      boolean[] exits = {false};
+      ix.within(f.body, x -> {
+        if (x instanceof Select s && sel[0] == null) {
+          sel[0] = s;
+        }
+        if (x instanceof Return || x instanceof ExprStmt es && (CodeIndex.isCallOf(es.x, "panic")
+            || CodeIndex.isPackageCall(es.x, "os", "Exit") || CodeIndex.isPackageCall(es.x, "runtime", "Goexit"))) {
+          exits[0] = true;
+        }
+        if (x instanceof Branch br && (br.tok.equals("goto") || br.label != null && br.tok.equals("break")
+            || br.tok.equals("break") && breaksOut(ix, br, f))) {
+          exits[0] = true;
+        }
+      });
+      if (sel[0] != null && !exits[0]) {
+        out.add(new CodeFinding(SELECT_NO_EXIT, CodeIndex.line(sel[0]), "the goroutine's for/select loop at line " + CodeIndex.line(f)
+            + " has no case that returns or breaks out (no ctx.Done(), no quit channel): it never ends"));
+      }
+    }
+  }
+
+  /** A plain break whose nearest breakable statement is the loop itself. */
+  private static boolean breaksOut(CodeIndex ix, Branch br, For loop) {
+    for (Node p = ix.parent.get(br); p != null; p = ix.parent.get(p)) {
+      if (p == loop) {
+        return true;
+      }
+      if (p instanceof Select || p instanceof Switch || p instanceof TypeSwitch || p instanceof For || p instanceof Range) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  // ---------------------------------------------------------------- Cond, Once
+
+  private static void condsAndOnce(CodeIndex ix, Names names, List<CodeFinding> out) {
+    for (Node n : ix.all) {
+      if (!(n instanceof Call c)) {
+        continue;
+      }
+      String cond = CodeIndex.methodReceiver(c, "Wait");
+      if (cond != null && names.isCond(cond) && ix.enclosingLoop(c) == null) {
+        out.add(new CodeFinding(COND_NO_LOOP, CodeIndex.line(c), cond + ".Wait() at line " + CodeIndex.line(c)
+            + " is not inside a for loop re-checking the condition: a wakeup before the condition holds, or a missed one, goes unnoticed"));
+      }
+      String once = CodeIndex.methodReceiver(c, "Do");
+      if (once != null && c.args.size() == 1 && CodeIndex.unparen(c.args.get(0)) instanceof FuncLit lit) {
+        int[] again = {0};
+        ix.deep(lit.body, x -> {
+          if (again[0] == 0 && x instanceof Call inner && once.equals(CodeIndex.methodReceiver(inner, "Do"))) {
+            again[0] = CodeIndex.line(inner);
+          }
+        });
+        if (again[0] > 0) {
+          out.add(new CodeFinding(ONCE_REENTERED, again[0], once + ".Do at line " + again[0] + " runs inside the function " + once
+              + ".Do (line " + CodeIndex.line(c) + ") is running: it waits for itself forever"));
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- timers
+
+  private static void timers(CodeIndex ix, List<CodeFinding> out) {
+    for (Node n : ix.all) {
+      if (!(n instanceof Call c)) {
+        continue;
+      }
+      boolean after = CodeIndex.isPackageCall(c, "time", "After", "Tick");
+      boolean made = CodeIndex.isPackageCall(c, "time", "NewTicker", "NewTimer");
+      if (!after && !made) {
+        continue;
+      }
+      String fn = ((Selector) CodeIndex.unparen(c.fun)).sel;
+      Stmt loop = ix.enclosingLoop(c);
+      String assigned = assignedTo(ix, c);
+      if (loop != null && (after || assigned == null || !stopped(ix, loop, assigned))) {
+        out.add(new CodeFinding(TIMER_IN_LOOP, CodeIndex.line(c), "time." + fn + " at line " + CodeIndex.line(c)
+            + " creates a new timer on every iteration of the loop at line " + CodeIndex.line(loop)
+            + (after ? ": each stays in memory until it fires" : " and none is stopped")));
+      }
+      if (fn.equals("NewTicker") && assigned != null && !stopped(ix, null, assigned) && !escapes(ix, assigned)) {
+        out.add(new CodeFinding(TICKER_NOT_STOPPED, CodeIndex.line(c), "the ticker " + assigned + " made at line " + CodeIndex.line(c)
+            + " is never stopped (no " + assigned + ".Stop())"));
+      }
+    }
+  }
+
+  private static String assignedTo(CodeIndex ix, Call c) {
+    Node p = ix.parent.get(c);
+    if (p instanceof Assign a && a.rhs.size() == 1 && a.lhs.size() == 1) {
+      return CodeIndex.name(a.lhs.get(0));
+    }
+    if (p instanceof ValueSpec vs && vs.names.size() == 1) {
+      return vs.names.get(0);
+    }
+    return null;
+  }
+
+  private static boolean stopped(CodeIndex ix, Node scope, String name) {
+    String last = CodeIndex.last(name);
+    if (scope == null) {
+      for (Node x : ix.all) {
+        if (x instanceof Call c && last.equals(CodeIndex.last(CodeIndex.methodReceiver(c, "Stop")))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    boolean[] found = {false};
+    ix.deep(scope, x -> found[0] |= x instanceof Call c && last.equals(CodeIndex.last(CodeIndex.methodReceiver(c, "Stop"))));
+    return found[0];
+  }
+
+  /** Returned, passed on or stored elsewhere: someone else may stop it. */
+  private static boolean escapes(CodeIndex ix, String name) {
+    for (Node n : ix.all) {
+      if (n instanceof Return r && r.results.stream().anyMatch(e -> name.equals(CodeIndex.name(e)))) {
+        return true;
+      }
+      if (n instanceof Call c && c.args.stream().anyMatch(e -> name.equals(CodeIndex.name(e)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

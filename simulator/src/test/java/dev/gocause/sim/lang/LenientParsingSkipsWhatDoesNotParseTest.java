@@ -1,0 +1,44 @@
+package dev.gocause.sim.lang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Parser#parseLenient}: a declaration or snippet statement that does not parse is skipped, the rest is kept. */
+class LenientParsingSkipsWhatDoesNotParseTest {
+
+  @Test
+  void aFileKeepsTheDeclarationsAroundOneThatDoesNotParse() {
+    String src = """
+        package main
+
+        func Map[T any](xs []T) []T { return xs }
+
+        func main() {
+        	go work(unknownpkg.Value)
+        }
+        """;
+    Parser.Lenient l = new Parser(src, "x.go").parseLenient();
+    assertThat(l.skipped()).hasSize(1);
+    assertThat(l.skipped().get(0).line()).isEqualTo(3);
+    assertThat(l.file().decls).hasSize(1);
+    assertThat(((Ast.FuncDecl) l.file().decls.get(0)).name).isEqualTo("main");
+    assertThat(l.parsedLines().get(5)).isTrue();
+    assertThat(l.parsedLines().get(3)).isFalse();
+  }
+
+  @Test
+  void aRunOfStatementsBecomesTheBodyOfASyntheticMain() {
+    String src = """
+        ch := make(chan int)
+        this is prose
+        go func() { ch <- 1 }()
+        <-ch
+        """;
+    Parser.Lenient l = new Parser(src, "snippet").parseLenient();
+    assertThat(l.skipped()).hasSize(1);
+    Ast.FuncDecl main = (Ast.FuncDecl) l.file().decls.get(0);
+    assertThat(main.body.stmts).hasSize(3);
+    assertThat(main.body.stmts.get(1)).isInstanceOf(Ast.GoStmt.class);
+  }
+}
