@@ -139,7 +139,7 @@ final class DiagnosisEngine {
 
     String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
-    ReportFacets facets = ReportFacets.of(model, byPrimitive, prose);
+    ReportFacets facets = ReportFacets.of(model, prose);
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);

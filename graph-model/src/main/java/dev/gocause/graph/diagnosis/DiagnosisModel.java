@@ -98,8 +98,6 @@ public final class DiagnosisModel {
   private final FullTextLookups textLookups;
   /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
   private final ReportWords reportWords = ReportWords.packaged();
-  /** Primitives few causes involve: naming one of them in a report says which causes it is about. */
-  private final java.util.Set<String> specificPrimitives;
   /** Per symptom, how Go shows it (a signature's pattern: wait reason, message), when it has one. */
   private final Map<String, SignatureDef> shownAs;
 
@@ -167,15 +165,6 @@ public final class DiagnosisModel {
       cueTokens.addAll(TextTokens.phrase(cue));
     }
     this.cueTokens = java.util.Set.copyOf(cueTokens);
-    Map<String, Long> involvedBy = new HashMap<>();
-    this.causes.values().forEach(c -> c.primitiveIds().forEach(p -> involvedBy.merge(p, 1L, Long::sum)));
-    java.util.Set<String> specific = new java.util.TreeSet<>();
-    involvedBy.forEach((p, n) -> {
-      if (n <= SPECIFIC_PRIMITIVE_SHARE * this.causes.size()) {
-        specific.add(p);
-      }
-    });
-    this.specificPrimitives = java.util.Collections.unmodifiableSet(specific);
     Map<String, SignatureDef> shown = new HashMap<>();
     for (SignatureDef sig : sorted) {
       if (sig.kind() == PatternKind.FRAME) {
@@ -204,8 +193,6 @@ public final class DiagnosisModel {
     this.phrasesByToken = byToken(symptomPhrases, causePhrases, primitivePhrases);
   }
 
-  /** A primitive involved by at most this share of the causes is specific (goroutines and channels are not). */
-  static final double SPECIFIC_PRIMITIVE_SHARE = 0.25;
 
   private final java.util.Set<String> cueTokens;
 
@@ -331,10 +318,6 @@ public final class DiagnosisModel {
   /** Negation, question and "not a bug" words. */
   ReportWords reportWords() {
     return reportWords;
-  }
-
-  java.util.Set<String> specificPrimitives() {
-    return specificPrimitives;
   }
 
   /** The signature showing a symptom in Go's output (not a frame), or null. */

@@ -74,16 +74,22 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
   private static void clause(String text, String lower, ReportWords words, Set<String> affirmed, Set<String> questioned,
       Set<String> negated) {
     boolean question = false;
+    boolean[] asking = new boolean[lower.length()]; // a question cue's own characters: "是不是", "有没有" hold no negation
     for (String q : words.question()) {
-      if (ReportWords.find(lower, q, 0) >= 0) {
+      for (int at = ReportWords.find(lower, q, 0); at >= 0; at = ReportWords.find(lower, q, at + 1)) {
         question = true;
-        break;
+        for (int k = at; k < at + q.length(); k++) {
+          asking[k] = true;
+        }
       }
     }
     boolean[] inReach = new boolean[lower.length()];
     boolean any = false;
     for (String cue : words.negation()) {
       for (int at = ReportWords.find(lower, cue, 0); at >= 0; at = ReportWords.find(lower, cue, at + 1)) {
+        if (asking[at]) {
+          continue;
+        }
         int from = at + cue.length();
         int to = reach(lower, from);
         for (int k = from; k < to; k++) {
