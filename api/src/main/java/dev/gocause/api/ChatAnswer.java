@@ -9,7 +9,8 @@ import java.util.Locale;
  * The chat-platform-neutral answer to a slash command: what Slack (Block Kit) and Mattermost
  * (Markdown) both render. Built from one diagnosis, in the language of the question.
  */
-record ChatAnswer(String headline, boolean stale, List<Cause> causes, String knowledgeVersion, boolean zh) {
+record ChatAnswer(String headline, boolean stale, List<Cause> causes, String knowledgeVersion, boolean zh, String askBack,
+    List<String> askBackCommands) {
 
   /** One cause as chat shows it: rank, name, id, score, confidence, why, how to confirm and fix. */
   record Cause(int rank, String id, String name, double score, String confidence, List<String> evidence,
@@ -33,18 +34,27 @@ record ChatAnswer(String headline, boolean stale, List<Cause> causes, String kno
           c.confidence() == null ? "" : c.confidence().name(), ev,
           cmd == null ? null : cmd.commandLine(), fix == null ? null : pick(zh, fix.nameZh(), fix.nameEn())));
     }
-    return new ChatAnswer(oneLine(d.message()), r.stale(), List.copyOf(causes), d.knowledgeVersion(), zh);
+    Diagnosis.AskBack ask = d.askBack();
+    return new ChatAnswer(oneLine(d.message()), r.stale(), List.copyOf(causes), d.knowledgeVersion(), zh,
+        ask == null ? null : pick(zh, ask.questionZh(), ask.questionEn()),
+        ask == null ? List.of() : ask.commands().stream().map(ModelData.CommandInfo::commandLine).toList());
   }
 
   static ChatAnswer help(boolean zh, String command) {
     return new ChatAnswer(zh
         ? "用法:" + command + " <panic、fatal error、goroutine dump 或一句描述>"
-        : "Usage: " + command + " <a panic, fatal error, goroutine dump, race report, or a sentence>", false, List.of(), null, zh);
+        : "Usage: " + command + " <a panic, fatal error, goroutine dump, race report, or a sentence>", false, List.of(), null, zh,
+        null, List.of());
   }
 
   String staleNote() {
     return zh ? "注意:知识图谱暂时不可达,此答案来自上次加载的知识。"
         : "Note: the knowledge graph is unreachable; this answer comes from the last loaded knowledge.";
+  }
+
+  /** The heading of the ask-back: what would separate the two leading causes. */
+  String askBackTitle() {
+    return zh ? "要区分前两个根因,请确认:" : "To tell the leading causes apart:";
   }
 
   String noCause() {

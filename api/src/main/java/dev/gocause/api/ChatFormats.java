@@ -23,6 +23,13 @@ final class ChatFormats {
     if (a.causes().isEmpty() && a.knowledgeVersion() != null) {
       blocks.add(section(a.noCause()));
     }
+    if (a.askBack() != null) {
+      StringBuilder ask = new StringBuilder("*" + escSlack(a.askBackTitle()) + "* " + escSlack(a.askBack()));
+      for (String cmd : a.askBackCommands()) {
+        ask.append("\n`").append(escSlack(cmd).replace("`", "'")).append('`');
+      }
+      blocks.add(section(ask.toString()));
+    }
     for (ChatAnswer.Cause c : a.causes()) {
       blocks.add(Map.of("type", "divider"));
       StringBuilder sb = new StringBuilder();
@@ -62,6 +69,12 @@ final class ChatFormats {
     sb.append("**").append(a.headline()).append("**\n");
     if (a.causes().isEmpty() && a.knowledgeVersion() != null) {
       sb.append('\n').append(a.noCause()).append('\n');
+    }
+    if (a.askBack() != null) {
+      sb.append("\n**").append(a.askBackTitle()).append("** ").append(a.askBack()).append('\n');
+      for (String cmd : a.askBackCommands()) {
+        sb.append("- `").append(cmd.replace("`", "'")).append("`\n");
+      }
     }
     for (ChatAnswer.Cause c : a.causes()) {
       sb.append("\n#### ").append(c.rank()).append(". ").append(c.name()).append(" `").append(c.id()).append("`\n")

@@ -136,6 +136,14 @@ class ChatopsSlashCommandsTest {
   }
 
   @Test
+  void when_the_leading_causes_are_close_the_mattermost_answer_asks_what_separates_them() {
+    String body = "channel_id=c&command=%2Fgocause&text=" + URLEncoder.encode("程序卡住了,读写锁", StandardCharsets.UTF_8);
+    Http.Res r = http.post("/v1/chatops/mattermost", "application/x-www-form-urlencoded", body, "Authorization", "Token " + MM_TOKEN);
+    assertThat(r.status()).as(r.body()).isEqualTo(200);
+    assertThat(r.json().get("text").asText()).contains("要区分前两个根因");
+  }
+
+  @Test
   void a_huge_mattermost_answer_is_cut_to_16383_characters() {
     String longText = "x".repeat(40_000);
     assertThat(ChatFormats.truncate(longText, ChatFormats.MATTERMOST_MAX)).hasSize(ChatFormats.MATTERMOST_MAX);

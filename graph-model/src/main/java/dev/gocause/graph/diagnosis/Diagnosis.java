@@ -21,12 +21,35 @@ public record Diagnosis(
     String knowledgeHash,
     String lang,
     String message,
-    List<GoroutineGroup> groups) {
+    List<GoroutineGroup> groups,
+    AskBack askBack) {
 
   public Diagnosis(List<RankedCause> causes, List<ObservedSymptom> observedSymptoms, InputSummary input,
       String knowledgeVersion, String knowledgeHash, String lang, String message) {
-    this(causes, observedSymptoms, input, knowledgeVersion, knowledgeHash, lang, message, List.of());
+    this(causes, observedSymptoms, input, knowledgeVersion, knowledgeHash, lang, message, List.of(), null);
   }
+
+  public Diagnosis(List<RankedCause> causes, List<ObservedSymptom> observedSymptoms, InputSummary input,
+      String knowledgeVersion, String knowledgeHash, String lang, String message, List<GoroutineGroup> groups) {
+    this(causes, observedSymptoms, input, knowledgeVersion, knowledgeHash, lang, message, groups, null);
+  }
+
+  /**
+   * The question to ask back when the leading causes are close: the observations (from the graph:
+   * symptoms pointing to one of them far more than to the other, with how Go shows each) and the
+   * commands that show them. Null when the best cause stands clear or there is only one.
+   */
+  public record AskBack(List<String> between, String questionZh, String questionEn, List<Observation> observations,
+      List<CommandInfo> commands) {
+    public AskBack {
+      between = List.copyOf(between);
+      observations = List.copyOf(observations);
+      commands = List.copyOf(commands);
+    }
+  }
+
+  /** An observation that separates the causes: the symptom, what to look for in Go's output (null if none), the cause it favours. */
+  public record Observation(Named symptom, String lookFor, String favours, double weight) {}
 
   /**
    * Goroutines with the same state and stack, as panicparse groups them: how many, the wait range

@@ -62,6 +62,8 @@ final class DiagnosisEngine {
   static final double COVERAGE_WEIGHT = 0.4;
   /** Share of an alias's tokens that must appear in the text for it to count. */
   static final double MIN_COVERAGE = 0.66;
+  /** What a word seen only in a question ("is this a leak?", "是不是泄漏") counts for, against 1 for a stated word. */
+  static final double QUESTIONED_WEIGHT = 0.75;
   /** Causes below this score are not reported: no guess dressed as a diagnosis. */
   static final double MIN_SCORE = 0.2;
   /**
@@ -115,11 +117,24 @@ final class DiagnosisEngine {
     }
     String proseText = proseLines.toString();
     List<Set<String>> lineTokens = new ArrayList<>(prose.size());
+    Set<String> stated = new HashSet<>();
+    Set<String> questioned = new HashSet<>();
+    Set<String> negated = new HashSet<>();
     for (MessageLine m : prose) {
-      lineTokens.add(TextTokens.input(m.text()));
+      NegatedText t = NegatedText.of(m.text(), model.reportWords());
+      Set<String> said = t.affirmed();
+      if (!t.questioned().isEmpty()) {
+        said = new LinkedHashSet<>(said);
+        said.addAll(t.questioned());
+      }
+      lineTokens.add(said);
+      stated.addAll(t.affirmed());
+      questioned.addAll(t.questioned());
+      negated.addAll(t.negated());
     }
     if (!prose.isEmpty()) {
-      text(model, prose, lineTokens, bySymptom, byCause, byPrimitive);
+      questioned.removeAll(stated); // asked in one line, stated in another: stated
+      text(model, prose, lineTokens, questioned, negated, bySymptom, byCause, byPrimitive);
       search(model, prose, textSearch.causeRelevance(proseText), bySearch);
     }
 
@@ -129,12 +144,14 @@ final class DiagnosisEngine {
     ObservedSymptom outside = OutsideConcurrency.verdict(model, observed);
     if (outside != null) {
       return new Diagnosis(List.of(), observed, input, model.version(), model.hash(), lang,
-          OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups));
+          OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups), null);
     }
-    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch);
+    ReportFacets facets = ReportFacets.of(model, prose);
+    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups));
+        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups),
+        AskBacks.between(model, causes, observed));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -303,6 +320,8 @@ final class DiagnosisEngine {
       DiagnosisModel model,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
+      Set<String> questioned,
+      Set<String> negated,
       Map<String, List<Evidence>> bySymptom,
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive) {
@@ -317,15 +336,26 @@ final class DiagnosisEngine {
       return;
     }
     // distinct phrase tokens found in the input, per phrase of each kind (phrase tokens and input tokens are sets)
-    int[] symptomHits = new int[model.symptomPhrases().list().size()];
-    int[] causeHits = new int[model.causePhrases().list().size()];
-    int[] primitiveHits = new int[model.primitivePhrases().list().size()];
+    // a word seen only in questions ("is this a leak?") counts for less than a stated one
+    double[] symptomHits = new double[model.symptomPhrases().list().size()];
+    double[] causeHits = new double[model.causePhrases().list().size()];
+    double[] primitiveHits = new double[model.primitivePhrases().list().size()];
     for (String t : all) {
       DiagnosisModel.TokenPhrases at = model.phrasesWith(t);
       if (at != null) {
-        count(at.symptoms(), symptomHits);
-        count(at.causes(), causeHits);
-        count(at.primitives(), primitiveHits);
+        double w = questioned.contains(t) ? QUESTIONED_WEIGHT : 1.0;
+        count(at.symptoms(), symptomHits, w);
+        count(at.causes(), causeHits, w);
+        count(at.primitives(), primitiveHits, w);
+      }
+    }
+    // words inside a negation's scope count only for phrases holding the negation themselves ("does not exit")
+    for (String t : negated) {
+      DiagnosisModel.TokenPhrases at = all.contains(t) ? null : model.phrasesWith(t);
+      if (at != null) {
+        countNegating(at.symptoms(), model.symptomPhrases(), symptomHits);
+        countNegating(at.causes(), model.causePhrases(), causeHits);
+        countNegating(at.primitives(), model.primitivePhrases(), primitiveHits);
       }
     }
     String[] quoted = new String[prose.size()];
@@ -336,9 +366,17 @@ final class DiagnosisEngine {
     byPrimitive.putAll(bestPhrases(model.primitivePhrases(), primitiveHits, prose, lineTokens, quoted, 1.0));
   }
 
-  private static void count(int[] phrases, int[] hits) {
+  private static void countNegating(int[] phrases, DiagnosisModel.Phrases list, double[] hits) {
     for (int i : phrases) {
-      hits[i]++;
+      if (list.list().get(i).negates()) {
+        hits[i]++;
+      }
+    }
+  }
+
+  private static void count(int[] phrases, double[] hits, double weight) {
+    for (int i : phrases) {
+      hits[i] += weight;
     }
   }
 
@@ -348,7 +386,7 @@ final class DiagnosisEngine {
    */
   private static Map<String, Evidence> bestPhrases(
       DiagnosisModel.Phrases phrases,
-      int[] hits,
+      double[] hits,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
       String[] quoted,
@@ -360,12 +398,12 @@ final class DiagnosisEngine {
     Phrase best = null;
     double bestStrength = 0;
     for (int pi = 0; pi < hits.length; pi++) {
-      int hit = hits[pi];
+      double hit = hits[pi];
       if (hit == 0) {
         continue;
       }
       Phrase p = phrases.list().get(pi);
-      double coverage = (double) hit / p.tokens().size();
+      double coverage = hit / p.tokens().size();
       if (coverage < MIN_COVERAGE) {
         continue;
       }
@@ -469,6 +507,16 @@ final class DiagnosisEngine {
     double notCause = 1.0;
     double direct;
 
+    /** Whether a symptom Go printed (not a person's words) points to the cause. */
+    boolean fromGoOutput() {
+      for (Cited c : cited) {
+        if (anyMachine(c.symptom().evidence())) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     List<CauseEvidence> evidence(DiagnosisModel model) {
       List<CauseEvidence> out = new ArrayList<>(evidence);
       for (Cited c : cited) {
@@ -490,7 +538,8 @@ final class DiagnosisEngine {
       List<ObservedSymptom> observed,
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive,
-      Map<String, Evidence> bySearch) {
+      Map<String, Evidence> bySearch,
+      ReportFacets facets) {
     Map<String, Acc> acc = new HashMap<>(); // order-free: causes are sorted by score, then id
     bySearch.forEach((causeId, e) -> {
       Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
@@ -555,6 +604,9 @@ final class DiagnosisEngine {
       long explained = machine.isEmpty() ? 0 : explainedBy.getOrDefault(id, 0);
       double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
+      if (c != null) {
+        score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
+      }
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
         return;
       }

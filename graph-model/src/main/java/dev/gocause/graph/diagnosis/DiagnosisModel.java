@@ -25,7 +25,11 @@ import java.util.regex.PatternSyntaxException;
 public final class DiagnosisModel {
 
   /** A name or alias of a node, tokenised. */
-  record Phrase(String nodeId, String text, List<String> tokens) {}
+  record Phrase(String nodeId, String text, List<String> tokens, boolean negates) {
+    Phrase(String nodeId, String text, List<String> tokens) {
+      this(nodeId, text, tokens, false);
+    }
+  }
 
   /** Names and aliases of one kind of node (symptoms, causes or primitives), each node's phrases next to each other. */
   record Phrases(List<Phrase> list) {
@@ -92,6 +96,10 @@ public final class DiagnosisModel {
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
+  /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
+  private final ReportWords reportWords = ReportWords.packaged();
+  /** Per symptom, how Go shows it (a signature's pattern: wait reason, message), when it has one. */
+  private final Map<String, SignatureDef> shownAs;
 
   public DiagnosisModel(
       String version,
@@ -152,6 +160,21 @@ public final class DiagnosisModel {
     }
     bp.replaceAll((k, v) -> v.stream().sorted().toList());
     this.causesByPrimitive = Map.copyOf(bp);
+    java.util.Set<String> cueTokens = new java.util.HashSet<>();
+    for (String cue : reportWords.negation()) {
+      cueTokens.addAll(TextTokens.phrase(cue));
+    }
+    this.cueTokens = java.util.Set.copyOf(cueTokens);
+    Map<String, SignatureDef> shown = new HashMap<>();
+    for (SignatureDef sig : sorted) {
+      if (sig.kind() == PatternKind.FRAME) {
+        continue;
+      }
+      for (String id : sig.symptomIds()) {
+        shown.merge(id, sig, (a, b) -> rank(b) < rank(a) ? b : a);
+      }
+    }
+    this.shownAs = Map.copyOf(shown);
     List<Phrase> sp = new ArrayList<>();
     for (SymptomDef s : this.symptoms.values()) {
       addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
@@ -170,7 +193,19 @@ public final class DiagnosisModel {
     this.phrasesByToken = byToken(symptomPhrases, causePhrases, primitivePhrases);
   }
 
-  private static void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
+
+  private final java.util.Set<String> cueTokens;
+
+  /** Which signature shows a symptom best to a person: a wait reason, then a literal, then a regex's example. */
+  private static int rank(SignatureDef s) {
+    return switch (s.kind()) {
+      case WAIT_REASON -> 0;
+      case LITERAL -> 1;
+      default -> 2;
+    };
+  }
+
+  private void addPhrases(List<Phrase> out, String id, List<String> names, List<String> zh, List<String> en) {
     List<String> all = new ArrayList<>(names);
     all.addAll(zh);
     all.addAll(en);
@@ -180,7 +215,11 @@ public final class DiagnosisModel {
       }
       List<String> tokens = TextTokens.phrase(text);
       if (!tokens.isEmpty()) {
-        out.add(new Phrase(id, text, tokens));
+        boolean negates = false;
+        for (String t : tokens) {
+          negates |= cueTokens.contains(t);
+        }
+        out.add(new Phrase(id, text, tokens, negates));
       }
     }
   }
@@ -274,6 +313,16 @@ public final class DiagnosisModel {
   /** The phrases of each kind holding {@code token}; null when none does. */
   TokenPhrases phrasesWith(String token) {
     return phrasesByToken.get(token);
+  }
+
+  /** Negation, question and "not a bug" words. */
+  ReportWords reportWords() {
+    return reportWords;
+  }
+
+  /** The signature showing a symptom in Go's output (not a frame), or null. */
+  SignatureDef shownAs(String symptomId) {
+    return shownAs.get(symptomId);
   }
 
   /** Free-text look-ups through the compiled full-text indexes. */

@@ -39,6 +39,7 @@ public final class DiagnosisRenderer {
     StringBuilder b = new StringBuilder();
     b.append(d.message()).append('\n');
     summary(b, d, zh, "");
+    askBack(b, d, zh, "", "$ ", "");
     int rank = 1;
     for (RankedCause c : d.causes()) {
       b.append('\n').append(rank++).append(". ").append(name(zh, c.nameZh(), c.nameEn()))
@@ -80,6 +81,7 @@ public final class DiagnosisRenderer {
     StringBuilder b = new StringBuilder();
     b.append(zh ? "## 诊断\n\n" : "## Diagnosis\n\n").append(d.message()).append("\n\n");
     summary(b, d, zh, "- ");
+    askBack(b, d, zh, "\n> ", "> - `", "`");
     int rank = 1;
     for (RankedCause c : d.causes()) {
       b.append("\n### ").append(rank++).append(". ").append(name(zh, c.nameZh(), c.nameEn()))
@@ -124,6 +126,19 @@ public final class DiagnosisRenderer {
       }
     }
     return b.toString();
+  }
+
+  /** When the leading causes are close: the question that separates them and the commands that answer it. */
+  private static void askBack(StringBuilder b, Diagnosis d, boolean zh, String lead, String commandLead, String commandEnd) {
+    Diagnosis.AskBack a = d.askBack();
+    if (a == null) {
+      return;
+    }
+    b.append(lead.isEmpty() ? "\n" : lead).append(zh ? "要区分前两个根因,请确认:" : "To tell the leading causes apart: ")
+        .append(name(zh, a.questionZh(), a.questionEn())).append('\n');
+    for (CommandInfo k : a.commands()) {
+      b.append(lead.isEmpty() ? "   " : "").append(commandLead).append(k.commandLine()).append(commandEnd).append('\n');
+    }
   }
 
   private static void summary(StringBuilder b, Diagnosis d, boolean zh, String bullet) {

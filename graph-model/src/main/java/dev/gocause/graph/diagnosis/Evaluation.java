@@ -74,11 +74,30 @@ public final class Evaluation {
       for (Row r : byLang) {
         b.append(line("lang=" + r.group(), r));
       }
+      for (Row r : byKindAndLang()) {
+        b.append(line(r.group(), r));
+      }
       for (Row r : rows(outcomes, o -> CodeEvidence.hasCode(o.c().text()) ? "yes" : "no", List.of("yes", "no"))) {
         b.append(line("with-code=" + r.group(), r));
       }
       b.append(line("all", total));
       return b.toString();
+    }
+
+    /**
+     * Per kind and language, for the kinds written in both languages (descriptions, sentences):
+     * prose is where the two languages differ, so one figure for both would hide the weaker one.
+     */
+    public List<Row> byKindAndLang() {
+      List<Row> out = new ArrayList<>();
+      for (Row k : byKind) {
+        List<Row> langs = rows(outcomes.stream().filter(o -> o.c().kind().equals(k.group())).toList(),
+            o -> o.c().lang(), List.of("zh", "en"));
+        if (langs.size() > 1) {
+          langs.forEach(l -> out.add(new Row("kind=" + k.group() + "/" + l.group(), l.n(), l.top1(), l.top3())));
+        }
+      }
+      return out;
     }
 
     public String misses() {

@@ -85,13 +85,15 @@ final class TextTokens {
   private static void scan(String s, List<String> out, boolean unigrams) {
     String lower = s.toLowerCase(Locale.ROOT);
     StringBuilder word = new StringBuilder();
+    String receiver = null; // after a '.': the word before it ("" at a leading '.'), whose member may follow
     int run = -1; // where the current CJK run starts in lower, or -1
     for (int i = 0; i < lower.length(); ) {
       int at = i;
       int cp = lower.codePointAt(i);
       i += Character.charCount(cp);
       if (isCjk(cp)) {
-        emitWord(word, out);
+        emitWord(word, receiver, false, unigrams, out);
+        receiver = null;
         if (run < 0) {
           run = at;
         }
@@ -101,19 +103,44 @@ final class TextTokens {
         if (Character.isLetterOrDigit(cp) || cp == '_') {
           word.appendCodePoint(cp);
         } else {
-          emitWord(word, out);
+          String w = word.toString();
+          boolean leadingDot = w.isEmpty() && (at == 0 || Character.isWhitespace(lower.charAt(at - 1)));
+          boolean qualifies = cp == '.' && !w.isEmpty() && i < lower.length() && Character.isLetter(lower.codePointAt(i));
+          if (qualifies && !unigrams && receiver == null) {
+            word.setLength(0); // a phrase's "wg.Done" is the one token wg.done, not also "wg"
+          } else {
+            emitWord(word, receiver, cp == '(', unigrams, out);
+          }
+          receiver = cp != '.' ? null : !w.isEmpty() ? w : leadingDot ? "" : null;
         }
       }
     }
-    emitWord(word, out);
+    emitWord(word, receiver, false, unigrams, out);
     emitRun(lower, run, lower.length(), out, unigrams);
   }
 
-  private static void emitWord(StringBuilder word, List<String> out) {
+  /**
+   * A word, plus the tokens that keep code identifiers whole: after a '.', the member
+   * ({@code .done}) and the qualified pair ({@code wg.done}, {@code time.after}); a plain name
+   * before '(' as a call ({@code close(}). Stop words stay out as words, not as members. An input
+   * ({@code input}) keeps the plain words too, so "wg.Done" in a report meets both an alias
+   * "wg.Done" and one saying "Done"; a phrase's identifier is one token only, so it weighs as one
+   * word in the phrase's coverage, and a call only as the call.
+   */
+  private static void emitWord(StringBuilder word, String receiver, boolean call, boolean input, List<String> out) {
     if (word.length() > 0) {
       String w = word.toString();
-      if (w.length() > 1 && !STOP.contains(w)) {
+      boolean identifier = receiver != null || call;
+      if (w.length() > 1 && !STOP.contains(w) && (input || !identifier)) {
         out.add(stem(w));
+      }
+      if (receiver != null) {
+        out.add("." + w);
+        if (!receiver.isEmpty()) {
+          out.add(receiver + "." + w);
+        }
+      } else if (call) {
+        out.add(w + "(");
       }
       word.setLength(0);
     }

@@ -79,11 +79,11 @@ public final class SeedReader {
     SPECS.put(NodeLabel.SECTION, List.of(
         Field.req("number", Kind.SECTION_NUMBER), Field.req("titleZh", Kind.TEXT), Field.req("titleEn", Kind.TEXT)));
     SPECS.put(NodeLabel.DIMENSION, List.of());
-    SPECS.put(NodeLabel.PRIMITIVE, List.of());
+    SPECS.put(NodeLabel.PRIMITIVE, List.of(Field.opt("aliasesZh", Kind.TEXT_LIST), Field.opt("aliasesEn", Kind.TEXT_LIST)));
     SPECS.put(NodeLabel.SYMPTOM, List.of(
         Field.enumOf("kind", true, "hang", "wrong-result", "memory-growth", "goroutine-growth", "panic", "fatal-error",
-            "timeout-ineffective", "wait-state", "latency", "race-report", "leak-report", "vet-warning", "test-failure", "cpu-spin", "code-check",
-            "no-failure", "runtime-corruption"),
+            "timeout-ineffective", "wait-state", "latency", "race-report", "leak-report", "vet-warning", "test-failure", "cpu-spin",
+            "code-check", "no-failure", "runtime-corruption", "operation", "circumstance"),
         Field.opt("aliasesZh", Kind.TEXT_LIST),
         Field.opt("aliasesEn", Kind.TEXT_LIST),
         Field.opt("indicates", Kind.INDICATIONS),
@@ -715,7 +715,7 @@ public final class SeedReader {
     return switch (r.label) {
       case SECTION -> new Section(c, text(n.get("number")), text(n.get("titleZh")), text(n.get("titleEn")));
       case DIMENSION -> new Dimension(c);
-      case PRIMITIVE -> new Primitive(c);
+      case PRIMITIVE -> new Primitive(c, strings(n.get("aliasesZh")), strings(n.get("aliasesEn")));
       case SYMPTOM -> new Symptom(c, text(n.get("kind")), strings(n.get("aliasesZh")), strings(n.get("aliasesEn")),
           indications(n.get("indicates")), strings(n.get("diagnosedBy")));
       case SIGNATURE -> new Signature(c, text(n.get("pattern")), text(n.get("patternKind")), strings(n.get("goVersions")),

@@ -1,0 +1,137 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.Diagnosis.AskBack;
+import dev.gocause.graph.diagnosis.Diagnosis.Observation;
+import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
+import dev.gocause.graph.diagnosis.Diagnosis.RankedCause;
+import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
+import dev.gocause.graph.diagnosis.ModelData.Indicates;
+import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
+import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * When the two best causes are close, what to ask back: from the graph, the symptom not yet
+ * observed that points to each of them most clearly over the other (preferring one Go shows in
+ * its output, so the question is "does the dump show {@code [chan send]}?"), and the commands
+ * confirming the causes that would show it.
+ */
+final class AskBacks {
+
+  /** The best two causes are close when their scores differ by at most this. */
+  static final double CLOSE = 0.1;
+  /** A symptom separates two causes when its weights to them differ by at least this. */
+  static final double MIN_SEPARATION = 0.25;
+
+  private AskBacks() {}
+
+  static AskBack between(DiagnosisModel model, List<RankedCause> causes, List<ObservedSymptom> observed) {
+    if (causes.size() < 2 || causes.get(0).score() - causes.get(1).score() > CLOSE + 1e-9) {
+      return null;
+    }
+    RankedCause a = causes.get(0);
+    RankedCause b = causes.get(1);
+    Set<String> seen = new HashSet<>();
+    observed.forEach(o -> seen.add(o.id()));
+    Observation forA = best(model, a.id(), b.id(), seen);
+    Observation forB = best(model, b.id(), a.id(), seen);
+    List<Observation> observations = new ArrayList<>();
+    if (forA != null) {
+      observations.add(forA);
+    }
+    if (forB != null) {
+      observations.add(forB);
+    }
+    if (observations.isEmpty()) {
+      return null;
+    }
+    return new AskBack(List.of(a.id(), b.id()), question(true, a, b, forA, forB), question(false, a, b, forA, forB),
+        observations, commands(a, b));
+  }
+
+  /** The unobserved symptom pointing to {@code favoured} most strongly over {@code other}; Go-visible ones first. */
+  private static Observation best(DiagnosisModel model, String favoured, String other, Set<String> seen) {
+    Observation best = null;
+    boolean bestShown = false;
+    for (SymptomDef s : model.symptoms().values()) {
+      if (seen.contains(s.id())) {
+        continue;
+      }
+      double wf = 0;
+      double wo = 0;
+      for (Indicates i : model.indicates(s.id())) {
+        if (i.causeId().equals(favoured)) {
+          wf = i.weight();
+        } else if (i.causeId().equals(other)) {
+          wo = i.weight();
+        }
+      }
+      double separation = wf - wo;
+      if (separation < MIN_SEPARATION) {
+        continue;
+      }
+      SignatureDef sig = model.shownAs(s.id());
+      boolean shown = sig != null;
+      if (best == null || (shown && !bestShown) || (shown == bestShown && separation > best.weight() + 1e-9)) {
+        best = new Observation(model.symptomName(s.id()), lookFor(sig), favoured, DiagnosisEngine.round(separation));
+        bestShown = shown;
+      }
+    }
+    return best;
+  }
+
+  private static String lookFor(SignatureDef sig) {
+    if (sig == null) {
+      return null;
+    }
+    return switch (sig.kind()) {
+      case WAIT_REASON -> "[" + sig.pattern().strip() + "]";
+      case LITERAL -> sig.pattern();
+      default -> null;
+    };
+  }
+
+  private static String question(boolean zh, RankedCause a, RankedCause b, Observation forA, Observation forB) {
+    StringBuilder q = new StringBuilder();
+    q.append(zh ? "“" + a.nameZh() + "”和“" + b.nameZh() + "”得分接近。" : "\"" + a.nameEn() + "\" and \"" + b.nameEn() + "\" score close. ");
+    List<String> parts = new ArrayList<>();
+    for (Observation o : new Observation[] {forA, forB}) {
+      if (o == null) {
+        continue;
+      }
+      String cause = o.favours().equals(a.id()) ? (zh ? a.nameZh() : a.nameEn()) : (zh ? b.nameZh() : b.nameEn());
+      String what = o.lookFor() != null
+          ? (zh ? "输出里有 `" + o.lookFor() + "`" : "does the output show `" + o.lookFor() + "`")
+          : (zh ? "是否" + o.symptom().nameZh() : "do you see: " + o.symptom().nameEn());
+      parts.add(what + (zh ? "(指向" + cause + ")" : " (points to " + cause + ")"));
+    }
+    q.append(String.join(zh ? ",还是" : ", or ", parts)).append(zh ? "?" : "?");
+    return q.toString();
+  }
+
+  /** Commands confirming both causes first, else the first of each; at most two. */
+  private static List<CommandInfo> commands(RankedCause a, RankedCause b) {
+    Map<String, CommandInfo> out = new LinkedHashMap<>();
+    Set<String> ofB = new HashSet<>();
+    b.commands().forEach(c -> ofB.add(c.id()));
+    for (CommandInfo c : a.commands()) {
+      if (ofB.contains(c.id()) && out.size() < 2) {
+        out.put(c.id(), c);
+      }
+    }
+    if (out.isEmpty()) {
+      if (!a.commands().isEmpty()) {
+        out.put(a.commands().get(0).id(), a.commands().get(0));
+      }
+      if (!b.commands().isEmpty()) {
+        out.putIfAbsent(b.commands().get(0).id(), b.commands().get(0));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+}

@@ -1,0 +1,151 @@
+package dev.gocause.graph.diagnosis;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A line of prose split by what it states, what it only asks and what it negates. A negation cue
+ * ("no", "not", "没有", "并没有" ... — {@link ReportWords#negation()}) negates the few words after it
+ * within its clause ({@link #NEGATION_REACH}): "no deadlock, but the counter is wrong" states only
+ * the wrong counter, and "the lock is not released after the panic" still states the panic. A
+ * clause holding a question cue ("is this", "是不是", "吗") asks rather than states. A phrase that
+ * itself holds a cue ("does not exit", "没有接收者") still matches across it: see
+ * {@link DiagnosisModel.Phrase#negates()}.
+ *
+ * @param affirmed tokens stated outside any negation (the cue's own tokens included)
+ * @param questioned tokens only seen in questions, outside any negation
+ * @param negated tokens only seen inside a negation's reach
+ */
+record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> negated) {
+
+  /** How far a negation reaches: this many English words, or twice as many Chinese characters. */
+  static final int NEGATION_REACH = 3;
+
+  /** Clause boundaries besides punctuation: contrast words. */
+  private static final List<String> CONTRAST = List.of(" but ", " however ", " although ", " though ", "但是", "但", "不过", "而是", "可是");
+
+  static NegatedText of(String line, ReportWords words) {
+    Set<String> affirmed = new LinkedHashSet<>();
+    Set<String> questioned = new LinkedHashSet<>();
+    Set<String> negated = new LinkedHashSet<>();
+    String lower = line.toLowerCase(Locale.ROOT);
+    String text = line.length() == lower.length() ? line : lower; // tokens are lower case anyway; keep offsets aligned
+    int start = 0;
+    for (int i = 0; i <= lower.length(); i++) {
+      int next = clauseEnd(lower, i);
+      if (next < 0) {
+        continue;
+      }
+      clause(text.substring(start, i), lower.substring(start, i), words, affirmed, questioned, negated);
+      if (i == lower.length()) {
+        break; // the last clause
+      }
+      start = next;
+      i = next - 1;
+    }
+    questioned.removeAll(affirmed);
+    negated.removeAll(affirmed);
+    negated.removeAll(questioned);
+    return new NegatedText(affirmed, questioned, negated);
+  }
+
+  /** When a clause ends at {@code i}: where the next starts, else -1. */
+  private static int clauseEnd(String s, int i) {
+    if (i == s.length()) {
+      return i;
+    }
+    char c = s.charAt(i);
+    if (",;!?，。；！？:：()（）".indexOf(c) >= 0) {
+      return i + 1;
+    }
+    if (c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
+      return i + 1; // '.' inside wg.Done stays
+    }
+    for (String w : CONTRAST) {
+      if (s.startsWith(w, i)) {
+        return i + w.length();
+      }
+    }
+    return -1;
+  }
+
+  private static void clause(String text, String lower, ReportWords words, Set<String> affirmed, Set<String> questioned,
+      Set<String> negated) {
+    boolean question = false;
+    boolean[] asking = new boolean[lower.length()]; // a question cue's own characters: "是不是", "有没有" hold no negation
+    for (String q : words.question()) {
+      for (int at = ReportWords.find(lower, q, 0); at >= 0; at = ReportWords.find(lower, q, at + 1)) {
+        question = true;
+        for (int k = at; k < at + q.length(); k++) {
+          asking[k] = true;
+        }
+      }
+    }
+    boolean[] inReach = new boolean[lower.length()];
+    boolean any = false;
+    for (String cue : words.negation()) {
+      for (int at = ReportWords.find(lower, cue, 0); at >= 0; at = ReportWords.find(lower, cue, at + 1)) {
+        if (asking[at]) {
+          continue;
+        }
+        int from = at + cue.length();
+        int to = reach(lower, from);
+        for (int k = from; k < to; k++) {
+          inReach[k] = true;
+        }
+        any |= to > from;
+      }
+    }
+    Set<String> stated = question ? questioned : affirmed;
+    if (!any) {
+      stated.addAll(TextTokens.input(text));
+      return;
+    }
+    StringBuilder outside = new StringBuilder(text.length());
+    StringBuilder inside = new StringBuilder();
+    for (int k = 0; k < text.length(); k++) {
+      char c = text.charAt(k);
+      outside.append(inReach[k] ? ' ' : c);
+      if (inReach[k]) {
+        inside.append(c);
+      } else if (inside.length() > 0 && inside.charAt(inside.length() - 1) != ' ') {
+        inside.append(' ');
+      }
+    }
+    stated.addAll(TextTokens.input(outside.toString()));
+    negated.addAll(TextTokens.input(inside.toString()));
+  }
+
+  /** Where a negation starting at {@code from} stops: after {@link #NEGATION_REACH} words (a Chinese character is half a word). */
+  private static int reach(String s, int from) {
+    double units = 0;
+    int i = from;
+    while (i < s.length()) {
+      int cp = s.codePointAt(i);
+      if (TextTokens.isCjk(cp)) {
+        if (units + 0.5 > NEGATION_REACH) {
+          break;
+        }
+        units += 0.5;
+        i += Character.charCount(cp);
+      } else if (Character.isLetterOrDigit(cp) || cp == '_') {
+        if (units + 1 > NEGATION_REACH) {
+          break;
+        }
+        units += 1;
+        while (i < s.length() && isWordChar(s.charAt(i))) {
+          i++;
+        }
+      } else {
+        i += Character.charCount(cp);
+      }
+    }
+    return i;
+  }
+
+  private static boolean isWordChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '\'' || c == '’';
+  }
+}

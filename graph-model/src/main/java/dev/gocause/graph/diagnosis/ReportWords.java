@@ -1,0 +1,84 @@
+package dev.gocause.graph.diagnosis;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * The words that change what the rest of a report means (negation, questions, "not a bug"), read
+ * from {@code report-words.yaml} beside this class: language, like the analyzer's stop words, not
+ * knowledge about Go, so they are not Symptoms (a Symptom points to causes; these point to none).
+ *
+ * @param negation cues negating the few words after them, longest first, lower case
+ * @param question cues making their clause a question, longest first, lower case
+ * @param notABug phrases saying the report is not a concurrency bug, longest first, lower case
+ */
+record ReportWords(List<String> negation, List<String> question, List<String> notABug) {
+
+  static final String RESOURCE = "report-words.yaml";
+
+  ReportWords {
+    negation = sorted(negation);
+    question = sorted(question);
+    notABug = sorted(notABug);
+  }
+
+  /** The packaged word lists (read once). */
+  static ReportWords packaged() {
+    return Holder.PACKAGED;
+  }
+
+  private static final class Holder {
+    static final ReportWords PACKAGED = read();
+  }
+
+  private static ReportWords read() {
+    try (InputStream in = Objects.requireNonNull(ReportWords.class.getResourceAsStream(RESOURCE), RESOURCE + " is missing from the jar")) {
+      JsonNode root = new YAMLMapper().readTree(in);
+      return new ReportWords(both(root, "negation"), both(root, "question"), both(root, "notABug"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + RESOURCE, e);
+    }
+  }
+
+  private static List<String> both(JsonNode root, String key) {
+    JsonNode n = root.path(key);
+    if (!n.isObject()) {
+      throw new IllegalStateException(RESOURCE + ": '" + key + "' must be a map with zh and en lists");
+    }
+    List<String> out = new ArrayList<>();
+    for (String lang : List.of("zh", "en")) {
+      n.path(lang).forEach(w -> out.add(w.asText()));
+    }
+    return out;
+  }
+
+  private static List<String> sorted(List<String> words) {
+    return words.stream().map(w -> w.strip().toLowerCase(Locale.ROOT)).filter(w -> !w.isEmpty()).distinct()
+        .sorted(Comparator.comparing(String::length).reversed().thenComparing(Comparator.naturalOrder())).toList();
+  }
+
+  /** Where {@code word} occurs in {@code lower} from {@code from} on as a word (English: not inside a longer word), else -1. */
+  static int find(String lower, String word, int from) {
+    boolean latin = word.chars().anyMatch(c -> c < 0x80 && Character.isLetter(c));
+    for (int at = lower.indexOf(word, from); at >= 0; at = lower.indexOf(word, at + 1)) {
+      if (!latin) {
+        return at;
+      }
+      int after = at + word.length();
+      boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) || !Character.isLetter(word.charAt(0));
+      boolean endOk = after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after));
+      if (startOk && endOk) {
+        return at;
+      }
+    }
+    return -1;
+  }
+}
