@@ -104,6 +104,8 @@ final class DiagnosisEngine {
     CodeEvidence.Read code = CodeEvidence.read(request, parsed);
     CodeEvidence.facts(model, code, bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
+    SimulationEvidence.Ran simulated = SimulationEvidence.run(request, code, parsed);
+    SimulationEvidence.facts(model, simulated, bySymptom);
     List<MessageLine> prose = new ArrayList<>();
     StringBuilder proseLines = new StringBuilder();
     for (MessageLine m : parsed.messages()) {
@@ -128,7 +130,8 @@ final class DiagnosisEngine {
     List<RankedCause> causes = ranked.top();
     InputSummary input = summary(parsed, lineTokens);
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups));
+        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
+        GoroutineGroups.answer(groups));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -161,7 +164,7 @@ final class DiagnosisEngine {
     }
   }
 
-  private static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+  static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     Map<SignatureDef, Hit> hits = new LinkedHashMap<>();
     for (MessageLine m : parsed.messages()) {
       String t = m.text();
@@ -201,7 +204,7 @@ final class DiagnosisEngine {
    * identify several symptoms ({@code semacquire}: Mutex, RWMutex or WaitGroup); the frames of
    * the same goroutines narrow it down to the symptoms every matching frame agrees on.
    */
-  private static void stacks(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+  static void stacks(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     List<ParsedInput.StackGroup> stacks = parsed.goroutines().stacks();
     if (stacks.isEmpty()) {
       return;
@@ -470,7 +473,7 @@ final class DiagnosisEngine {
         Named symptom = model.symptomName(c.symptom().id());
         for (Evidence e : c.symptom().evidence()) {
           out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
-              e.strength(), weight, round(e.strength() * weight), e.goroutines()));
+              e.strength(), weight, round(e.strength() * weight), e.goroutines(), e.replay()));
         }
       }
       out.sort(EVIDENCE_ORDER);
@@ -623,7 +626,7 @@ final class DiagnosisEngine {
 
   static boolean isMachineKind(String kind) {
     return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis")
-        || kind.equals("code");
+        || kind.equals("code") || kind.equals("simulation");
   }
 
   // ---------------------------------------------------------------- summary

@@ -82,7 +82,7 @@ public final class SeedReader {
     SPECS.put(NodeLabel.PRIMITIVE, List.of());
     SPECS.put(NodeLabel.SYMPTOM, List.of(
         Field.enumOf("kind", true, "hang", "wrong-result", "memory-growth", "goroutine-growth", "panic", "fatal-error",
-            "timeout-ineffective", "wait-state", "latency", "race-report", "leak-report", "vet-warning", "test-failure", "cpu-spin", "code-check"),
+            "timeout-ineffective", "wait-state", "latency", "race-report", "leak-report", "vet-warning", "test-failure", "cpu-spin", "code-check", "simulation"),
         Field.opt("aliasesZh", Kind.TEXT_LIST),
         Field.opt("aliasesEn", Kind.TEXT_LIST),
         Field.opt("indicates", Kind.INDICATIONS),

@@ -108,6 +108,12 @@ public final class Machine extends CallsAndPanics {
         + " instructions (a long run, a busy loop or a livelock); raise it with --max-steps N");
   }
 
+  /** Ends the schedule at the exploration's wall-clock budget: the message is the same for every schedule it cuts. */
+  void timeLimit() {
+    limit("time: the wall-clock budget" + (deadlineBudget == null ? "" : " (" + deadlineBudget.toMillis() + " ms)")
+        + " ran out while this schedule ran; raise it with --budget DURATION");
+  }
+
   /** Ends this schedule: a resource limit was hit. */
   void limit(String what) {
     outcome = Outcome.LIMIT;
@@ -183,6 +189,7 @@ public final class Machine extends CallsAndPanics {
         return;
       }
       if (++steps > maxSteps || instrs > maxInstrs) stepLimit();
+      if ((steps & 1023) == 0 && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) timeLimit();
       G g;
       List<G> cands = runq;
       if (current != null && current.yielded) {
