@@ -32,4 +32,20 @@ class TheBudgetEndsARunningScheduleTest {
     assertThat(r.findings().get(0).kind()).isEqualTo(SimulationResult.Kind.DEADLOCK);
     assertThat(r.findings().get(0).replaySeed()).isPositive();
   }
+
+  /** Every goroutine blocked, a ticker nobody reads: Go hangs (timers pending: no deadlock report); virtual time only advances. */
+  static final String TICKING_HANG = "package main\n\nimport \"time\"\n\nfunc main() {\n\tt := time.NewTicker(time.Millisecond)\n"
+      + "\tdefer t.Stop()\n\tblock := make(chan int)\n\t<-block\n}\n";
+
+  @Test
+  void a_ticker_firing_while_every_goroutine_is_blocked_ends_at_the_step_bound_or_the_budget() {
+    SimulationResult bySteps = Simulator.simulate(SimulationRequest.of(TICKING_HANG, "tick.go").withSchedules(2).withMaxSteps(10_000)
+        .withBudget(Duration.ofMinutes(2)));
+    assertThat(bySteps.findings()).isEmpty();
+    assertThat(bySteps.outcomeCounts()).containsOnlyKeys("LIMIT steps");
+    SimulationResult byTime = Simulator.simulate(SimulationRequest.of(TICKING_HANG, "tick.go").withSchedules(2).withMaxSteps(Long.MAX_VALUE / 2)
+        .withBudget(Duration.ofMillis(50)));
+    assertThat(byTime.findings()).isEmpty();
+    assertThat(byTime.outcomeCounts()).containsOnlyKeys("LIMIT time");
+  }
 }

@@ -157,7 +157,10 @@ public final class Machine extends CallsAndPanics {
   }
 
   private void loop() {
+    long idleFires = 0; // timers fired in a row with no goroutine to run: a ticker nobody reads advances time forever
+    long iterations = 0;
     while (true) {
+      if ((++iterations & 1023) == 0 && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) timeLimit();
       if (spinAdvance && !timers.isEmpty()) {
         spinAdvance = false;
         Timer t = timers.poll();
@@ -175,6 +178,8 @@ public final class Machine extends CallsAndPanics {
           return;
         }
         if (!timers.isEmpty()) {
+          // every goroutine blocked and only timers left that wake nobody: Go hangs here; end at the step bound
+          if (++idleFires > maxSteps) stepLimit();
           Timer t = timers.poll();
           if (t.when > now) now = t.when;
           if (t.period > 0 && !t.stopped) {
@@ -189,7 +194,7 @@ public final class Machine extends CallsAndPanics {
         return;
       }
       if (++steps > maxSteps || instrs > maxInstrs) stepLimit();
-      if ((steps & 1023) == 0 && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) timeLimit();
+      idleFires = 0;
       G g;
       List<G> cands = runq;
       if (current != null && current.yielded) {
