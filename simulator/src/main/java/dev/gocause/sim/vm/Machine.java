@@ -265,6 +265,8 @@ public final class Machine extends CallsAndPanics {
         }
       } else if (--budget <= 0) {
         g.yielded = true; // preempted (Go preempts a goroutine that runs for 10ms)
+        // a slice this long is where a busy loop spends its time: look at the clock here too
+        if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) timeLimit();
         return;
       }
       f.pc++;
