@@ -1,6 +1,6 @@
 """Protocol scenarios the conformance suite does not cover; prints one JSON line per check.
 
-usage: kernel_protocol.py forged-signature | interrupt | limits | startup N | orphan
+usage: kernel_protocol.py forged-signature | interrupt | limits | startup N | orphan | diagnose-code SOURCE_DIR DUMP_FILE
 """
 import json
 import statistics
@@ -136,6 +136,53 @@ def limits():
         km.shutdown_kernel(now=True)
 
 
+PASTED_DEADLOCK = """%%diagnose --simulation-budget 5000
+my program never exits
+```go
+package main
+
+import "sync"
+
+func main() {
+	var wg sync.WaitGroup
+	for i := 0; i < 3; i++ {
+		wg.Add(1)
+		go func(n int) {
+			if n == 1 {
+				return
+			}
+			wg.Done()
+		}(i)
+	}
+	wg.Wait()
+}
+```
+"""
+
+
+def diagnose_code(source_dir, dump_file):
+    """%%diagnose on pasted code that runs (simulated), and on a real dump with --source (the frames' file read)."""
+    with open(dump_file, encoding="utf-8") as f:
+        dump = f.read()
+    km, kc = start_new_kernel(kernel_name="gocause", startup_timeout=60)
+    try:
+        out = {"check": "diagnose-code"}
+        cells = (("pasted", PASTED_DEADLOCK), ("source", "%%diagnose --source " + source_dir + "\n" + dump))
+        for name, cell in cells:
+            msg_id = kc.execute(cell)
+            reply = kc.get_shell_msg(timeout=300)
+            msgs = drain(kc, msg_id, timeout=60)
+            errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
+            html = "\n".join(m["content"]["data"].get("text/html", "") for m in msgs
+                             if m["msg_type"] in ("execute_result", "display_data"))
+            out[name] = {"status": reply["content"]["status"], "text": plain_of(msgs), "html": html,
+                         "errors": [e.get("ename", "") + ": " + e.get("evalue", "") for e in errors]}
+        print(json.dumps(out))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def startup(n):
     times, jvm, cpu = [], [], []
     for _ in range(n):
@@ -184,5 +231,7 @@ if __name__ == "__main__":
         startup(int(sys.argv[2]) if len(sys.argv) > 2 else 3)
     elif mode == "orphan":
         orphan()
+    elif mode == "diagnose-code":
+        diagnose_code(sys.argv[2], sys.argv[3])
     else:
         sys.exit("unknown mode " + mode)

@@ -55,6 +55,7 @@ final class AnswerJson extends SimpleModule {
   private static final SerializedString WEIGHT = new SerializedString("weight");
   private static final SerializedString CONTRIBUTION = new SerializedString("contribution");
   private static final SerializedString GOROUTINES = new SerializedString("goroutines");
+  private static final SerializedString REPLAY = new SerializedString("replay");
   private static final SerializedString SCORE = new SerializedString("score");
   private static final SerializedString COVERAGE = new SerializedString("coverage");
   private static final SerializedString CONFIDENCE = new SerializedString("confidence");
@@ -180,6 +181,7 @@ final class AnswerJson extends SimpleModule {
     gen.writeFieldName(CONTRIBUTION);
     thousandths(gen, e.contribution());
     goroutines(gen, e.goroutines());
+    replay(gen, e.replay());
     gen.writeEndObject();
   }
 
@@ -191,7 +193,16 @@ final class AnswerJson extends SimpleModule {
       gen.writeFieldName(STRENGTH);
       thousandths(gen, e.strength());
       goroutines(gen, e.goroutines());
+      replay(gen, e.replay());
       gen.writeEndObject();
+    }
+  }
+
+  /** The command that replays a simulated schedule (left out when there is none). */
+  private static void replay(JsonGenerator gen, String replay) throws IOException {
+    if (replay != null) {
+      gen.writeFieldName(REPLAY);
+      gen.writeString(replay);
     }
   }
 

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  *   <tr><td>SLACK_SIGNING_SECRET</td><td>enables POST /v1/chatops/slack</td></tr>
  *   <tr><td>MATTERMOST_TOKEN</td><td>enables POST /v1/chatops/mattermost</td></tr>
  *   <tr><td>GOCAUSE_CHATOPS_REPLY_MS</td><td>how long Slack's answer may take before it is acknowledged and sent to response_url instead (default 2000; Slack allows 3000)</td></tr>
+ *   <tr><td>GOCAUSE_SIMULATION_BUDGET_MS</td><td>wall-clock budget for simulating the code of a /v1/diagnose request (default 300; 0 = never simulate; at most 5000); a request's {@code simulationBudgetMs} overrides it up to that maximum</td></tr>
  * </table>
  */
 public record ApiConfig(
@@ -35,7 +36,8 @@ public record ApiConfig(
     double rateLimitPerSecond,
     Optional<String> slackSigningSecret,
     Optional<String> mattermostToken,
-    java.time.Duration chatopsReplyBudget) {
+    java.time.Duration chatopsReplyBudget,
+    java.time.Duration simulationBudget) {
 
   public static final String HOST = "GOCAUSE_API_HOST";
   public static final String PORT = "GOCAUSE_API_PORT";
@@ -46,10 +48,15 @@ public record ApiConfig(
   public static final String SLACK_SIGNING_SECRET = "SLACK_SIGNING_SECRET";
   public static final String MATTERMOST_TOKEN = "MATTERMOST_TOKEN";
   public static final String CHATOPS_REPLY_MS = "GOCAUSE_CHATOPS_REPLY_MS";
+  public static final String SIMULATION_BUDGET_MS = "GOCAUSE_SIMULATION_BUDGET_MS";
+  /** The API's simulation budget by default, and the most a variable or a request may give it. */
+  public static final long DEFAULT_SIMULATION_MS = 300;
+  public static final long MAX_SIMULATION_MS = 5000;
 
   /** All variables this config reads, for documentation and `up --help`. */
   public static final List<String> VARIABLES =
-      List.of(HOST, PORT, MAX_BODY, TOKEN, CORS_ORIGINS, RATE_LIMIT, SLACK_SIGNING_SECRET, MATTERMOST_TOKEN, CHATOPS_REPLY_MS);
+      List.of(HOST, PORT, MAX_BODY, TOKEN, CORS_ORIGINS, RATE_LIMIT, SLACK_SIGNING_SECRET, MATTERMOST_TOKEN, CHATOPS_REPLY_MS,
+          SIMULATION_BUDGET_MS);
 
   public static final long DEFAULT_MAX_BODY = 16L * 1024 * 1024;
   /** A request body is read into one array. */
@@ -75,6 +82,9 @@ public record ApiConfig(
     mattermostToken = mattermostToken.filter(t -> !t.isBlank());
     if (chatopsReplyBudget.isNegative() || chatopsReplyBudget.toMillis() > 2900) {
       throw new GocauseException(CHATOPS_REPLY_MS + " is " + chatopsReplyBudget.toMillis() + "; use 0..2900 (Slack waits 3000 ms)");
+    }
+    if (simulationBudget.isNegative() || simulationBudget.toMillis() > MAX_SIMULATION_MS) {
+      throw new GocauseException(SIMULATION_BUDGET_MS + " is " + simulationBudget.toMillis() + "; use 0 (never simulate) to " + MAX_SIMULATION_MS);
     }
   }
 
@@ -108,13 +118,15 @@ public record ApiConfig(
     }
     double rate = value(env, RATE_LIMIT).map(v -> parseDouble(RATE_LIMIT, v)).orElse(0.0);
     long replyMs = value(env, CHATOPS_REPLY_MS).map(v -> (long) parseInt(CHATOPS_REPLY_MS, v)).orElse(2000L);
+    long simulationMs = value(env, SIMULATION_BUDGET_MS).map(v -> (long) parseInt(SIMULATION_BUDGET_MS, v)).orElse(DEFAULT_SIMULATION_MS);
     return new ApiConfig(host, port, maxBody, value(env, TOKEN), origins, rate,
-        value(env, SLACK_SIGNING_SECRET), value(env, MATTERMOST_TOKEN), java.time.Duration.ofMillis(replyMs));
+        value(env, SLACK_SIGNING_SECRET), value(env, MATTERMOST_TOKEN), java.time.Duration.ofMillis(replyMs),
+        java.time.Duration.ofMillis(simulationMs));
   }
 
   public ApiConfig withPort(int newPort) {
     return new ApiConfig(host, newPort, maxBodyBytes, token, corsOrigins, rateLimitPerSecond, slackSigningSecret,
-        mattermostToken, chatopsReplyBudget);
+        mattermostToken, chatopsReplyBudget, simulationBudget);
   }
 
   private static Optional<String> value(Function<String, String> env, String name) {

@@ -92,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
     ErrorMapping.install(app);
 
     RouteTable table = new RouteTable(app);
-    DiagnoseRoutes.register(table, diagnoser, config.maxBodyBytes());
+    DiagnoseRoutes.register(table, diagnoser, config.maxBodyBytes(), config.simulationBudget());
     LookupRoutes.register(table, queries, health);
     chatops.register(table);
     extra.accept(app);

@@ -23,16 +23,18 @@ import java.util.Set;
 
 /** POST /v1/diagnose: "here is what I see" → ranked root causes (JSON, Markdown or text). */
 final class DiagnoseRoutes {
-  private static final Set<String> FIELDS = Set.of("text", "limit", "lang", "files");
+  private static final Set<String> FIELDS = Set.of("text", "limit", "lang", "files", "simulationBudgetMs");
   /** {@code files}: the source files behind the frames, at most this many, each at most this many characters. */
   static final int MAX_FILES = 50;
   static final int MAX_FILE_CHARS = 512 * 1024;
 
   /**
    * The JSON body: {@code text} is required; {@code limit} 1..50 (default 5); {@code lang} zh|en;
-   * {@code files} the source files behind the frames, path → content (at most 50, 512 KiB each).
+   * {@code files} the source files behind the frames, path → content (at most 50, 512 KiB each);
+   * {@code simulationBudgetMs} the wall-clock budget for simulating the code that runs (0..5000,
+   * default {@code GOCAUSE_SIMULATION_BUDGET_MS}, else 300; 0: do not simulate).
    */
-  record DiagnoseBody(String text, Integer limit, String lang, java.util.Map<String, String> files) {}
+  record DiagnoseBody(String text, Integer limit, String lang, java.util.Map<String, String> files, Long simulationBudgetMs) {}
 
   /** The JSON answer: the diagnosis plus {@code stale} (true while the graph is unreachable). */
   record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.ObservedSymptom> observedSymptoms,
@@ -41,13 +43,14 @@ final class DiagnoseRoutes {
 
   private DiagnoseRoutes() {}
 
-  static void register(RouteTable table, Diagnoser diagnoser, long maxBody) {
+  static void register(RouteTable table, Diagnoser diagnoser, long maxBody, java.time.Duration simulationBudget) {
     AnswerCache cache = new AnswerCache();
     table.add(new Route(HandlerType.POST, "/v1/diagnose", "diagnosis", "Diagnose what you see",
         "Paste a panic, a fatal error, a goroutine dump, a race or goleak report, or describe the problem in Chinese "
             + "or English. Causes come best first with the evidence that put them there, the commands that confirm "
             + "them and the fixes; 'causes' is empty when nothing points to a known cause. Send JSON "
-            + "{\"text\", \"limit\"?, \"lang\"?, \"files\"?} (files: path -> Go source; the files the stack frames name are read and checked) or the raw text as text/plain (then limit and lang as query "
+            + "{\"text\", \"limit\"?, \"lang\"?, \"files\"?, \"simulationBudgetMs\"?} (files: path -> Go source; the files the stack frames name are read and checked;"
+            + " code that runs - a main, a test the output names, statements - is simulated within simulationBudgetMs, default 300) or the raw text as text/plain (then limit and lang as query "
             + "parameters). 'Accept: text/markdown' (or text/plain) returns a human answer. While the graph is "
             + "unreachable the answer comes from the last loaded knowledge with \"stale\": true. Answers to small "
             + "inputs are cached per knowledge version; 'Cache-Control: no-cache' forces a fresh diagnosis.",
@@ -61,14 +64,14 @@ final class DiagnoseRoutes {
             Response.problem(413, "Body larger than GOCAUSE_API_MAX_BODY"),
             Response.problem(415, "Content type other than application/json or text/plain"),
             Response.problem(503, "The graph is unreachable and no knowledge was loaded before")), true),
-        ctx -> handle(ctx, diagnoser, cache, maxBody));
+        ctx -> handle(ctx, diagnoser, cache, maxBody, simulationBudget));
   }
 
-  private static void handle(Context ctx, Diagnoser diagnoser, AnswerCache cache, long maxBody) {
+  private static void handle(Context ctx, Diagnoser diagnoser, AnswerCache cache, long maxBody, java.time.Duration simulationBudget) {
     String format = negotiate(ctx.header("Accept"));
     Parsed parsed;
     try {
-      parsed = request(ctx, maxBody);
+      parsed = request(ctx, maxBody, simulationBudget);
     } catch (ProblemException e) {
       diagnoser.rejected();
       throw e;
@@ -138,7 +141,7 @@ final class DiagnoseRoutes {
   record Parsed(DiagnosisRequest request, byte[] body) {}
 
   /** Parses the body by content type; every failure is a problem naming what to fix. */
-  static Parsed request(Context ctx, long maxBody) {
+  static Parsed request(Context ctx, long maxBody, java.time.Duration simulationBudget) {
     String contentType = ctx.header("Content-Type");
     String mediaType = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
     if (!mediaType.equals("application/json") && !mediaType.equals("text/plain")) {
@@ -151,7 +154,7 @@ final class DiagnoseRoutes {
     if (mediaType.equals("text/plain")) {
       String text = new String(body, charset(contentType));
       requireText(text);
-      return new Parsed(build(text, LookupRoutes.intParam(ctx, "limit"), ctx.queryParam("lang")), body);
+      return new Parsed(build(text, LookupRoutes.intParam(ctx, "limit"), ctx.queryParam("lang")).withSimulationBudget(simulationBudget), body);
     }
     JsonNode json;
     try {
@@ -170,7 +173,7 @@ final class DiagnoseRoutes {
     for (Iterator<String> it = json.fieldNames(); it.hasNext(); ) {
       String f = it.next();
       if (!FIELDS.contains(f)) {
-        throw ProblemException.badParameter(f, "is not a field of this request; use text, limit, lang and files");
+        throw ProblemException.badParameter(f, "is not a field of this request; use text, limit, lang, files and simulationBudgetMs");
       }
     }
     JsonNode text = json.get("text");
@@ -193,10 +196,18 @@ final class DiagnoseRoutes {
     if (lang != null && !lang.isNull() && !lang.isTextual()) {
       throw ProblemException.badParameter("lang", "must be \"zh\" or \"en\"");
     }
-    DiagnosisRequest request = build(text.asText(), lim, lang == null || lang.isNull() ? null : lang.asText());
+    DiagnosisRequest request = build(text.asText(), lim, lang == null || lang.isNull() ? null : lang.asText()).withSimulationBudget(simulationBudget);
     JsonNode files = json.get("files");
     if (files != null && !files.isNull()) {
       request = request.withSources(SourceFiles.of(files(files)));
+    }
+    JsonNode budget = json.get("simulationBudgetMs");
+    if (budget != null && !budget.isNull()) {
+      if (!budget.isIntegralNumber() || !budget.canConvertToLong() || budget.asLong() < 0 || budget.asLong() > ApiConfig.MAX_SIMULATION_MS) {
+        throw ProblemException.badParameter("simulationBudgetMs", "must be a whole number of milliseconds from 0 (do not simulate) to "
+            + ApiConfig.MAX_SIMULATION_MS);
+      }
+      request = request.withSimulationBudget(java.time.Duration.ofMillis(budget.asLong()));
     }
     return new Parsed(request, body);
   }

@@ -20,27 +20,16 @@ class DiagnoseReadsTheSourceFilesBehindTheFramesTest {
   static ApiServer server;
   static Http http;
 
-  static final String PROGRAM = """
-      package main
+/** The program, shared with the other modules' tests: {@code testdata/range-over-unclosed-channel/main.go}. */
+  static final String PROGRAM = program();
 
-      import "fmt"
-
-      func produce(out chan int) {
-      	for i := 0; i < 3; i++ {
-      		out <- i
-      	}
-      }
-
-      func main() {
-      	results := make(chan int)
-      	go produce(results)
-      	sum := 0
-      	for r := range results {
-      		sum += r
-      	}
-      	fmt.Println(sum)
-      }
-      """;
+  static String program() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("..").toAbsolutePath().normalize().resolve("testdata/range-over-unclosed-channel/main.go"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the shared test program is missing: run the tests from the repo's modules", e);
+    }
+  }
 
   @BeforeAll
   static void start() {

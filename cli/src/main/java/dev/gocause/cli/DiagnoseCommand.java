@@ -63,6 +63,12 @@ final class DiagnoseCommand implements Callable<Integer> {
           + " unique base name; never the standard library) are read and checked")
   Path source;
 
+  @Option(names = "--simulation-budget", paramLabel = "DURATION", defaultValue = "2s",
+      description = "wall-clock budget for simulating the code that runs (pasted main, tests or statements; the test or main the"
+          + " output names in --source): 500ms, 2s, ... up to 30s; 0 does not simulate (default: ${DEFAULT-VALUE}: the first"
+          + " simulation of a fresh JVM is slower than the API's warm 300 ms)")
+  String simulationBudget;
+
   /** Tests set these; null means the process environment / standard input. */
   Environment environment;
   InputStream stdin;
@@ -83,7 +89,7 @@ final class DiagnoseCommand implements Callable<Integer> {
       throw new GocauseException((file == null || file.equals("-") ? "standard input" : file)
           + " is empty: paste a panic, goroutine dump, race or goleak report, or describe what you see");
     }
-    DiagnosisRequest request = new DiagnosisRequest(text, limit, lang);
+    DiagnosisRequest request = new DiagnosisRequest(text, limit, lang).withSimulationBudget(simulationBudget(simulationBudget));
     if (source != null) {
       if (!Files.isDirectory(source)) {
         throw new GocauseException("--source " + source + " is not a folder; give the folder holding the Go sources behind the frames");
@@ -101,6 +107,25 @@ final class DiagnoseCommand implements Callable<Integer> {
     });
     out.flush();
     return d.found() ? FOUND : NONE;
+  }
+
+  /** {@code 0}, or a duration as {@code simulate --budget} takes it, at most {@link DiagnosisRequest#MAX_SIMULATION_BUDGET}. */
+  static java.time.Duration simulationBudget(String value) {
+    String v = value.strip();
+    if (v.equals("0") || v.equals("0s") || v.equals("0ms")) {
+      return java.time.Duration.ZERO;
+    }
+    java.time.Duration d;
+    try {
+      d = SimulateCommand.parseDuration(v);
+    } catch (IllegalArgumentException e) {
+      throw new GocauseException("--simulation-budget is '" + value + "'; give a duration such as 500ms or 2s, or 0 to not simulate");
+    }
+    if (d.compareTo(DiagnosisRequest.MAX_SIMULATION_BUDGET) > 0) {
+      throw new GocauseException("--simulation-budget is " + v + "; at most " + DiagnosisRequest.MAX_SIMULATION_BUDGET.toSeconds()
+          + "s (for longer runs use 'gocause simulate FILE.go --budget DURATION')");
+    }
+    return d;
   }
 
   private String readInput() {

@@ -77,8 +77,9 @@ public final class Simulator {
       }
     }
     long start = System.nanoTime();
-    long deadline = start + req.budget().toNanos();
-    long expected = calibrate(prog, req, filter);
+    // the budget counts from the request (compilation included) and also ends a schedule still running at it
+    long deadline = later(t0, budgetNanos(req));
+    long expected = calibrate(prog, req, filter, deadline);
 
     Map<String, Integer> outcomes = new LinkedHashMap<>();
     Map<String, Integer> printed = new LinkedHashMap<>();
@@ -99,6 +100,7 @@ public final class Simulator {
         Machine ff = new Machine(prog, dfs, false, req.maxSteps(), 0);
         ff.testFilter = filter;
         ff.limits = req.limits();
+        bound(ff, req, deadline);
         ff.run();
         skip++;
       }
@@ -119,6 +121,7 @@ public final class Simulator {
       }
       m.testFilter = filter;
       m.limits = req.limits();
+      bound(m, req, deadline);
       m.run();
       checkInternal(m, req);
       runs++;
@@ -148,11 +151,13 @@ public final class Simulator {
     }
     if (dfs != null && !exhaustive && dfs.exhausted()) exhaustive = dfs.truncated == 0;
     // replay each finding's schedule with the timeline on
+    // replays get a quarter of the budget beyond it: a replay cut by time keeps its finding, without a timeline
+    long replayDeadline = later(deadline, budgetNanos(req) / 4);
     List<Finding> findings = new ArrayList<>();
     for (Object[] v : found.values()) {
       long seed = (Long) v[3];
-      Machine rm = replay(prog, req, seed, expected, filter, true);
-      List<TimelineStep> tl = timeline(rm, req.source());
+      Machine rm = replay(prog, req, seed, expected, filter, true, replayDeadline);
+      List<TimelineStep> tl = rm != null && rm.outcome == Machine.Outcome.LIMIT && rm.crash.startsWith("time:") ? List.of() : timeline(rm, req.source());
       Kind kind = (Kind) v[0];
       findings.add(new Finding(kind, (String) v[1], (String) v[2], seed, (String) v[4], (Integer) v[5], tl,
           Symptoms.of(kind, (String) v[2]), series(rm)));
@@ -256,6 +261,11 @@ public final class Simulator {
 
   /** Re-runs one schedule (what {@code --seed S --schedules 1} does) with the timeline recorded. */
   public static Machine replay(Program prog, SimulationRequest req, long seed, long expected, Pattern filter, boolean timeline) {
+    return replay(prog, req, seed, expected, filter, timeline, Long.MAX_VALUE);
+  }
+
+  /** As {@link #replay(Program, SimulationRequest, long, long, Pattern, boolean)}, ending at the wall-clock {@code deadline} ({@link System#nanoTime()}). */
+  public static Machine replay(Program prog, SimulationRequest req, long seed, long expected, Pattern filter, boolean timeline, long deadline) {
     Machine m;
     if (req.strategy() == Strategy.DFS) {
       // DFS seeds are run numbers: walk the tree to that run
@@ -267,6 +277,7 @@ public final class Simulator {
         last = new Machine(prog, dfs, k == target && timeline, req.maxSteps(), 0);
         last.testFilter = filter;
         last.limits = req.limits();
+        bound(last, req, deadline);
         last.run();
       }
       return last;
@@ -274,8 +285,29 @@ public final class Simulator {
     m = new Machine(prog, chooser(req, seed, expected), timeline, req.maxSteps(), seed);
     m.testFilter = filter;
     m.limits = req.limits();
+    bound(m, req, deadline);
     m.run();
     return m;
+  }
+
+  private static long budgetNanos(SimulationRequest req) {
+    return req.budget().compareTo(java.time.Duration.ofDays(365)) > 0 ? Long.MAX_VALUE : Math.max(0, req.budget().toNanos());
+  }
+
+  /** {@code at + nanos}, Long.MAX_VALUE (no deadline) when that does not fit. */
+  private static long later(long at, long nanos) {
+    if (at == Long.MAX_VALUE || nanos == Long.MAX_VALUE) return Long.MAX_VALUE;
+    try {
+      return Math.addExact(at, nanos);
+    } catch (ArithmeticException e) {
+      return Long.MAX_VALUE;
+    }
+  }
+
+  /** The wall-clock instant at which the schedule ends as LIMIT time (Long.MAX_VALUE: never). */
+  private static void bound(Machine m, SimulationRequest req, long deadline) {
+    m.deadlineNanos = deadline;
+    m.deadlineBudget = req.budget();
   }
 
   private static void checkInternal(Machine m, SimulationRequest req) {
@@ -286,10 +318,11 @@ public final class Simulator {
     }
   }
 
-  private static long calibrate(Program prog, SimulationRequest req, Pattern filter) {
+  private static long calibrate(Program prog, SimulationRequest req, Pattern filter, long deadline) {
     Machine m = new Machine(prog, new Choosers.RandomChooser(0), false, Math.min(req.maxSteps(), 200_000), 0);
     m.testFilter = filter;
     m.limits = req.limits();
+    bound(m, req, deadline);
     m.run();
     checkInternal(m, req);
     return Math.max(10, m.steps);

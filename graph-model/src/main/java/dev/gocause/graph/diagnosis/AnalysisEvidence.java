@@ -83,8 +83,7 @@ final class AnalysisEvidence {
         boolean race = raceFacts && !e.kind().equals("analysis") && (raceSymptom || raceSignatures.contains(e.matched()));
         boolean raw = race || waitFacts && (e.kind().equals("wait-reason") || e.kind().equals("frame"));
         if (raw) {
-          list.set(i, new Evidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), DiagnosisEngine.round(e.strength() * (race ? SUBSUMED_RACE : SUBSUMED)),
-              e.goroutines()));
+          list.set(i, e.withStrength(DiagnosisEngine.round(e.strength() * (race ? SUBSUMED_RACE : SUBSUMED))));
         }
       }
     });

@@ -18,9 +18,12 @@ final class CodeEvidence {
   /** A check sees what the code can do, not what it did: a little below what Go itself printed. */
   static final double CODE_STRENGTH = 0.9;
 
-  /** What the code reading found: findings and notes (code skipped), empty when there was no code. */
-  record Read(int units, List<CodeFinding> findings, List<String> notes) {
-    static final Read NONE = new Read(0, List.of(), List.of());
+  /**
+   * What the code reading found: findings and notes (code skipped), empty when there was no code;
+   * the pasted units and the source files read (path → unit) for the simulation to run.
+   */
+  record Read(int units, List<CodeFinding> findings, List<String> notes, List<GoCode.Unit> pasted, Map<String, GoCode.Unit> files) {
+    static final Read NONE = new Read(0, List.of(), List.of(), List.of(), Map.of());
   }
 
   /**
@@ -53,13 +56,14 @@ final class CodeEvidence {
     }
     List<String> notes = new ArrayList<>(found.notes());
     int units = found.units().size();
+    Map<String, GoCode.Unit> files = new java.util.LinkedHashMap<>();
     if (request.sources() != null) {
-      units += sources(request.sources(), parsed, findings, notes);
+      units += sources(request.sources(), parsed, findings, notes, files);
     }
     if (units == 0 && notes.isEmpty()) {
       return Read.NONE;
     }
-    return new Read(units, List.copyOf(findings), List.copyOf(notes));
+    return new Read(units, List.copyOf(findings), List.copyOf(notes), found.units(), java.util.Collections.unmodifiableMap(files));
   }
 
   /**
@@ -67,7 +71,7 @@ final class CodeEvidence {
    * findings inside the functions on those stacks, citing {@code file:line} and the input line of
    * the frame. Returns how many files were read.
    */
-  private static int sources(SourceFiles files, ParsedInput parsed, List<CodeFinding> out, List<String> notes) {
+  private static int sources(SourceFiles files, ParsedInput parsed, List<CodeFinding> out, List<String> notes, Map<String, GoCode.Unit> readFiles) {
     // file path as printed -> (source line -> input line of the frame)
     Map<String, Map<Integer, Integer>> framesByFile = new java.util.LinkedHashMap<>();
     List<List<ParsedInput.Frame>> stacks = new ArrayList<>();
@@ -83,7 +87,7 @@ final class CodeEvidence {
       }
     }
     int read = 0;
-    Map<String, GoCode.Unit> parsedFiles = new java.util.HashMap<>();
+    Map<String, GoCode.Unit> parsedFiles = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, Map<Integer, Integer>> e : framesByFile.entrySet()) {
       if (read >= SourceFiles.MAX_FILES) {
         notes.add("only the first " + SourceFiles.MAX_FILES + " source files the frames name were read");
@@ -126,7 +130,12 @@ final class CodeEvidence {
         }
       }
     }
-    return (int) parsedFiles.values().stream().filter(java.util.Objects::nonNull).count();
+    parsedFiles.forEach((path, unit) -> {
+      if (unit != null) {
+        readFiles.put(path, unit);
+      }
+    });
+    return readFiles.size();
   }
 
   /** The findings as evidence of their Symptoms (checks the knowledge does not have are ignored); true when any counted. */

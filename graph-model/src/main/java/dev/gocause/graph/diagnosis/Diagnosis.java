@@ -69,12 +69,24 @@ public record Diagnosis(
    * numbers (1-based, first few), how often it occurred, what it matched ({@code matched}: a
    * signature id, an alias or a frame) and how sure the match is ({@code strength}, 0..1);
    * {@code goroutines}: the goroutine ids (or race accesses, {@code "7:write"}) an analysis fact
-   * was derived from (kind {@code analysis}), else null (left out of JSON).
+   * was derived from (kind {@code analysis}), else null (left out of JSON); {@code replay}: for kind
+   * {@code simulation}, the command that replays the simulated schedule, else null.
    */
   public record Evidence(
-      String kind, String text, List<Integer> lines, int occurrences, String matched, double strength, List<String> goroutines) {
+      String kind, String text, List<Integer> lines, int occurrences, String matched, double strength, List<String> goroutines,
+      String replay) {
     public Evidence(String kind, String text, List<Integer> lines, int occurrences, String matched, double strength) {
-      this(kind, text, lines, occurrences, matched, strength, null);
+      this(kind, text, lines, occurrences, matched, strength, null, null);
+    }
+
+    public Evidence(
+        String kind, String text, List<Integer> lines, int occurrences, String matched, double strength, List<String> goroutines) {
+      this(kind, text, lines, occurrences, matched, strength, goroutines, null);
+    }
+
+    /** The same evidence with another strength. */
+    public Evidence withStrength(double s) {
+      return new Evidence(kind, text, lines, occurrences, matched, s, goroutines, replay);
     }
   }
 
@@ -89,10 +101,11 @@ public record Diagnosis(
       double strength,
       double weight,
       double contribution,
-      List<String> goroutines) {
+      List<String> goroutines,
+      String replay) {
     public CauseEvidence(String kind, String text, List<Integer> lines, int occurrences, String matched, Named symptom,
         double strength, double weight, double contribution) {
-      this(kind, text, lines, occurrences, matched, symptom, strength, weight, contribution, null);
+      this(kind, text, lines, occurrences, matched, symptom, strength, weight, contribution, null, null);
     }
   }
 

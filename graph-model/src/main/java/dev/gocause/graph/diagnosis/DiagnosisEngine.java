@@ -107,6 +107,8 @@ final class DiagnosisEngine {
     CodeEvidence.Read code = CodeEvidence.read(request, parsed);
     CodeEvidence.facts(model, code, bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
+    SimulationEvidence.Ran simulated = SimulationEvidence.run(request, code, parsed);
+    SimulationEvidence.facts(model, simulated, bySymptom);
     List<MessageLine> prose = new ArrayList<>();
     StringBuilder proseLines = new StringBuilder();
     for (MessageLine m : parsed.messages()) {
@@ -144,14 +146,15 @@ final class DiagnosisEngine {
     ObservedSymptom outside = OutsideConcurrency.verdict(model, observed);
     if (outside != null) {
       return new Diagnosis(List.of(), observed, input, model.version(), model.hash(), lang,
-          OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups), null);
+          OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
+          GoroutineGroups.answer(groups), null);
     }
     ReportFacets facets = ReportFacets.of(model, prose);
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code), GoroutineGroups.answer(groups),
-        AskBacks.between(model, causes, observed));
+        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
+        GoroutineGroups.answer(groups), AskBacks.between(model, causes, observed));
   }
 
   // ---------------------------------------------------------------- evidence
@@ -184,7 +187,7 @@ final class DiagnosisEngine {
     }
   }
 
-  private static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+  static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     Map<SignatureDef, Hit> hits = new LinkedHashMap<>();
     for (MessageLine m : parsed.messages()) {
       String t = m.text();
@@ -224,7 +227,7 @@ final class DiagnosisEngine {
    * identify several symptoms ({@code semacquire}: Mutex, RWMutex or WaitGroup); the frames of
    * the same goroutines narrow it down to the symptoms every matching frame agrees on.
    */
-  private static void stacks(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
+  static void stacks(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     List<ParsedInput.StackGroup> stacks = parsed.goroutines().stacks();
     if (stacks.isEmpty()) {
       return;
@@ -524,7 +527,7 @@ final class DiagnosisEngine {
         Named symptom = model.symptomName(c.symptom().id());
         for (Evidence e : c.symptom().evidence()) {
           out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
-              e.strength(), weight, round(e.strength() * weight), e.goroutines()));
+              e.strength(), weight, round(e.strength() * weight), e.goroutines(), e.replay()));
         }
       }
       out.sort(EVIDENCE_ORDER);
@@ -681,7 +684,7 @@ final class DiagnosisEngine {
 
   static boolean isMachineKind(String kind) {
     return kind.equals("signature") || kind.equals("wait-reason") || kind.equals("frame") || kind.equals("analysis")
-        || kind.equals("code");
+        || kind.equals("code") || kind.equals("simulation");
   }
 
   // ---------------------------------------------------------------- summary

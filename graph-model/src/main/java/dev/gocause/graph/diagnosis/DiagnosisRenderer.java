@@ -96,7 +96,9 @@ public final class DiagnosisRenderer {
       b.append(zh ? "| 证据 | 匹配 | 行 | 症状 | 权重 | 贡献 |\n" : "| evidence | matched | lines | symptom | weight | contribution |\n");
       b.append("|---|---|---|---|---|---|\n");
       for (CauseEvidence e : c.evidence().stream().limit(EVIDENCE_SHOWN).toList()) {
-        b.append("| ").append(e.kind()).append(": `").append(cell(e.text())).append("` | ").append(cell(e.matched()))
+        b.append("| ").append(e.kind()).append(": `").append(cell(e.text())).append('`')
+            .append(e.replay() == null ? "" : (zh ? " 重放: `" : " replay: `") + cell(e.replay()) + "`")
+            .append(" | ").append(cell(e.matched()))
             .append(" | ").append(lines(e.lines())).append(" | ")
             .append(e.symptom() == null ? "—" : cell(name(zh, e.symptom().nameZh(), e.symptom().nameEn())))
             .append(" | ").append(DiagnosisEngine.fmt(e.weight())).append(" | ")
@@ -208,6 +210,9 @@ public final class DiagnosisRenderer {
     }
     b.append(zh ? ",权重 " : ", weight ").append(DiagnosisEngine.fmt(e.weight()))
         .append(zh ? ",贡献 " : ", contribution ").append(DiagnosisEngine.fmt(e.contribution()));
+    if (e.replay() != null) {
+      b.append(zh ? "\n       重放: " : "\n       replay: ").append(e.replay());
+    }
     return b.toString();
   }
 

@@ -19,27 +19,16 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SourcesBehindADumpAreReadTest {
 
-  static final String PROGRAM = """
-      package main
+/** The program, shared with the other modules' tests: {@code testdata/range-over-unclosed-channel/main.go}. */
+  static final String PROGRAM = program();
 
-      import "fmt"
-
-      func produce(out chan int) {
-      	for i := 0; i < 3; i++ {
-      		out <- i
-      	}
-      }
-
-      func main() {
-      	results := make(chan int)
-      	go produce(results)
-      	sum := 0
-      	for r := range results {
-      		sum += r
-      	}
-      	fmt.Println(sum)
-      }
-      """;
+  static String program() {
+    try {
+      return java.nio.file.Files.readString(RealKnowledge.repo().resolve("testdata/range-over-unclosed-channel/main.go"));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("the shared test program is missing: run the tests from the repo's modules", e);
+    }
+  }
 
   /** Runs the program with the Go toolchain of this machine and returns what it printed. */
   static String run(Path dir) throws Exception {

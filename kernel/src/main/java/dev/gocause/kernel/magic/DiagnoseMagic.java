@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.time.Duration;
 
 /**
  * {@code %diagnose TEXT} / {@code %%diagnose}: ranked root causes for what you see (a panic, a
@@ -26,12 +27,12 @@ import java.util.stream.Collectors;
  */
 public final class DiagnoseMagic extends SimpleMagic {
   public DiagnoseMagic() {
-    super("diagnose", "%diagnose TEXT   |   %%diagnose [--limit N] [--source DIR] + pasted output",
+    super("diagnose", "%diagnose TEXT   |   %%diagnose [--limit N] [--source DIR] [--simulation-budget MS] + pasted output",
         "Rank root causes for a symptom description, a panic line, a goroutine dump or a race report; evidence and a drawing.",
         "根据症状描述、panic 信息、goroutine 转储或竞态报告给出按可能性排序的根因，附证据与子图。",
         List.of("%diagnose fatal error: all goroutines are asleep - deadlock!", "%diagnose 程序偶尔卡住，没有任何输出",
             "%%diagnose\npanic: close of nil channel"),
-        ArgKind.TEXT, List.of("--limit", "--source"));
+        ArgKind.TEXT, List.of("--limit", "--source", "--simulation-budget"));
   }
 
   @Override
@@ -42,12 +43,14 @@ public final class DiagnoseMagic extends SimpleMagic {
   @Override
   public List<Output> run(Invocation inv, Session s) {
     int limit = DiagnosisRequest.DEFAULT_LIMIT;
+    Duration budget = SIMULATION_BUDGET;
     String text;
     // the Go sources behind the frames: --source DIR, else the notebook's working directory (only files frames name are read)
     Path source = Path.of("").toAbsolutePath();
     if (inv.cellForm()) {
       inv.checkFlags(flags());
       limit = inv.flagValue("--limit").map(DiagnoseMagic::number).orElse(limit);
+      budget = inv.flagValue("--simulation-budget").map(DiagnoseMagic::budget).orElse(budget);
       String dir = inv.flagValue("--source").orElse(null);
       if (dir != null) {
         source = Path.of(dir);
@@ -63,13 +66,30 @@ public final class DiagnoseMagic extends SimpleMagic {
       throw new KernelError("%diagnose needs something to look at",
           "write %diagnose followed by what you see, or %%diagnose with the pasted output below it");
     }
-    Diagnosis d = s.diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()).withSources(SourceFiles.directory(source)));
+    Diagnosis d = s.diagnosis().diagnose(new DiagnosisRequest(text, limit, s.lang().code()).withSources(SourceFiles.directory(source))
+        .withSimulationBudget(budget));
     List<Output> out = new ArrayList<>();
     out.add(table(d, s));
     if (d.found()) {
       out.add(drawing(d, s));
     }
     return out;
+  }
+
+  /** The code that runs is simulated for this long by default: a notebook waits longer than the API, less than the CLI's cold start. */
+  static final Duration SIMULATION_BUDGET = Duration.ofSeconds(1);
+
+  private static Duration budget(String v) {
+    long ms;
+    try {
+      ms = Long.parseLong(v.strip());
+    } catch (NumberFormatException e) {
+      throw new KernelError("--simulation-budget is '" + v + "', not a number of milliseconds", "e.g. --simulation-budget 2000, or 0 to not simulate");
+    }
+    if (ms < 0 || ms > DiagnosisRequest.MAX_SIMULATION_BUDGET.toMillis()) {
+      throw new KernelError("--simulation-budget is " + ms + " ms", "use 0 (do not simulate) to " + DiagnosisRequest.MAX_SIMULATION_BUDGET.toMillis());
+    }
+    return Duration.ofMillis(ms);
   }
 
   private static int number(String v) {
@@ -96,7 +116,9 @@ public final class DiagnoseMagic extends SimpleMagic {
       for (Diagnosis.RankedCause c : d.causes()) {
         String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(e.kind()) + ": <code>" + Html.esc(abbrev(e.text()))
             + "</code>" + (e.symptom() == null ? "" : " → " + Html.esc(s.t(e.symptom().nameZh(), e.symptom().nameEn())))
-            + String.format(Locale.ROOT, " <small>(%.2f)</small>", e.contribution())).collect(Collectors.joining("<br>"));
+            + String.format(Locale.ROOT, " <small>(%.2f)</small>", e.contribution())
+            + (e.replay() == null ? "" : "<br><small>" + Html.esc(s.t("重放", "replay")) + ": <code>" + Html.esc(e.replay()) + "</code></small>"))
+            .collect(Collectors.joining("<br>"));
         String fixes = c.fixes().stream().map(f -> Html.esc(s.t(f.nameZh(), f.nameEn())) + " <small><code>" + Html.esc(f.id()) + "</code></small>")
             .collect(Collectors.joining("<br>"));
         html.append("<tr>").append(td(String.valueOf(rank++)))

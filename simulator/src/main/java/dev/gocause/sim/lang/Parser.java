@@ -73,8 +73,19 @@ public final class Parser {
       if (tok().kind() != Kind.EOF) semi();
     }
     main.body.endLine = tok().line();
-    f.decls.add(main);
+    // a file pasted without its package clause keeps its own main, or runs as tests when it has only tests
+    if (!main.body.stmts.isEmpty() || !declares(f, "main") && !declaresTests(f)) f.decls.add(main);
     return f;
+  }
+
+  private static boolean declares(Ast.File f, String name) {
+    for (Node d : f.decls) if (d instanceof FuncDecl fd && fd.recv == null && fd.name.equals(name)) return true;
+    return false;
+  }
+
+  private static boolean declaresTests(Ast.File f) {
+    for (Node d : f.decls) if (d instanceof FuncDecl fd && fd.recv == null && fd.name.startsWith("Test")) return true;
+    return false;
   }
 
   /**
@@ -118,7 +129,9 @@ public final class Parser {
         Node decl = null;
         Stmt stmt = null;
         if (tok().is("import")) {
-          parseImport(f);
+          parseImport(f); // ends with its own semicolon
+          lines.set(toks.get(start).line(), toks.get(Math.max(start, p - 1)).line() + 1);
+          continue;
         } else if (tok().is("func") && (peek(1).kind() == Kind.IDENT || peek(1).is("("))) {
           decl = parseFuncDecl();
         } else if (tok().is("var") || tok().is("const") || tok().is("type")) {

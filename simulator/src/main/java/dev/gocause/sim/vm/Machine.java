@@ -125,6 +125,12 @@ public final class Machine extends CallsAndPanics {
         + " instructions (a long run, a busy loop or a livelock); raise it with --max-steps N");
   }
 
+  /** Ends the schedule at the exploration's wall-clock budget: the message is the same for every schedule it cuts. */
+  void timeLimit() {
+    limit("time: the wall-clock budget" + (deadlineBudget == null ? "" : " (" + deadlineBudget.toMillis() + " ms)")
+        + " ran out while this schedule ran; raise it with --budget DURATION");
+  }
+
   /** Ends this schedule: a resource limit was hit. */
   void limit(String what) {
     outcome = Outcome.LIMIT;
@@ -168,7 +174,10 @@ public final class Machine extends CallsAndPanics {
   }
 
   private void loop() {
+    long idleFires = 0; // timers fired in a row with no goroutine to run: a ticker nobody reads advances time forever
+    long iterations = 0;
     while (true) {
+      if ((++iterations & 1023) == 0 && deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) timeLimit();
       if (spinAdvance && !timers.isEmpty()) {
         spinAdvance = false;
         fireNextTimer();
@@ -179,6 +188,8 @@ public final class Machine extends CallsAndPanics {
           return;
         }
         if (!timers.isEmpty()) {
+          // every goroutine blocked and only timers left that wake nobody: Go hangs here; end at the step bound
+          if (++idleFires > maxSteps) stepLimit();
           fireNextTimer();
           continue;
         }
@@ -186,6 +197,7 @@ public final class Machine extends CallsAndPanics {
         return;
       }
       if (++steps > maxSteps || instrs > maxInstrs) stepLimit();
+      idleFires = 0;
       G g;
       List<G> cands = runq;
       boolean yielded = current != null && current.yielded;
@@ -268,6 +280,8 @@ public final class Machine extends CallsAndPanics {
         }
       } else if (--budget <= 0) {
         g.yielded = true; // preempted (Go preempts a goroutine that runs for 10ms)
+        // a slice this long is where a busy loop spends its time: look at the clock here too
+        if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) timeLimit();
         return;
       }
       f.pc++;

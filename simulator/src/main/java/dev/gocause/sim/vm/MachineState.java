@@ -62,6 +62,14 @@ abstract class MachineState {
   public java.util.regex.Pattern testFilter;
   /** Resource limits of this schedule (set before {@link #run()}). */
   public Limits limits = Limits.DEFAULT;
+
+  /**
+   * Wall-clock instant ({@link System#nanoTime()}) at which this schedule ends as {@code LIMIT time}: the exploration's
+   * budget also stops a schedule that is still running (set before {@link Machine#run()}; none by default).
+   */
+  public long deadlineNanos = Long.MAX_VALUE;
+  /** The budget the deadline comes from, named in the LIMIT message. */
+  public java.time.Duration deadlineBudget;
   int testIndex;
   int testsFailed;
   TestingNatives.TVal currentTest;

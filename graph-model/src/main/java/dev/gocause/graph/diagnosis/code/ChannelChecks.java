@@ -19,6 +19,7 @@ final class ChannelChecks {
   static final String SEND_AFTER_CLOSE = "code-send-possible-after-close";
   static final String RESULT_OUTLIVES = "code-result-send-can-outlive-receiver";
   static final String NIL_CHANNEL = "code-nil-channel-used";
+  static final String WAIT_BEFORE_DRAIN = "code-wait-before-results-drained";
 
   private static final Set<String> BUILTINS = Set.of("len", "cap", "print", "println", "close");
 
@@ -42,6 +43,62 @@ final class ChannelChecks {
     sendAfterClose(ix, names, closes, sends, out);
     resultOutlives(ix, names, sends, out);
     nilChannels(ix, names, out);
+    waitBeforeDrain(ix, names, sends, out);
+  }
+
+  /**
+   * {@code wg.Wait()} in a function, before that same function receives from (or ranges over) an
+   * unbuffered channel that goroutines it started send on and whose bodies call {@code wg.Done()}:
+   * the senders block until someone receives, so Done never runs and Wait never returns. Waiting in
+   * a goroutine of its own (then closing the channel) is the fix and does not fire.
+   */
+  private static void waitBeforeDrain(CodeIndex ix, Names names, List<Use> sends, List<CodeFinding> out) {
+    for (Node n : ix.all) {
+      if (!(n instanceof Call wait) || wait.args.size() != 0) {
+        continue;
+      }
+      String wg = CodeIndex.methodReceiver(wait, "Wait");
+      Node fn = ix.enclosingFunction(wait);
+      if (wg == null || fn == null || !names.isWaitGroup(wg) || ix.goroutineBodies.containsKey(fn)) {
+        continue;
+      }
+      for (Use send : sends) {
+        SendStmt s = (SendStmt) send.node();
+        GoStmt started = ix.goroutineBodies.get(send.function());
+        if (started == null || ix.enclosingFunction(started) != fn || names.buffered(s.ch) || !callsDone(ix, send.function(), wg)) {
+          continue;
+        }
+        String ch = CodeIndex.name(s.ch);
+        Node drain = receiveAfter(ix, fn, ch, CodeIndex.line(wait));
+        if (ch != null && drain != null) {
+          out.add(new CodeFinding(WAIT_BEFORE_DRAIN, CodeIndex.line(wait), wg + ".Wait() at line " + CodeIndex.line(wait)
+              + " waits for the goroutine started at line " + CodeIndex.line(started) + ", which first sends on unbuffered " + ch
+              + " (line " + CodeIndex.line(s) + "); that channel is only received from at line " + CodeIndex.line(drain)
+              + ", after Wait: neither can proceed (wait in a goroutine and close " + ch + ", or receive first)"));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean callsDone(CodeIndex ix, Node body, String wg) {
+    boolean[] found = {false};
+    ix.within(body, x -> found[0] |= x instanceof Call c && wg.equals(CodeIndex.methodReceiver(c, "Done")));
+    return found[0];
+  }
+
+  /** A receive from or range over {@code ch} in {@code fn} itself (not in a goroutine of it), after {@code line}. */
+  private static Node receiveAfter(CodeIndex ix, Node fn, String ch, int line) {
+    Node[] found = {null};
+    ix.within(fn, x -> {
+      if (found[0] != null || CodeIndex.line(x) <= line || ix.enclosingFunction(x) != fn) {
+        return;
+      }
+      if (x instanceof Unary u && u.op.equals("<-") && ch.equals(CodeIndex.name(u.x)) || x instanceof Range r && ch.equals(CodeIndex.name(r.x))) {
+        found[0] = x;
+      }
+    });
+    return found[0];
   }
 
   /**

@@ -21,11 +21,16 @@ public final class GoCode {
   static final int MAX_LINES = 4000;
   static final int MAX_UNITS = 20;
 
-  /** One region that parsed: where it starts in the input (1-based line of its first line), the tree and what was skipped. */
-  public record Unit(int firstLine, Ast.File file, int parsedLines, List<String> skipped) {
+  /**
+   * One region that parsed: where it starts in the input (1-based line of its first line), the tree
+   * and what was skipped, and the text to simulate ({@code source}: the region preceded by blank
+   * lines, so that every line number in the tree, in the checks' findings and in a simulation of it
+   * is already the input's; the lines of skipped parts blanked).
+   */
+  public record Unit(int firstLine, Ast.File file, int parsedLines, List<String> skipped, String source) {
     /** The checks' findings, with lines in the input's numbering. */
     public List<CodeFinding> findings() {
-      return CodeChecks.check(file).stream().map(f -> f.shifted(firstLine - 1)).toList();
+      return CodeChecks.check(file);
     }
 
     /** The top-level function whose text spans {@code line} (unit numbering), or null. */
@@ -44,7 +49,8 @@ public final class GoCode {
     try {
       Parser.Lenient p = new Parser(src, "source").parseLenient();
       List<String> skipped = p.skipped().stream().map(e -> "line " + e.line() + ": " + e.construct()).toList();
-      return p.file().decls.isEmpty() ? null : new Unit(1, p.file(), p.parsedLines().cardinality(), skipped);
+      return p.file().decls.isEmpty() ? null
+          : new Unit(1, p.file(), p.parsedLines().cardinality(), skipped, runnableSource(src, p.parsedLines(), !skipped.isEmpty()));
     } catch (UnsupportedConstructException e) {
       return null;
     }
@@ -81,11 +87,12 @@ public final class GoCode {
         i = end + 1;
         continue;
       }
-      if (codeLike(lines[i]) && !outputLine.test(i + 1)) {
+      // the cheap test first: a line Go printed is never code, whatever its shape
+      if (!outputLine.test(i + 1) && codeLike(lines[i])) {
         int end = i;
         int blanks = 0;
         while (end < n && !lines[end].strip().startsWith("```") && !outputLine.test(end + 1)
-            && (codeLike(lines[end]) || lines[end].isBlank() && ++blanks <= 2)) {
+            && (lines[end].isBlank() && ++blanks <= 2 || codeLike(lines[end]))) {
           if (!lines[end].isBlank()) {
             blanks = 0;
           }
@@ -99,6 +106,16 @@ public final class GoCode {
     }
     return new Found(List.copyOf(units), List.copyOf(notes));
   }
+
+  /**
+   * A simple statement on its own line: a call ({@code wg.Add(1)}, {@code close(ch)}, {@code
+   * mu.Lock()}), an increment or decrement, or an assignment ({@code a, b = f()}, {@code n += 2}) —
+   * an operand (names, selectors, indexes) then a call or an assignment operator, nothing after.
+   */
+  private static final java.util.regex.Pattern STATEMENT = java.util.regex.Pattern.compile(
+      "[A-Za-z_][\\w]*(?:\\.[A-Za-z_]\\w*|\\[[^\\]]*\\])*"
+          + "(?:\\(.*\\)\\s*;?|\\s*(?:\\+\\+|--)\\s*;?"
+          + "|(?:\\s*,\\s*[A-Za-z_][\\w.]*)*\\s*(?:[-+*/%&|^]|<<|>>|&^)?=(?!=)\\s*\\S.*)");
 
   /** A line outside fences that may be code: no CJK prose, and shaped like a Go line. */
   static boolean codeLike(String line) {
@@ -121,7 +138,7 @@ public final class GoCode {
         return true;
       }
       default -> {
-        return t.endsWith("{") || t.contains(":=") || t.contains("<-");
+        return t.endsWith("{") || t.contains(":=") || t.contains("<-") || STATEMENT.matcher(t).matches();
       }
     }
   }
@@ -141,15 +158,17 @@ public final class GoCode {
 
   private static void parse(String src, int firstLine, int lineCount, List<Unit> units, List<String> notes, boolean fenced, int depth) {
     Parser.Lenient p;
+    // blank lines before the region: the parser numbers lines as the input does
+    String padded = "\n".repeat(firstLine - 1) + src;
     try {
-      p = new Parser(src, "input").parseLenient();
+      p = new Parser(padded, "input").parseLenient();
     } catch (UnsupportedConstructException e) {
       // the lexer stopped (a character Go does not have): read the parts before and after that line
-      if (depth > 6 || e.line() < 1 || e.line() > lineCount) {
+      if (depth > 6 || e.line() < firstLine || e.line() >= firstLine + lineCount) {
         return;
       }
       String[] ls = src.split("\n", -1);
-      int bad = e.line() - 1;
+      int bad = e.line() - firstLine;
       parse(String.join("\n", java.util.Arrays.copyOfRange(ls, 0, bad)), firstLine, bad, units, notes, fenced, depth + 1);
       if (bad + 1 < ls.length) {
         parse(String.join("\n", java.util.Arrays.copyOfRange(ls, bad + 1, ls.length)), firstLine + bad + 1, lineCount - bad - 1, units,
@@ -170,13 +189,29 @@ public final class GoCode {
     }
     List<String> skipped = new ArrayList<>();
     for (UnsupportedConstructException e : p.skipped()) {
-      skipped.add("line " + (firstLine + e.line() - 1) + ": " + e.construct());
+      skipped.add("line " + e.line() + ": " + e.construct());
     }
     if (!skipped.isEmpty()) {
       notes.add("code at line " + firstLine + ": " + skipped.size() + " part" + (skipped.size() == 1 ? "" : "s")
           + " did not parse and " + (skipped.size() == 1 ? "was" : "were") + " skipped (first: " + skipped.get(0) + ")");
     }
-    units.add(new Unit(firstLine, p.file(), parsedCount, List.copyOf(skipped)));
+    units.add(new Unit(firstLine, p.file(), parsedCount, List.copyOf(skipped), runnableSource(padded, parsed, !skipped.isEmpty())));
+  }
+
+  /**
+   * The text to simulate: as parsed, with the lines of skipped parts blanked (the package clause
+   * kept) so that the strict parser sees what the lenient one kept, at the same line numbers.
+   */
+  static String runnableSource(String src, BitSet parsed, boolean anySkipped) {
+    if (!anySkipped) {
+      return src;
+    }
+    String[] ls = src.split("\n", -1);
+    StringBuilder b = new StringBuilder(src.length());
+    for (int k = 0; k < ls.length; k++) {
+      b.append(parsed.get(k + 1) || ls[k].strip().startsWith("package ") ? ls[k] : "").append(k + 1 < ls.length ? "\n" : "");
+    }
+    return b.toString();
   }
 
   /** Something only code has: a function with a body, or a goroutine, defer, channel operation, select, loop or := . */

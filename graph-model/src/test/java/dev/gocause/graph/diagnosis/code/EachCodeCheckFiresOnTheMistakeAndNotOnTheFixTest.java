@@ -526,6 +526,47 @@ class EachCodeCheckFiresOnTheMistakeAndNotOnTheFixTest {
             	return v
             }
             """),
+        Arguments.of(ChannelChecks.WAIT_BEFORE_DRAIN, 11, """
+            func collect(jobs []int) int {
+            	var wg sync.WaitGroup
+            	results := make(chan int)
+            	for _, j := range jobs {
+            		wg.Add(1)
+            		go func(j int) {
+            			defer wg.Done()
+            			results <- j * 2
+            		}(j)
+            	}
+            	wg.Wait()
+            	close(results)
+            	sum := 0
+            	for r := range results {
+            		sum += r
+            	}
+            	return sum
+            }
+            """, """
+            func collect(jobs []int) int {
+            	var wg sync.WaitGroup
+            	results := make(chan int)
+            	for _, j := range jobs {
+            		wg.Add(1)
+            		go func(j int) {
+            			defer wg.Done()
+            			results <- j * 2
+            		}(j)
+            	}
+            	go func() {
+            		wg.Wait()
+            		close(results)
+            	}()
+            	sum := 0
+            	for r := range results {
+            		sum += r
+            	}
+            	return sum
+            }
+            """),
         Arguments.of(LockChecks.COPIED, 5, """
             type Counter struct {
             	mu sync.Mutex
