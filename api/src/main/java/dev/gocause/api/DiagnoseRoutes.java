@@ -39,7 +39,7 @@ final class DiagnoseRoutes {
   /** The JSON answer: the diagnosis plus {@code stale} (true while the graph is unreachable). */
   record DiagnoseAnswer(List<Diagnosis.RankedCause> causes, List<Diagnosis.ObservedSymptom> observedSymptoms,
       Diagnosis.InputSummary input, String knowledgeVersion, String knowledgeHash, String lang, String message,
-      List<Diagnosis.GoroutineGroup> groups, boolean stale) {}
+      List<Diagnosis.GoroutineGroup> groups, Diagnosis.AskBack askBack, boolean stale) {}
 
   private DiagnoseRoutes() {}
 
@@ -130,7 +130,7 @@ final class DiagnoseRoutes {
   static DiagnoseAnswer answer(Diagnoser.Result r) {
     Diagnosis d = r.diagnosis();
     return new DiagnoseAnswer(d.causes(), d.observedSymptoms(), d.input(), d.knowledgeVersion(), d.knowledgeHash(),
-        d.lang(), d.message(), d.groups(), r.stale());
+        d.lang(), d.message(), d.groups(), d.askBack(), r.stale());
   }
 
   private static String staleNote(Diagnoser.Result r, String prefix) {

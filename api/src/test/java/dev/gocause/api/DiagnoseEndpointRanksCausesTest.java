@@ -51,6 +51,18 @@ class DiagnoseEndpointRanksCausesTest {
   }
 
   @Test
+  void a_close_call_asks_back_in_json_and_a_clear_answer_does_not() {
+    JsonNode close = http.post("/v1/diagnose", "text/plain; charset=utf-8", "程序卡住了,读写锁").json();
+    JsonNode askBack = close.get("askBack");
+    assertThat(askBack).as(close.toString()).isNotNull();
+    assertThat(askBack.get("between").get(0).asText()).isEqualTo(close.get("causes").get(0).get("id").asText());
+    assertThat(askBack.get("between").get(1).asText()).isEqualTo(close.get("causes").get(1).get("id").asText());
+    assertThat(askBack.get("observations").size()).isPositive();
+    JsonNode clear = http.post("/v1/diagnose", "text/plain", "panic: close of closed channel").json();
+    assertThat(clear.has("askBack")).as(clear.toString()).isFalse();
+  }
+
+  @Test
   void answers_come_with_their_length_fresh_and_from_the_cache() {
     for (String cacheControl : List.of("no-cache", "max-age=0", "max-age=0")) {
       Http.Res r = http.post("/v1/diagnose", "text/plain; charset=utf-8", "程序卡住了,goroutine 越来越多", "Cache-Control", cacheControl);
