@@ -7,7 +7,6 @@ import dev.gocause.graph.diagnosis.Diagnosis.RankedCause;
 import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
 import dev.gocause.graph.diagnosis.ModelData.Indicates;
 import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
-import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -58,13 +57,14 @@ final class AskBacks {
   private static Observation best(DiagnosisModel model, String favoured, String other, Set<String> seen) {
     Observation best = null;
     boolean bestShown = false;
-    for (SymptomDef s : model.symptoms().values()) {
-      if (seen.contains(s.id())) {
+    // only symptoms indicating the favoured cause can separate it (MIN_SEPARATION > 0); same order as all symptoms
+    for (String symptomId : model.symptomsIndicating(favoured)) {
+      if (seen.contains(symptomId)) {
         continue;
       }
       double wf = 0;
       double wo = 0;
-      for (Indicates i : model.indicates(s.id())) {
+      for (Indicates i : model.indicates(symptomId)) {
         if (i.causeId().equals(favoured)) {
           wf = i.weight();
         } else if (i.causeId().equals(other)) {
@@ -75,10 +75,10 @@ final class AskBacks {
       if (separation < MIN_SEPARATION) {
         continue;
       }
-      SignatureDef sig = model.shownAs(s.id());
+      SignatureDef sig = model.shownAs(symptomId);
       boolean shown = sig != null;
       if (best == null || (shown && !bestShown) || (shown == bestShown && separation > best.weight() + 1e-9)) {
-        best = new Observation(model.symptomName(s.id()), lookFor(sig), favoured, DiagnosisEngine.round(separation));
+        best = new Observation(model.symptomName(symptomId), lookFor(sig), favoured, DiagnosisEngine.round(separation));
         bestShown = shown;
       }
     }

@@ -88,6 +88,8 @@ public final class DiagnosisModel {
   /** Each symptom's id and names as one shared value, so every answer citing it carries the same instance. */
   private final Map<String, Named> symptomNames;
   private final Map<String, List<Indicates>> bySymptom;
+  /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
+  private final Map<String, List<String>> symptomsByCause;
   private final Map<String, List<String>> causesByPrimitive;
   private final Phrases symptomPhrases;
   private final Phrases causePhrases;
@@ -152,6 +154,17 @@ public final class DiagnosisModel {
     }
     bs.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(Indicates::causeId)).toList());
     this.bySymptom = Map.copyOf(bs);
+    Map<String, List<String>> sc = new HashMap<>();
+    for (String sid : this.symptoms.keySet()) {
+      for (Indicates i : this.bySymptom.getOrDefault(sid, List.of())) {
+        List<String> ids = sc.computeIfAbsent(i.causeId(), k -> new ArrayList<>());
+        if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(sid)) {
+          ids.add(sid);
+        }
+      }
+    }
+    sc.replaceAll((k, v) -> List.copyOf(v));
+    this.symptomsByCause = Map.copyOf(sc);
     Map<String, List<String>> bp = new HashMap<>();
     for (CauseDef c : this.causes.values()) {
       for (String p : c.primitiveIds()) {
@@ -288,6 +301,11 @@ public final class DiagnosisModel {
 
   public Map<String, PrimitiveDef> primitives() {
     return primitives;
+  }
+
+  /** The ids of the symptoms that indicate {@code causeId}, in the order of {@link #symptoms()}. */
+  List<String> symptomsIndicating(String causeId) {
+    return symptomsByCause.getOrDefault(causeId, List.of());
   }
 
   List<Indicates> indicates(String symptomId) {
