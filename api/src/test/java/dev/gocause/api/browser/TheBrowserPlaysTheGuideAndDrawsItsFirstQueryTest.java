@@ -184,8 +184,10 @@ class TheBrowserPlaysTheGuideAndDrawsItsFirstQueryTest {
                 + browser.findElements(By.cssSelector("[data-testid='frame']")).stream()
                     .map(f -> f.getText().replace('\n', ' ')).map(t -> t.length() > 200 ? t.substring(0, 200) : t)
                     .toList())
-            .until(d -> newestGraphFrame() != null
-                && newestGraphFrame().findElements(By.cssSelector("svg g.node")).size() >= expectedNodes);
+            .until(d -> {
+              WebElement graph = newestGraphFrame();
+              return graph != null && graph.findElements(By.cssSelector("svg g.node")).size() >= expectedNodes;
+            });
         return;
       } catch (TimeoutException e) {
         if (attempt == attempts) {
