@@ -21,7 +21,9 @@ public final class CodeChecks {
     Names names = new Names(ix);
     List<CodeFinding> out = new ArrayList<>();
     LockChecks.run(ix, names, out);
+    CopyChecks.run(ix, out);
     GoroutineChecks.run(ix, names, out);
+    ContextChecks.run(ix, names, out);
     ChannelChecks.run(ix, names, out);
     Map<String, CodeFinding> unique = new LinkedHashMap<>();
     out.forEach(f -> unique.putIfAbsent(f.check() + "@" + f.line(), f));

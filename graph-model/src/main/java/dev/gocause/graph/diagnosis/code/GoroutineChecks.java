@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Checks on what goroutines do: WaitGroup counting, loop variables captured, shared maps and
  * variables written without a lock, loops of select with no way out, Cond waits, Once re-entered
- * and timers created per iteration or never stopped.
+ * or used to start an initialisation it does not wait for, and timers created per iteration or
+ * never stopped.
  */
 final class GoroutineChecks {
   static final String ADD_IN_GOROUTINE = "code-waitgroup-add-in-goroutine";
@@ -20,6 +21,7 @@ final class GoroutineChecks {
   static final String SELECT_NO_EXIT = "code-loop-select-without-exit";
   static final String COND_NO_LOOP = "code-cond-wait-outside-loop";
   static final String ONCE_REENTERED = "code-once-do-reentered";
+  static final String ONCE_ASYNC = "code-once-do-starts-async-init";
   static final String TIMER_IN_LOOP = "code-timer-created-in-loop";
   static final String TICKER_NOT_STOPPED = "code-ticker-never-stopped";
 
@@ -282,19 +284,120 @@ final class GoroutineChecks {
             + " is not inside a for loop re-checking the condition: a wakeup before the condition holds, or a missed one, goes unnoticed"));
       }
       String once = CodeIndex.methodReceiver(c, "Do");
-      if (once != null && c.args.size() == 1 && CodeIndex.unparen(c.args.get(0)) instanceof FuncLit lit) {
-        int[] again = {0};
-        ix.deep(lit.body, x -> {
-          if (again[0] == 0 && x instanceof Call inner && once.equals(CodeIndex.methodReceiver(inner, "Do"))) {
-            again[0] = CodeIndex.line(inner);
-          }
-        });
-        if (again[0] > 0) {
-          out.add(new CodeFinding(ONCE_REENTERED, again[0], once + ".Do at line " + again[0] + " runs inside the function " + once
-              + ".Do (line " + CodeIndex.line(c) + ") is running: it waits for itself forever"));
+      Node init = once == null || c.args.size() != 1 ? null : function(ix, c.args.get(0));
+      if (init != null) {
+        Call again = doIn(ix, init, CodeIndex.last(once), 3, new HashSet<>());
+        if (again != null) {
+          boolean direct = ix.isAncestor(init, again);
+          out.add(new CodeFinding(ONCE_REENTERED, CodeIndex.line(again), once + ".Do at line " + CodeIndex.line(again) + " runs "
+              + (direct ? "inside" : "through a call from") + " the function " + once + ".Do (line " + CodeIndex.line(c)
+              + ") is running: it waits for itself forever"));
         }
+        asyncInit(ix, c, once, init, out);
       }
     }
+  }
+
+  /** The function a function value names: a literal, or a function or method of the unit. */
+  private static Node function(CodeIndex ix, Expr e) {
+    Expr f = CodeIndex.unparen(e);
+    if (f instanceof FuncLit lit) {
+      return lit;
+    }
+    FuncDecl d = f instanceof Ident id ? ix.funcs.get(id.name) : f instanceof Selector s ? ix.funcs.get(s.sel) : null;
+    return d == null || d.body == null || (d.recv == null) != (f instanceof Ident) ? null : d;
+  }
+
+  /** A Do on a Once named {@code once} in {@code fn}, or in the unit's functions it calls (to {@code depth}). */
+  private static Call doIn(CodeIndex ix, Node fn, String once, int depth, Set<Node> seen) {
+    Block b = CodeIndex.body(fn);
+    if (b == null || !seen.add(fn)) {
+      return null;
+    }
+    List<Call> calls = new ArrayList<>();
+    ix.deep(b, x -> {
+      if (x instanceof Call inner) {
+        calls.add(inner);
+      }
+    });
+    for (Call inner : calls) {
+      if (once.equals(CodeIndex.last(CodeIndex.methodReceiver(inner, "Do")))) {
+        return inner;
+      }
+    }
+    for (Call inner : depth > 1 ? calls : List.<Call>of()) {
+      FuncDecl callee = ix.callee(inner);
+      Call again = callee == null ? null : doIn(ix, callee, once, depth - 1, seen);
+      if (again != null) {
+        return again;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The function given to Do starts a goroutine that sets shared state Do itself does not set and
+   * does not wait for: Do returns, and its callers read the state, before it is set.
+   */
+  private static void asyncInit(CodeIndex ix, Call doCall, String once, Node init, List<CodeFinding> out) {
+    Block b = CodeIndex.body(init);
+    Set<String> setInDo = new HashSet<>();
+    boolean[] waits = {false};
+    List<GoStmt> starts = new ArrayList<>();
+    ix.within(b, x -> {
+      if (x instanceof Assign a && !a.op.equals(":=")) {
+        a.lhs.forEach(e -> setInDo.add(CodeIndex.last(CodeIndex.name(e))));
+      }
+      waits[0] |= x instanceof Unary u && u.op.equals("<-") || x instanceof Call w && CodeIndex.methodReceiver(w, "Wait") != null;
+      if (x instanceof GoStmt g) {
+        starts.add(g);
+      }
+    });
+    if (waits[0]) {
+      return;
+    }
+    for (GoStmt g : starts) {
+      Node body = CodeIndex.unparen(g.call.fun) instanceof FuncLit lit ? lit : ix.callee(g.call);
+      Node set = body == null ? null : sharedStore(ix, body, setInDo);
+      if (set != null) {
+        out.add(new CodeFinding(ONCE_ASYNC, CodeIndex.line(g), "the function " + once + ".Do runs (line " + CodeIndex.line(doCall)
+            + ") starts a goroutine at line " + CodeIndex.line(g) + " that sets " + CodeIndex.name(storeTarget(set)) + " at line "
+            + CodeIndex.line(set) + ": Do returns at once and its callers can see the value unset"));
+        return;
+      }
+    }
+  }
+
+  /** The first store in a goroutine body to state outside it (captured, package-level, or through a parameter or receiver). */
+  private static Node sharedStore(CodeIndex ix, Node body, Set<String> setInDo) {
+    Set<String> locals = LockChecks.locals(ix, body);
+    Set<String> params = new HashSet<>();
+    FuncTypeExpr type = body instanceof FuncDecl d ? d.type : ((FuncLit) body).type;
+    type.params.forEach(p -> params.addAll(p.names));
+    if (body instanceof FuncDecl d && d.recv != null) {
+      params.addAll(d.recv.names);
+    }
+    Node[] found = {null};
+    ix.deep(CodeIndex.body(body), x -> {
+      if (found[0] != null || !(x instanceof Assign a) || a.op.equals(":=")) {
+        return;
+      }
+      for (Expr t : a.lhs) {
+        Expr e = CodeIndex.unparen(t);
+        String root = root(e);
+        boolean throughParam = params.contains(root) && !(e instanceof Ident);
+        if (root != null && !root.equals("_") && (!locals.contains(root) || throughParam)
+            && !setInDo.contains(CodeIndex.last(CodeIndex.name(e)))) {
+          found[0] = x;
+          return;
+        }
+      }
+    });
+    return found[0];
+  }
+
+  private static Expr storeTarget(Node store) {
+    return ((Assign) store).lhs.get(0);
   }
 
   // ---------------------------------------------------------------- timers

@@ -9,8 +9,8 @@ import java.util.function.Predicate;
 
 /**
  * Checks on mutexes: a lock still held on a return path, held across a channel operation or a
- * wait, taken again through the methods it calls (or upgraded from a read lock), and a lock
- * copied with the value that holds it.
+ * wait, taken again through the methods it calls (or upgraded from a read lock). Locks copied
+ * with the value that holds them are {@link CopyChecks}.
  */
 final class LockChecks {
   static final String NOT_RELEASED = "code-lock-not-released-on-return";
@@ -18,9 +18,8 @@ final class LockChecks {
   static final String REENTERED = "code-lock-reentered-through-call";
   static final String RLOCK_REENTERED = "code-rlock-reentered-through-call";
   static final String UPGRADE = "code-rlock-upgraded-to-lock";
-  static final String COPIED = "code-sync-value-copied";
 
-  private static final Set<String> SYNC_VALUES = Set.of("Mutex", "RWMutex", "WaitGroup", "Cond", "Once");
+  private static final Set<String> SYNC_VALUES = Set.of("Mutex", "RWMutex", "WaitGroup", "Cond", "Once", "Map", "Pool");
 
   /** A lock taken by a statement and the statements of the same list that run while it is held. */
   record Held(Node function, ExprStmt at, String lock, boolean read, boolean deferred, List<Stmt> region) {}
@@ -33,7 +32,6 @@ final class LockChecks {
       acrossBlocking(ix, names, h, out);
       reentered(ix, h, out);
     }
-    copied(ix, out);
   }
 
   /** Every Lock/RLock statement with the part of its statement list that runs under it. */
@@ -348,48 +346,6 @@ final class LockChecks {
       });
     }
     return out;
-  }
-
-  // ---------------------------------------------------------------- copied by value
-
-  private static void copied(CodeIndex ix, List<CodeFinding> out) {
-    Set<String> holders = new HashSet<>();
-    ix.structs.forEach((name, st) -> {
-      for (Field f : st.fields) {
-        if (syncValue(f.type) != null) {
-          holders.add(name);
-        }
-      }
-    });
-    for (Node fn : ix.functions) {
-      FuncTypeExpr type = fn instanceof FuncDecl d ? d.type : ((FuncLit) fn).type;
-      for (Field p : type.params) {
-        String kind = syncValue(p.type);
-        if (kind != null) {
-          out.add(new CodeFinding(COPIED, CodeIndex.line(p), "parameter " + String.join(", ", p.names) + " is a sync." + kind
-              + " passed by value: the function works on a copy (pass a pointer)"));
-        }
-      }
-      if (fn instanceof FuncDecl d && d.recv != null && d.recv.type instanceof Ident t && holders.contains(t.name) && d.body != null) {
-        String recv = CodeIndex.receiverName(d);
-        if (recv == null) {
-          continue;
-        }
-        List<Call> uses = new ArrayList<>();
-        ix.within(d.body, n -> {
-          if (n instanceof Call c) {
-            String r = CodeIndex.methodReceiver(c, "Lock", "Unlock", "RLock", "RUnlock", "Add", "Done", "Wait", "Do");
-            if (r != null && (r.equals(recv) || r.startsWith(recv + "."))) {
-              uses.add(c);
-            }
-          }
-        });
-        if (!uses.isEmpty()) {
-          out.add(new CodeFinding(COPIED, CodeIndex.line(d), "method " + d.name + " has a value receiver (" + recv + " " + t.name
-              + ") and uses its sync field at line " + CodeIndex.line(uses.get(0)) + ": each call locks a copy"));
-        }
-      }
-    }
   }
 
   /** {@code sync.Mutex} and the like (not a pointer): the kind, else null. */

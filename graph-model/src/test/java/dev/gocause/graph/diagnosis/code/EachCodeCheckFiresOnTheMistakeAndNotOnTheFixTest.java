@@ -402,6 +402,96 @@ class EachCodeCheckFiresOnTheMistakeAndNotOnTheFixTest {
             	<-done
             }
             """),
+        Arguments.of(ChannelChecks.NIL_CHANNEL, 5, """
+            func relay(in <-chan int) {
+            	var quit chan struct{}
+            	for {
+            		select {
+            		case <-quit:
+            			return
+            		case v := <-in:
+            			use(v)
+            		}
+            	}
+            }
+            """, """
+            func relay(in <-chan int) {
+            	quit := make(chan struct{})
+            	go stopLater(quit)
+            	for {
+            		select {
+            		case <-quit:
+            			return
+            		case v := <-in:
+            			use(v)
+            		}
+            	}
+            }
+            """),
+        Arguments.of(GoroutineChecks.DONE_SKIPPED, 3, """
+            func handle(wg *sync.WaitGroup, req *Request) {
+            	if req == nil {
+            		panic("nil request")
+            	}
+            	serve(req)
+            	wg.Done()
+            }
+            """, """
+            func handle(wg *sync.WaitGroup, req *Request) {
+            	defer wg.Done()
+            	if req == nil {
+            		panic("nil request")
+            	}
+            	serve(req)
+            }
+            """),
+        Arguments.of(LockChecks.NOT_RELEASED, 5, """
+            func (r *Ring) Push(v int) {
+            	r.mu.Lock()
+            	if len(r.buf) == cap(r.buf) {
+            		log.Println("full")
+            		panic("ring full")
+            	}
+            	r.buf = append(r.buf, v)
+            	r.mu.Unlock()
+            }
+            """, """
+            func (r *Ring) Push(v int) {
+            	r.mu.Lock()
+            	defer r.mu.Unlock()
+            	if len(r.buf) == cap(r.buf) {
+            		panic("ring full")
+            	}
+            	r.buf = append(r.buf, v)
+            }
+            """),
+        Arguments.of(GoroutineChecks.TIMER_IN_LOOP, 3, """
+            func pump(in <-chan int) {
+            	for {
+            		t := time.NewTimer(time.Minute)
+            		select {
+            		case v := <-in:
+            			use(v)
+            		case <-t.C:
+            			return
+            		}
+            	}
+            }
+            """, """
+            func pump(in <-chan int) {
+            	t := time.NewTimer(time.Minute)
+            	defer t.Stop()
+            	for {
+            		select {
+            		case v := <-in:
+            			use(v)
+            			t.Reset(time.Minute)
+            		case <-t.C:
+            			return
+            		}
+            	}
+            }
+            """),
         Arguments.of(LockChecks.NOT_RELEASED, 5, """
             func (c *Cache) Get(k string) (string, error) {
             	c.mu.Lock()
@@ -567,7 +657,7 @@ class EachCodeCheckFiresOnTheMistakeAndNotOnTheFixTest {
             	return sum
             }
             """),
-        Arguments.of(LockChecks.COPIED, 5, """
+        Arguments.of(CopyChecks.COPIED, 5, """
             type Counter struct {
             	mu sync.Mutex
             	n  int
