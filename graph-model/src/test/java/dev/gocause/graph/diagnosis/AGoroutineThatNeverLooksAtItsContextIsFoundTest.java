@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * context stops nothing there. Found when it takes the context as a parameter or its goroutine
  * literal can see one; reading a value from the context is not looking at it. Quiet when the wait
  * is a select with {@code ctx.Done()}, when the loop checks {@code ctx.Err()}, when the context is
- * handed to the callee that waits, and when nothing waits.
+ * handed to the callee that waits, when nothing waits, and when the only context in sight is
+ * {@code context.Background()} (never cancelled).
  */
 class AGoroutineThatNeverLooksAtItsContextIsFoundTest {
   static final String CHECK = "code-goroutine-ignores-context";
@@ -210,6 +211,36 @@ class AGoroutineThatNeverLooksAtItsContextIsFoundTest {
         }
         """;
 
+  static final String CTXBACKGROUND = """
+        package main
+
+        import (
+        	"context"
+        	"fmt"
+        	"time"
+        )
+
+        func lookup(ctx context.Context, name string) string {
+        	select {
+        	case <-ctx.Done():
+        		return ""
+        	case <-time.After(time.Millisecond):
+        		return "addr-of-" + name
+        	}
+        }
+
+        func main() {
+        	ctx := context.Background()
+        	go func() {
+        		for {
+        			time.Sleep(time.Second)
+        			fmt.Println("still alive")
+        		}
+        	}()
+        	fmt.Println(lookup(ctx, "db"))
+        }
+        """;
+
   static List<CodeFinding> found(String program) {
     return LockHoldersCopiedByRangeOrAssignmentAreFoundWhereGoVetFindsThemTest.findings(program).stream()
         .filter(f -> f.check().equals(CHECK)).toList();
@@ -233,7 +264,8 @@ class AGoroutineThatNeverLooksAtItsContextIsFoundTest {
         Arguments.of("the send is in a select with ctx.Done()", CTXSELECT),
         Arguments.of("the loop checks ctx.Err()", CTXERR),
         Arguments.of("ctx is handed to the callee that waits", CTXPASSED),
-        Arguments.of("nothing waits", CTXNOWAIT));
+        Arguments.of("nothing waits", CTXNOWAIT),
+        Arguments.of("the goroutine can see only context.Background(), which is never cancelled", CTXBACKGROUND));
   }
 
   @ParameterizedTest(name = "{0}")

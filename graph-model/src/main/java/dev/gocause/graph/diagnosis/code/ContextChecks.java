@@ -14,9 +14,11 @@ import java.util.Set;
 final class ContextChecks {
   static final String IGNORED = "code-goroutine-ignores-context";
 
-  /** What derives or makes a context: the first result of these is one. */
-  private static final String[] CONTEXT_MAKERS = {"WithCancel", "WithTimeout", "WithDeadline", "WithValue", "WithCancelCause",
-      "Background", "TODO"};
+  /**
+   * What derives a context that can be cancelled: the first result of these is one. (Background
+   * and TODO are never cancelled: a goroutine that ignores them loses nothing.)
+   */
+  private static final String[] CONTEXT_MAKERS = {"WithCancel", "WithTimeout", "WithDeadline", "WithValue", "WithCancelCause"};
 
   private ContextChecks() {}
 
