@@ -13,8 +13,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The ids and names of the knowledge this kernel carries (its classpath seed-data), read in the
- * background at start-up. Completion and Shift-Tab answer from it at once, before the graph is
- * up; the graph holds the same knowledge (the kernel checks the version when it connects).
+ * background at start-up: first the compiled seed-data and its diagnosis model (what answers
+ * need), then the YAML.
+ * Completion and Shift-Tab answer from it before the graph is up; the graph holds the same
+ * knowledge (the kernel checks the version when it connects).
  */
 public final class Vocabulary {
   private final CompletableFuture<KnowledgeSet> knowledge;
@@ -44,16 +46,29 @@ public final class Vocabulary {
       try {
         SeedSource source = SeedSource.fromClasspath();
         if (c != null) {
-          // first what answers need (from the compiled seed-data cache: no YAML read), then the names
+          // first what answers need (from the compiled seed-data cache: no YAML read) and the
+          // diagnosis model compiled from it, before any request comes; then the names
+          CompiledSeed seed = null;
           try {
-            c.complete(CompiledSeed.of(source));
+            seed = CompiledSeed.of(source);
+            c.complete(seed);
           } catch (Throwable e) {
             c.completeExceptionally(e);
+          }
+          if (seed != null) {
+            try {
+              seed.diagnosis();
+            } catch (RuntimeException e) {
+              // the first diagnosis compiles it again and reports what goes wrong
+            }
           }
         }
         f.complete(SeedReader.read(source));
       } catch (Throwable e) {
         f.completeExceptionally(e);
+        if (c != null) {
+          c.completeExceptionally(e);
+        }
       }
     }, "gocause-vocabulary");
     t.setDaemon(true);
