@@ -16,8 +16,10 @@ kernel JVM's CPU seconds, all threads, at the answer) and then min/median/max pe
 usage: bench/kernel-first-answers.py [RUNS] [--after-ready] [--kernel NAME]
   RUNS defaults to 5; the kernelspec NAME (default "gocause") must be installed where Jupyter
   looks, e.g. JUPYTER_DATA_DIR=DIR ./gocause kernel install --user, with the same
-  JUPYTER_DATA_DIR when this runs. The first run after a build also writes the compiled
-  seed-data cache and the kernel's class-data archive: run once before counting.
+  JUPYTER_DATA_DIR when this runs. The install's warm-up kernel leaves the compiled seed-data
+  in GOCAUSE_CACHE; with another GOCAUSE_CACHE the first run writes it: run once before counting.
+  Refuses to run while a graph answers on 127.0.0.1:7687 or NEO4J_URI is set (the kernel would
+  use that graph).
 """
 import argparse
 import json
