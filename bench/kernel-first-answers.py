@@ -1,15 +1,32 @@
 #!/usr/bin/python3
-"""How soon a fresh gocause kernel answers, with no graph running: per run, a new kernel
-answers `%cause ID` and another new kernel answers `%diagnose TEXT`; prints one JSON line per
-run (seconds: kernel start -> ready, the first cell's own time, start -> first answer) and
-the medians.
+"""How soon a fresh gocause kernel answers, with no graph running (issue 16's targets: kernel
+start -> first `%cause` answer <= 0.5 s, kernel start -> first `%diagnose` answer <= 2 s).
 
-usage: bench/kernel-first-answers.py [RUNS]   (default 5; the kernelspec "gocause" must be
-installed where Jupyter looks, e.g. JUPYTER_DATA_DIR=DIR ./gocause kernel install --user)
+Per run, a new kernel answers `%cause ID` and another new kernel answers `%diagnose TEXT`. The
+clock starts when the kernel process is launched and stops when the client holds the answer:
+the cell's output on IOPub and its execute_reply. By default the client sends `kernel_info` and
+the cell at once, right after connecting (ZeroMQ queues them until the kernel binds, as a
+frontend's queued first cell), so nothing of the client's own pacing is counted; `ready` is
+when the kernel_info_reply arrived. With --after-ready the client first runs jupyter_client's
+wait_for_ready (as nbclient does: it also waits for 0.2 s of IOPub silence), then sends the cell.
+
+Prints one JSON line per run (seconds: start -> kernel_info_reply, start -> answer, and the
+kernel JVM's CPU seconds, all threads, at the answer) and then min/median/max per figure.
+
+usage: bench/kernel-first-answers.py [RUNS] [--after-ready] [--kernel NAME]
+  RUNS defaults to 5; the kernelspec NAME (default "gocause") must be installed where Jupyter
+  looks, e.g. JUPYTER_DATA_DIR=DIR ./gocause kernel install --user, with the same
+  JUPYTER_DATA_DIR when this runs. The install's warm-up kernel leaves the compiled seed-data
+  in GOCAUSE_CACHE; with another GOCAUSE_CACHE the first run writes it: run once before counting.
+  Refuses to run while a graph answers on 127.0.0.1:7687 or NEO4J_URI is set (the kernel would
+  use that graph).
 """
+import argparse
 import json
+import os
+import queue
+import socket
 import statistics
-import sys
 import time
 
 from jupyter_client.manager import KernelManager
@@ -18,39 +35,94 @@ CELLS = {
     "cause": "%cause send-on-closed-channel",
     "diagnose": "%diagnose panic: send on closed channel",
 }
+TIMEOUT_S = 120
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
-def first_answer(code):
-    km = KernelManager(kernel_name="gocause")
+def cpu_seconds(pid):
+    """utime + stime of every thread of the process so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / TICKS
+
+
+def first_answer(code, kernel, after_ready):
+    km = KernelManager(kernel_name=kernel)
     t0 = time.monotonic()
     km.start_kernel()
     kc = km.client()
     kc.start_channels()
     try:
-        kc.wait_for_ready(timeout=60)
-        t1 = time.monotonic()
-        reply = kc.execute(code, reply=True, timeout=120)
-        t2 = time.monotonic()
-        if reply["content"]["status"] != "ok":
-            raise SystemExit(f"{code!r} failed: {reply['content']}")
-        return {"ready": round(t1 - t0, 3), "cell": round(t2 - t1, 3), "startToAnswer": round(t2 - t0, 3)}
+        pid = km.provisioner.pid
+        ready = None
+        if after_ready:
+            kc.wait_for_ready(timeout=60)
+            ready = time.monotonic() - t0
+        else:
+            info_id = kc.kernel_info()
+        exec_id = kc.execute(code)
+        reply = output = None
+        deadline = t0 + TIMEOUT_S
+        while reply is None or output is None:
+            if time.monotonic() > deadline:
+                raise SystemExit(f"{code!r}: no answer within {TIMEOUT_S} s (reply {reply}, output {output})")
+            if not km.is_alive():
+                raise SystemExit(f"{code!r}: the kernel died")
+            for receive in (kc.get_shell_msg, kc.get_iopub_msg):
+                try:
+                    msg = receive(timeout=0.005)
+                except queue.Empty:
+                    continue
+                now = time.monotonic() - t0
+                parent = msg["parent_header"].get("msg_id")
+                kind = msg["msg_type"]
+                if kind == "kernel_info_reply" and not after_ready and parent == info_id:
+                    ready = now
+                elif kind == "execute_reply" and parent == exec_id:
+                    if msg["content"]["status"] != "ok":
+                        raise SystemExit(f"{code!r} failed: {msg['content']}")
+                    reply = now
+                elif kind in ("display_data", "execute_result") and parent == exec_id:
+                    output = now
+        cpu = cpu_seconds(pid)
+        return {"ready": round(ready, 3), "startToAnswer": round(max(reply, output), 3), "cpu": round(cpu, 2)}
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
 
 
+def graph_running():
+    """What the kernel would connect to instead of answering from seed-data, if anything."""
+    if os.environ.get("NEO4J_URI"):
+        return "NEO4J_URI is set"
+    try:
+        socket.create_connection(("127.0.0.1", 7687), timeout=0.5).close()
+        return "something listens on 127.0.0.1:7687 (a `gocause up`?)"
+    except OSError:
+        return None
+
+
 def main():
-    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 5
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    p.add_argument("runs", nargs="?", type=int, default=5)
+    p.add_argument("--after-ready", action="store_true", help="send the cell after wait_for_ready (nbclient's way)")
+    p.add_argument("--kernel", default="gocause", help="kernelspec name (default gocause)")
+    a = p.parse_args()
+    busy = graph_running()
+    if busy:
+        raise SystemExit(f"not measuring: {busy}; these figures are for a kernel with no graph running")
     results = {name: [] for name in CELLS}
-    for i in range(runs):
+    for i in range(a.runs):
         for name, code in CELLS.items():
-            r = first_answer(code)
+            r = first_answer(code, a.kernel, a.after_ready)
             results[name].append(r)
             print(json.dumps({"run": i + 1, "first": name, **r}), flush=True)
+    load = os.getloadavg()[0]
     for name, rs in results.items():
         summary = {k: {"min": min(r[k] for r in rs), "median": statistics.median(r[k] for r in rs),
-                       "max": max(r[k] for r in rs)} for k in ("ready", "cell", "startToAnswer")}
-        print(json.dumps({"first": name, "runs": runs, **summary}))
+                       "max": max(r[k] for r in rs)} for k in ("ready", "startToAnswer", "cpu")}
+        print(json.dumps({"first": name, "runs": a.runs, "kernel": a.kernel, "afterReady": a.after_ready,
+                          "load1": round(load, 1), **summary}))
 
 
 if __name__ == "__main__":

@@ -45,6 +45,9 @@ public final class KernelCommand implements Callable<Integer> {
 
     @ArgGroup(exclusive = true) Where where;
 
+    @Option(names = "--no-archive", description = "skip the class-data archive (made by a warm-up kernel through Jupyter, some seconds; it makes every kernel start faster)")
+    boolean noArchive;
+
     @Option(names = "--jar", paramLabel = "JAR", hidden = true, description = "the runnable jar to copy (default: the one running)")
     Path jar;
 
@@ -61,8 +64,17 @@ public final class KernelCommand implements Callable<Integer> {
         target = new KernelSpecInstaller.Target.User();
       }
       Path source = jar != null ? jar : runningJar();
-      Path dir = new KernelSpecInstaller().install(target, new KernelSpecInstaller.Launch.Jar(source));
+      KernelSpecInstaller installer = new KernelSpecInstaller();
+      Path dir = installer.install(target, new KernelSpecInstaller.Launch.Jar(source));
       spec.commandLine().getOut().println("installed kernelspec gocause in " + dir);
+      if (!noArchive) {
+        spec.commandLine().getErr().println("making the kernel's class-data archive (a warm-up kernel; some seconds) ...");
+        spec.commandLine().getErr().flush();
+        KernelSpecInstaller.ArchiveOutcome archive = installer.addClassDataArchive(dir);
+        spec.commandLine().getOut().println(archive.made()
+            ? "class-data archive " + archive.detail() + " (kernels start from it)"
+            : "no class-data archive: " + archive.detail() + "; the kernel works, it only starts slower");
+      }
       spec.commandLine().getOut().println("start Jupyter (jupyter notebook) and pick the kernel \"gocause (Go concurrency)\"; type %help in a cell");
       return 0;
     }

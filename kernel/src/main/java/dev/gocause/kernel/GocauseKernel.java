@@ -150,6 +150,7 @@ public final class GocauseKernel extends BaseKernel {
         }
       }
       env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
+      session.vocabulary().readNamesSoon();
     } catch (Exception e) {
       UserError err = UserError.of(e);
       if (!(e instanceof GocauseException)) {

@@ -19,8 +19,9 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 
 /**
  * Runs the kernel on a Jupyter connection file until Jupyter shuts it down or goes away.
- * Started by {@code gocause kernel run FILE} (the installed kernelspec) or, in tests, by this
- * class's {@code main} on the test classpath.
+ * Started by this class's {@code main}: the installed kernelspec runs it from the copied jar
+ * ({@code java -cp gocause.jar dev.gocause.kernel.KernelMain FILE}), tests from their classpath;
+ * {@code gocause kernel run FILE} does the same through the CLI.
  */
 public final class KernelMain {
   private KernelMain() {}
@@ -36,6 +37,12 @@ public final class KernelMain {
     } catch (GocauseException e) {
       System.err.println("gocause kernel: " + e.getMessage());
       System.exit(2);
+    } catch (RuntimeException e) {
+      System.err.println("gocause kernel: stopped by an internal error: " + e);
+      if (System.getenv("GOCAUSE_DEBUG") != null) {
+        e.printStackTrace();
+      }
+      System.exit(1);
     }
   }
 

@@ -31,7 +31,8 @@ class KernelSpecInstallsLikeJupyterKernelspecInstallTest {
     assertThat(spec.get("interrupt_mode").asText()).isEqualTo("message");
     assertThat(spec.get("language").asText()).isEqualTo("gocause");
     String argv = spec.get("argv").toString();
-    assertThat(argv).contains("\"-jar\",\"{resource_dir}/gocause.jar\",\"kernel\",\"run\",\"{connection_file}\"");
+    assertThat(argv).contains("\"-cp\",\"{resource_dir}/gocause.jar\",\"dev.gocause.kernel.KernelMain\",\"{connection_file}\"");
+    assertThat(argv).as("no class-data archive is named before one was made").doesNotContain("SharedArchiveFile");
     for (int size : new int[] {32, 64}) {
       BufferedImage logo = ImageIO.read(dir.resolve("logo-" + size + "x" + size + ".png").toFile());
       assertThat(logo.getWidth()).isEqualTo(size);

@@ -1,6 +1,7 @@
 package dev.gocause.kernel.graph;
 
 import dev.gocause.graph.GocauseException;
+import dev.gocause.graph.diagnosis.CompiledSeed;
 import dev.gocause.graph.load.KnowledgeLoader;
 import dev.gocause.graph.load.StoredKnowledge;
 import dev.gocause.graph.seed.KnowledgeSet;
@@ -37,12 +38,14 @@ public final class GraphOpener {
     if (!env.remote() && !listening(DEFAULT_URI)) {
       return Optional.empty(); // answered at once, without waiting for the vocabulary
     }
-    return running(System.getenv(), vocabulary.require()).graph();
+    // the version and content hash of the compiled seed-data: no YAML read to compare them
+    CompiledSeed seed = vocabulary.compiled();
+    return running(System.getenv(), seed.version(), seed.contentHash()).graph();
   }
 
   private record Found(Optional<KernelGraph> graph, String why) {}
 
-  private static Found running(Map<String, String> envVars, KnowledgeSet knowledge) {
+  private static Found running(Map<String, String> envVars, String version, String contentHash) {
     Environment env = Environment.from(envVars);
     String uri = env.remote() ? env.neo4jUri() : DEFAULT_URI;
     if (!env.remote() && !listening(uri)) {
@@ -54,15 +57,14 @@ public final class GraphOpener {
     }
     RemoteGraphStore store = remote.get();
     Optional<StoredKnowledge> stored = storedKnowledge(store);
-    if (stored.isPresent() && knowledge.version().equals(stored.get().version())
-        && knowledge.contentHash().equals(stored.get().contentHash())) {
-      return new Found(Optional.of(new StoreGraph(store, uri + " (knowledge " + knowledge.version() + ")", knowledge.version())), "");
+    if (stored.isPresent() && version.equals(stored.get().version()) && contentHash.equals(stored.get().contentHash())) {
+      return new Found(Optional.of(new StoreGraph(store, uri + " (knowledge " + version + ")", version)), "");
     }
     store.close();
     return new Found(Optional.empty(), stored.isEmpty()
         ? uri + " holds no gocause knowledge"
         : uri + " holds knowledge " + stored.get().version() + " (" + shortHash(stored.get().contentHash())
-            + "), this kernel carries " + knowledge.version() + " (" + shortHash(knowledge.contentHash()) + ")");
+            + "), this kernel carries " + version + " (" + shortHash(contentHash) + ")");
   }
 
   /** Whether anything accepts a connection at the URI's host and port (answers at once when nothing listens). */
@@ -77,7 +79,7 @@ public final class GraphOpener {
   }
 
   static KernelGraph open(Map<String, String> envVars, KnowledgeSet knowledge) {
-    Found found = running(envVars, knowledge);
+    Found found = running(envVars, knowledge.version(), knowledge.contentHash());
     if (found.graph().isPresent()) {
       return found.graph().get();
     }

@@ -9,18 +9,30 @@ import dev.gocause.graph.seed.SeedSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The ids and names of the knowledge this kernel carries (its classpath seed-data), read in the
- * background at start-up. Completion and Shift-Tab answer from it at once, before the graph is
- * up; the graph holds the same knowledge (the kernel checks the version when it connects).
+ * background at start-up: first the compiled seed-data and its diagnosis model (what answers
+ * need), then the YAML once a cell was answered, a name is asked for, or a few seconds passed.
+ * Completion and Shift-Tab answer from it before the graph is up; the graph holds the same
+ * knowledge (the kernel checks the version when it connects).
  */
 public final class Vocabulary {
   private final CompletableFuture<KnowledgeSet> knowledge;
   /** Completed by the background read for the classpath; null for a given set (compiled on first use). */
   private volatile CompletableFuture<CompiledSeed> compiled;
   private boolean started;
+  /** Opened when the names are wanted: a completion or inspection, the end of a cell, or {@link #NAMES_AFTER}. */
+  private final CountDownLatch namesWanted = new CountDownLatch(1);
+  /**
+   * How long the YAML read waits for a reason to start: it is not needed for answers, and done
+   * while the first cell runs it takes CPU from it (a kernel often has one or two cores).
+   */
+  static final Duration NAMES_AFTER = Duration.ofSeconds(3);
 
   private Vocabulary(CompletableFuture<KnowledgeSet> knowledge, CompletableFuture<CompiledSeed> compiled) {
     this.knowledge = knowledge;
@@ -44,21 +56,44 @@ public final class Vocabulary {
       try {
         SeedSource source = SeedSource.fromClasspath();
         if (c != null) {
-          // first what answers need (from the compiled seed-data cache: no YAML read), then the names
+          // first what answers need (from the compiled seed-data cache: no YAML read) and the
+          // diagnosis model compiled from it, before any request comes; then the names
+          CompiledSeed seed = null;
           try {
-            c.complete(CompiledSeed.of(source));
+            seed = CompiledSeed.of(source);
+            c.complete(seed);
           } catch (Throwable e) {
             c.completeExceptionally(e);
+          }
+          if (seed != null) {
+            try {
+              seed.diagnosis();
+            } catch (RuntimeException e) {
+              // the first diagnosis compiles it again and reports what goes wrong
+            }
+          }
+          try {
+            namesWanted.await(NAMES_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+          } catch (InterruptedException e) {
+            // read them now
           }
         }
         f.complete(SeedReader.read(source));
       } catch (Throwable e) {
         f.completeExceptionally(e);
+        if (c != null) {
+          c.completeExceptionally(e);
+        }
       }
     }, "gocause-vocabulary");
     t.setDaemon(true);
     t.start();
     return this;
+  }
+
+  /** Lets the YAML read start now rather than after {@link #NAMES_AFTER} (the kernel calls it when a cell is answered). */
+  public void readNamesSoon() {
+    namesWanted.countDown();
   }
 
   public static Vocabulary of(KnowledgeSet set) {
@@ -93,6 +128,7 @@ public final class Vocabulary {
   /** The knowledge set, waiting for it to be read; empty when seed-data cannot be read. */
   public Optional<KnowledgeSet> knowledge() {
     loadInBackground();
+    readNamesSoon();
     try {
       return Optional.of(knowledge.join());
     } catch (RuntimeException e) {
@@ -107,6 +143,7 @@ public final class Vocabulary {
    */
   public KnowledgeSet require() {
     loadInBackground();
+    readNamesSoon();
     try {
       return knowledge.join();
     } catch (java.util.concurrent.CompletionException e) {

@@ -36,7 +36,7 @@ public final class KernelSpecInstaller {
 
   /** How Jupyter starts the kernel. */
   public sealed interface Launch {
-    /** {@code java -jar {resource_dir}/gocause.jar kernel run {connection_file}} (the jar is copied). */
+    /** {@code java -cp {resource_dir}/gocause.jar dev.gocause.kernel.KernelMain {connection_file}} (the jar is copied). */
     record Jar(Path jar) implements Launch {}
 
     /** {@code java -cp CP MAIN {connection_file}}: for tests, which run before any jar exists. */
@@ -102,22 +102,13 @@ public final class KernelSpecInstaller {
     try {
       deleteRecursively(dir);
       Files.createDirectories(dir);
-      List<String> argv = new ArrayList<>();
-      argv.add(javaBinary());
-      argv.add("-XX:+UseSerialGC");
-      argv.add("-Xshare:auto");
-      argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
-      argv.add("-Dfile.encoding=UTF-8");
       if (launch instanceof Launch.Jar j) {
-          if (!Files.isRegularFile(j.jar())) {
-            throw new GocauseException("kernel install: the jar " + j.jar() + " does not exist; build it with ./gocause (or mvn package)");
-          }
-          Files.copy(j.jar(), dir.resolve(JAR_NAME), StandardCopyOption.REPLACE_EXISTING);
-          argv.addAll(List.of("-jar", "{resource_dir}/" + JAR_NAME, "kernel", "run", "{connection_file}"));
-      } else if (launch instanceof Launch.Classpath c) {
-        argv.addAll(List.of("-cp", c.classpath(), c.mainClass(), "{connection_file}"));
+        if (!Files.isRegularFile(j.jar())) {
+          throw new GocauseException("kernel install: the jar " + j.jar() + " does not exist; build it with ./gocause (or mvn package)");
+        }
+        Files.copy(j.jar(), dir.resolve(JAR_NAME), StandardCopyOption.REPLACE_EXISTING);
       }
-      Files.writeString(dir.resolve("kernel.json"), kernelJson(argv), StandardCharsets.UTF_8);
+      Files.writeString(dir.resolve("kernel.json"), kernelJson(argv(launch)), StandardCharsets.UTF_8);
       Logos.write(32, dir.resolve("logo-32x32.png"));
       Logos.write(64, dir.resolve("logo-64x64.png"));
       return dir;
@@ -126,6 +117,65 @@ public final class KernelSpecInstaller {
           + " (choose another place with --user or --prefix PATH)", e);
     }
   }
+
+  /** What {@link #addClassDataArchive} did: {@code detail} is the archive's file, or why there is none. */
+  public record ArchiveOutcome(boolean made, String detail) {}
+
+  /**
+   * Makes the class-data archive of a kernelspec installed with {@link Launch.Jar} (a warm-up
+   * kernel run through Jupyter, some seconds) and names it in {@code kernel.json}; without
+   * Jupyter's Python client, or when the JVM rejects the archive, the kernelspec stays as it was
+   * (it works, starting slower) and the outcome says why.
+   */
+  public ArchiveOutcome addClassDataArchive(Path kernelDir) {
+    List<String> argv = argv(new Launch.Jar(kernelDir.resolve(JAR_NAME)));
+    ClassDataArchive.Outcome o = new ClassDataArchive(List.of("/usr/bin/python3", "python3"),
+        env.containsKey("GOCAUSE_CACHE") ? Map.of("GOCAUSE_CACHE", env.get("GOCAUSE_CACHE")) : Map.of()).make(kernelDir, argv);
+    if (o.archive().isEmpty()) {
+      return new ArchiveOutcome(false, o.why());
+    }
+    try {
+      Files.writeString(kernelDir.resolve("kernel.json"), kernelJson(ClassDataArchive.using(argv)), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return new ArchiveOutcome(false, "cannot rewrite " + kernelDir.resolve("kernel.json") + ": " + e.getMessage());
+    }
+    return new ArchiveOutcome(true, o.archive().get().toString());
+  }
+
+  /**
+   * The JVM options of every kernel: the serial collector (one small heap, no GC threads) and
+   * the JIT's optimising compiler delayed ({@link #JIT_OPTIONS}).
+   */
+  static List<String> argv(Launch launch) {
+    List<String> argv = new ArrayList<>();
+    argv.add(javaBinary());
+    argv.add("-XX:+UseSerialGC");
+    argv.add("-Xshare:auto");
+    argv.addAll(JIT_OPTIONS);
+    argv.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+    argv.add("-Dfile.encoding=UTF-8");
+    if (launch instanceof Launch.Jar) {
+      // the kernel's main class directly: the CLI's command parsing is not needed to start it
+      argv.addAll(List.of("-cp", "{resource_dir}/" + JAR_NAME, MAIN_CLASS, "{connection_file}"));
+    } else if (launch instanceof Launch.Classpath c) {
+      argv.addAll(List.of("-cp", c.classpath(), c.mainClass(), "{connection_file}"));
+    }
+    return argv;
+  }
+
+  static final String MAIN_CLASS = "dev.gocause.kernel.KernelMain";
+
+  /**
+   * The optimising compiler (C2) starts 20 times later than by default: a kernel start runs much
+   * one-off code (decoding the compiled seed-data, compiling the diagnosis model) that C2 would
+   * compile for nothing, while a long simulation still gets C2 code. Measured, a fresh kernel's
+   * CPU to its first answer: about 15-20 % less (docs/benchmarks.md); the quick compiler alone
+   * ({@code -XX:TieredStopAtLevel=1}) saves as much but makes a 30,000-schedule simulation take
+   * 40 % more CPU.
+   */
+  static final List<String> JIT_OPTIONS = List.of(
+      "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=12000",
+      "-XX:Tier4CompileThreshold=300000", "-XX:Tier4BackEdgeThreshold=800000");
 
   static String javaBinary() {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
