@@ -79,50 +79,73 @@ public final class KnowledgeLoader {
     long tSchema = System.nanoTime();
     GraphSchema.apply(driver, database);
     LOG.debug("schema checked in {} ms", (System.nanoTime() - tSchema) / 1_000_000);
-    Optional<StoredKnowledge> stored = stored();
     String loadHash = loadHash(ks);
-    boolean same = stored.map(s -> ks.contentHash().equals(s.contentHash()) && loadHash.equals(s.loadHash())).orElse(false);
-    if (same && !force) {
+    long tWrite = System.nanoTime();
+    Written w;
+    try (Session s = session()) {
+      w = s.executeWrite(tx -> write(tx, ks, loadHash, force));
+    }
+    if (w.changes() == null) {
       GraphCounts c = counts();
       long ms = (System.nanoTime() - t0) / 1_000_000;
       LOG.info("graph already holds knowledge {} ({}); nothing written", ks.version(), shortHash(ks.contentHash()));
       return new LoadReport(true, false, ks.version(), ks.contentHash(), ks.source(), c.nodes(), c.relationships(), LoadReport.Changes.NONE, ms);
     }
-    LoadReport.Changes changes;
-    long tWrite = System.nanoTime();
-    try (Session s = session()) {
-      changes = s.executeWrite(tx -> write(tx, ks));
-    }
     LOG.debug("write transaction committed in {} ms", (System.nanoTime() - tWrite) / 1_000_000);
-    GraphCounts c = counts();
+    long tCounts = System.nanoTime();
+    // into a graph without any managed node or relationship, what was created is what the graph holds
+    GraphCounts c = w.intoEmpty() ? countsOf(ks) : counts();
+    LOG.debug("counted in {} ms", (System.nanoTime() - tCounts) / 1_000_000);
     long ms = (System.nanoTime() - t0) / 1_000_000;
     LOG.info("loaded knowledge {} ({}) in {} ms: {} nodes, {} relationships", ks.version(), shortHash(ks.contentHash()), ms,
         c.nodes().values().stream().mapToLong(Long::longValue).sum(), c.relationships().values().stream().mapToLong(Long::longValue).sum());
-    return new LoadReport(false, same, ks.version(), ks.contentHash(), ks.source(), c.nodes(), c.relationships(), changes, ms);
+    return new LoadReport(false, w.same(), ks.version(), ks.contentHash(), ks.source(), c.nodes(), c.relationships(), w.changes(), ms);
   }
 
+  /** What the write transaction did: {@code changes} null when it wrote nothing (the graph already held this load). */
+  private record Written(LoadReport.Changes changes, boolean same, boolean intoEmpty) {}
+
   /*
-   * An empty graph (a fresh store, the common case) gets two statements: every node CREATEd with
-   * its label given as a parameter, then every relationship between nodes found by element id.
-   * Each new statement costs a Cypher planning, which on a cold JVM weighs more than writing a
-   * few thousand nodes, and CREATE needs no look-up, so this stays linear in the size of the
-   * knowledge. A graph that already holds knowledge is synchronised per label and per
-   * relationship type, the label or type written in the statement (static), so that MERGE finds
-   * each node through its label's uniqueness constraint instead of scanning. Labels and types
-   * come from gocause's own enums, never from input.
+   * The state of the graph is read inside the write transaction, in one statement: which
+   * knowledge it holds and whether it holds any managed node or relationship at all. Labels and
+   * types are written into the statement (from gocause's own enums, never from input), so the
+   * look-ups go through the label and type indexes instead of scanning every node.
+   *
+   * An empty graph (a fresh store, the common case) gets two statements: every node, the
+   * KnowledgeBase node included, CREATEd with its label given as a parameter, then every
+   * relationship between nodes found by element id. Each new statement costs a Cypher planning,
+   * which on a cold JVM weighs more than writing a few thousand nodes, and CREATE needs no
+   * look-up, so this stays linear in the size of the knowledge. A graph that already holds
+   * knowledge is synchronised per label and per relationship type, the label or type written in
+   * the statement (static), so that MERGE finds each node through its label's uniqueness
+   * constraint instead of scanning.
    */
-  private LoadReport.Changes write(TransactionContext tx, KnowledgeSet ks) {
+  private static final String GRAPH_STATE = """
+      OPTIONAL MATCH (k:KnowledgeBase {id: $id})
+      RETURN k.contentHash AS hash, k.loadHash AS loadHash,
+             NOT EXISTS { MATCH (n:%s) } AND NOT EXISTS { MATCH ()-[:%s]->() } AS empty
+      """.formatted(
+          java.util.Arrays.stream(NodeLabel.values()).map(NodeLabel::cypherName).collect(java.util.stream.Collectors.joining("|")),
+          java.util.Arrays.stream(RelType.values()).map(RelType::name).collect(java.util.stream.Collectors.joining("|")));
+
+  private Written write(TransactionContext tx, KnowledgeSet ks, String loadHash, boolean force) {
+    Record state = tx.run(GRAPH_STATE, Map.of("id", KNOWLEDGE_BASE_ID)).single();
+    boolean same = ks.contentHash().equals(state.get("hash").asString(null)) && loadHash.equals(state.get("loadHash").asString(null));
+    if (same && !force) {
+      return new Written(null, true, false);
+    }
+    if (state.get("empty").asBoolean()) {
+      return new Written(writeIntoEmpty(tx, ks), same, true);
+    }
     List<String> managedLabels = NodeLabel.entryLabels().stream().map(NodeLabel::cypherName).toList();
-    boolean empty = tx.run("MATCH (n) WHERE any(l IN labels(n) WHERE l IN $managed) RETURN count(n) = 0 AS empty",
-        Map.of("managed", managedLabels)).single().get("empty").asBoolean();
-    return empty ? writeIntoEmpty(tx, ks) : synchronise(tx, ks, managedLabels);
+    return new Written(synchronise(tx, ks, managedLabels), same, false);
   }
 
   private LoadReport.Changes writeIntoEmpty(TransactionContext tx, KnowledgeSet ks) {
     long t0 = System.nanoTime();
-    List<Map<String, Object>> nodeRows = ks.entries().stream()
-        .map(e -> Map.<String, Object>of("label", e.label().cypherName(), "props", e.properties()))
-        .toList();
+    List<Map<String, Object>> nodeRows = new ArrayList<>(ks.entries().size() + 1);
+    ks.entries().forEach(e -> nodeRows.add(Map.of("label", e.label().cypherName(), "props", e.properties())));
+    nodeRows.add(Map.of("label", NodeLabel.KNOWLEDGE_BASE.cypherName(), "props", knowledgeBaseProperties(ks)));
     Map<String, String> elementIds = new HashMap<>();
     Result created = tx.run("""
         UNWIND $rows AS row
@@ -148,7 +171,7 @@ public final class KnowledgeLoader {
         SET r = row.props
         """, Map.of("rows", rows)).consume().counters());
     LOG.debug("{} relationships created in {} ms", rows.size(), (System.nanoTime() - tRels) / 1_000_000);
-    return changes.plus(writeKnowledgeBase(tx, ks));
+    return changes;
   }
 
   private static String elementId(Map<String, String> elementIds, NodeLabel label, String id, SeedRelationship r) {
@@ -212,6 +235,19 @@ public final class KnowledgeLoader {
 
   private LoadReport.Changes writeKnowledgeBase(TransactionContext tx, KnowledgeSet ks) {
     LoadReport.Changes changes = LoadReport.Changes.NONE;
+    Map<String, Object> props = knowledgeBaseProperties(ks);
+    changes = changes.plus(tx.run("""
+        MATCH (k:KnowledgeBase) WHERE k.id IS NULL OR k.id <> $id
+        DETACH DELETE k
+        """, Map.of("id", KNOWLEDGE_BASE_ID)).consume().counters());
+    changes = changes.plus(tx.run("""
+        MERGE (k:KnowledgeBase {id: $id})
+        SET k = $props
+        """, Map.of("id", KNOWLEDGE_BASE_ID, "props", props)).consume().counters());
+    return changes;
+  }
+
+  private static Map<String, Object> knowledgeBaseProperties(KnowledgeSet ks) {
     KnowledgeInfo k = ks.knowledge();
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("id", KNOWLEDGE_BASE_ID);
@@ -225,15 +261,7 @@ public final class KnowledgeLoader {
     props.put("descriptionZh", k.descriptionZh());
     props.put("descriptionEn", k.descriptionEn());
     props.values().removeIf(v -> v == null);
-    changes = changes.plus(tx.run("""
-        MATCH (k:KnowledgeBase) WHERE k.id IS NULL OR k.id <> $id
-        DETACH DELETE k
-        """, Map.of("id", KNOWLEDGE_BASE_ID)).consume().counters());
-    changes = changes.plus(tx.run("""
-        MERGE (k:KnowledgeBase {id: $id})
-        SET k = $props
-        """, Map.of("id", KNOWLEDGE_BASE_ID, "props", props)).consume().counters());
-    return changes;
+    return props;
   }
 
   /** The version and hash the graph holds, empty when nothing was loaded yet. */
@@ -280,6 +308,22 @@ public final class KnowledgeLoader {
         return new GraphCounts(nodes, rels);
       });
     }
+  }
+
+  /** The counts of a graph that holds exactly {@code ks} and its KnowledgeBase node. */
+  static GraphCounts countsOf(KnowledgeSet ks) {
+    Map<String, Long> nodes = new LinkedHashMap<>();
+    for (NodeLabel l : NodeLabel.values()) {
+      nodes.put(l.cypherName(), 0L);
+    }
+    ks.entries().forEach(e -> nodes.merge(e.label().cypherName(), 1L, Long::sum));
+    nodes.put(NodeLabel.KNOWLEDGE_BASE.cypherName(), 1L);
+    Map<String, Long> rels = new LinkedHashMap<>();
+    for (RelType t : RelType.values()) {
+      rels.put(t.name(), 0L);
+    }
+    ks.relationships().forEach(r -> rels.merge(r.type().name(), 1L, Long::sum));
+    return new GraphCounts(nodes, rels);
   }
 
   /**
