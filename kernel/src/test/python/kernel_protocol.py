@@ -1,6 +1,7 @@
 """Protocol scenarios the conformance suite does not cover; prints one JSON line per check.
 
 usage: kernel_protocol.py forged-signature | interrupt | limits | startup N | orphan | diagnose-code SOURCE_DIR DUMP_FILE
+       | diagnose-text NAME=TEXT...
 """
 import json
 import statistics
@@ -183,6 +184,27 @@ def diagnose_code(source_dir, dump_file):
         km.shutdown_kernel(now=True)
 
 
+def diagnose_text(cells):
+    """%%diagnose on written descriptions, one cell each (NAME=TEXT): the text and HTML the kernel shows."""
+    km, kc = start_new_kernel(kernel_name="gocause", startup_timeout=60)
+    try:
+        out = {"check": "diagnose-text"}
+        for spec in cells:
+            name, text = spec.split("=", 1)
+            msg_id = kc.execute("%%diagnose\n" + text)
+            reply = kc.get_shell_msg(timeout=300)
+            msgs = drain(kc, msg_id, timeout=60)
+            errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
+            html = "\n".join(m["content"]["data"].get("text/html", "") for m in msgs
+                             if m["msg_type"] in ("execute_result", "display_data"))
+            out[name] = {"status": reply["content"]["status"], "text": plain_of(msgs), "html": html,
+                         "errors": [e.get("ename", "") + ": " + e.get("evalue", "") for e in errors]}
+        print(json.dumps(out))
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
+
+
 def startup(n):
     times, jvm, cpu = [], [], []
     for _ in range(n):
@@ -233,5 +255,7 @@ if __name__ == "__main__":
         orphan()
     elif mode == "diagnose-code":
         diagnose_code(sys.argv[2], sys.argv[3])
+    elif mode == "diagnose-text":
+        diagnose_text(sys.argv[2:])
     else:
         sys.exit("unknown mode " + mode)

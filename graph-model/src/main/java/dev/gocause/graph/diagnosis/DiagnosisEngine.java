@@ -149,7 +149,7 @@ final class DiagnosisEngine {
           OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
           GoroutineGroups.answer(groups), null);
     }
-    ReportFacets facets = ReportFacets.of(model, prose);
+    ReportFacets facets = ReportFacets.of(model, prose, observed);
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,

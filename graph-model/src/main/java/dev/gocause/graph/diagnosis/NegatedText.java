@@ -38,7 +38,8 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
       if (next < 0) {
         continue;
       }
-      clause(text.substring(start, i), lower.substring(start, i), words, affirmed, questioned, negated);
+      boolean asked = i < lower.length() && (lower.charAt(i) == '?' || lower.charAt(i) == '？');
+      clause(text.substring(start, i), lower.substring(start, i), asked, words, affirmed, questioned, negated);
       if (i == lower.length()) {
         break; // the last clause
       }
@@ -57,6 +58,9 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
       return i;
     }
     char c = s.charAt(i);
+    if (c == '(' && i > 0 && (Character.isLetterOrDigit(s.charAt(i - 1)) || s.charAt(i - 1) == '_')) {
+      return -1; // a call, close(ch): its name and parenthesis stay together (TextTokens keeps "close(")
+    }
     if (",;!?，。；！？:：()（）".indexOf(c) >= 0) {
       return i + 1;
     }
@@ -71,9 +75,9 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     return -1;
   }
 
-  private static void clause(String text, String lower, ReportWords words, Set<String> affirmed, Set<String> questioned,
-      Set<String> negated) {
-    boolean question = false;
+  private static void clause(String text, String lower, boolean asked, ReportWords words, Set<String> affirmed,
+      Set<String> questioned, Set<String> negated) {
+    boolean question = asked; // a clause ending in '?' asks whatever its words
     boolean[] asking = new boolean[lower.length()]; // a question cue's own characters: "是不是", "有没有" hold no negation
     for (String q : words.question()) {
       for (int at = ReportWords.find(lower, q, 0); at >= 0; at = ReportWords.find(lower, q, at + 1)) {

@@ -83,7 +83,8 @@ public final class SeedReader {
     SPECS.put(NodeLabel.SYMPTOM, List.of(
         Field.enumOf("kind", true, "hang", "wrong-result", "memory-growth", "goroutine-growth", "panic", "fatal-error",
             "timeout-ineffective", "wait-state", "latency", "race-report", "leak-report", "vet-warning", "test-failure", "cpu-spin",
-            "code-check", "simulation", "no-failure", "runtime-corruption", "operation", "circumstance"),
+            "code-check", "simulation", "no-failure", "runtime-corruption", "operation", "circumstance", "operation-call",
+            "cause-elsewhere"),
         Field.opt("aliasesZh", Kind.TEXT_LIST),
         Field.opt("aliasesEn", Kind.TEXT_LIST),
         Field.opt("indicates", Kind.INDICATIONS),

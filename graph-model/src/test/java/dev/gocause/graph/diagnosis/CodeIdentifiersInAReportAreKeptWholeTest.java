@@ -18,6 +18,9 @@ class CodeIdentifiersInAReportAreKeptWholeTest {
   @Test
   void aBuiltinCallIsACallToken() {
     assertThat(TextTokens.input("close(ch) twice")).contains("close(", "clos");
+    // the reading of a report keeps it too: a call's parenthesis does not end a clause
+    assertThat(NegatedText.of("the panic comes when close(ch) runs a second time", ReportWords.packaged()).affirmed())
+        .contains("close(", "clos", "panic");
   }
 
   @Test
@@ -30,5 +33,8 @@ class CodeIdentifiersInAReportAreKeptWholeTest {
   @Test
   void aSentenceEndingWithADotIsNotAnIdentifier() {
     assertThat(TextTokens.input("it hangs. Then nothing")).doesNotContain("hangs.then", ".then", "hang.then");
+    // a phrase drops the receiver of an identifier ("wg" of wg.Done); the word before a full stop is no receiver
+    assertThat(TextTokens.phrase("it hangs. Then nothing")).contains("hang", "noth");
+    assertThat(TextTokens.phrase("wg.Done. Then")).contains("wg.done").doesNotContain("wg");
   }
 }

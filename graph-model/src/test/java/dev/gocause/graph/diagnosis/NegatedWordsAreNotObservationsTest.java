@@ -24,6 +24,16 @@ class NegatedWordsAreNotObservationsTest {
   }
 
   @Test
+  void aContrastWordEndsTheNegationEvenWithoutPunctuation() {
+    NegatedText en = NegatedText.of("not leaking but hanging forever", words);
+    assertThat(en.negated()).contains("leak");
+    assertThat(en.affirmed()).contains("hang").doesNotContain("leak");
+    NegatedText zh = NegatedText.of("没有泄漏但是卡住了", words);
+    assertThat(zh.negated()).contains("泄漏");
+    assertThat(zh.affirmed()).contains("卡住").doesNotContain("泄漏");
+  }
+
+  @Test
   void aNegationReachesOnlyAFewWords() {
     NegatedText t = NegatedText.of("the lock is not released after the handler panics", words);
     assertThat(t.negated()).contains("releas");

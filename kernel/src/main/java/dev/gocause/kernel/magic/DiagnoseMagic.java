@@ -127,12 +127,26 @@ public final class DiagnoseMagic extends SimpleMagic {
             .append(td(evidence)).append(td(fixes)).append("</tr>");
       }
       html.append("</tbody></table>");
+      askBack(html, d.askBack(), s);
     }
     return Output.text(DiagnosisRenderer.text(d, lang))
         .markdown(DiagnosisRenderer.markdown(d, lang))
         .html(html.toString())
         .json(Json.of(d))
         .build();
+  }
+
+  /** When the leading causes are close: the question separating them and the commands answering it (as text and markdown show it). */
+  private static void askBack(StringBuilder html, Diagnosis.AskBack a, Session s) {
+    if (a == null) {
+      return;
+    }
+    html.append("<p class=\"gocause-ask-back\"><b>").append(Html.esc(s.t("要区分前两个根因,请确认:", "To tell the leading causes apart: ")))
+        .append("</b>").append(Html.esc(s.t(a.questionZh(), a.questionEn())));
+    for (var k : a.commands()) {
+      html.append("<br><code>").append(Html.esc(k.commandLine())).append("</code>");
+    }
+    html.append("</p>");
   }
 
   /** Observed symptoms → ranked causes → their fixes. */
