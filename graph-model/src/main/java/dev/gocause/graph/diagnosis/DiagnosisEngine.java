@@ -123,7 +123,7 @@ final class DiagnosisEngine {
     Set<String> questioned = new HashSet<>();
     Set<String> negated = new HashSet<>();
     for (MessageLine m : prose) {
-      NegatedText t = NegatedText.of(m.text(), model.reportWords());
+      NegatedText t = NegatedText.of(m.text(), model.reportScanners());
       Set<String> said = t.affirmed();
       if (!t.questioned().isEmpty()) {
         said = new LinkedHashSet<>(said);

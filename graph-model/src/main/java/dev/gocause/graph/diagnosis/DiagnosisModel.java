@@ -100,6 +100,8 @@ public final class DiagnosisModel {
   private final FullTextLookups textLookups;
   /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
   private final ReportWords reportWords = ReportWords.packaged();
+  /** The same words compiled for scanning, once per model. */
+  private final ReportWords.Scanners reportScanners = reportWords.scanners();
   /** Per symptom, how Go shows it (a signature's pattern: wait reason, message), when it has one. */
   private final Map<String, SignatureDef> shownAs;
 
@@ -336,6 +338,11 @@ public final class DiagnosisModel {
   /** Negation, question and "not a bug" words. */
   ReportWords reportWords() {
     return reportWords;
+  }
+
+  /** {@link #reportWords()} compiled for one pass over a text. */
+  ReportWords.Scanners reportScanners() {
+    return reportScanners;
   }
 
   /** The signature showing a symptom in Go's output (not a frame), or null. */
