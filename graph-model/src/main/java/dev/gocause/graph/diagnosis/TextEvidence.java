@@ -86,56 +86,124 @@ final class TextEvidence {
     }
     // distinct phrase tokens found in the input, per phrase of each kind (phrase tokens and input tokens are sets)
     // a word seen only in questions ("is this a leak?") counts for less than a stated one
-    double[] symptomHits = new double[model.symptomPhrases().list().size()];
-    double[] causeHits = new double[model.causePhrases().list().size()];
-    double[] primitiveHits = new double[model.primitivePhrases().list().size()];
-    for (String t : all) {
-      DiagnosisModel.TokenPhrases at = model.phrasesWith(t);
-      if (at != null) {
-        double w = questioned.contains(t) ? DiagnosisEngine.QUESTIONED_WEIGHT : 1.0;
-        count(at.symptoms(), symptomHits, w);
-        count(at.causes(), causeHits, w);
-        count(at.primitives(), primitiveHits, w);
+    PhraseHits symptomHits = PhraseHits.of(0, model.symptomPhrases());
+    PhraseHits causeHits = PhraseHits.of(1, model.causePhrases());
+    PhraseHits primitiveHits = PhraseHits.of(2, model.primitivePhrases());
+    try {
+      for (String t : all) {
+        DiagnosisModel.TokenPhrases at = model.phrasesWith(t);
+        if (at != null) {
+          double w = questioned.contains(t) ? DiagnosisEngine.QUESTIONED_WEIGHT : 1.0;
+          symptomHits.add(at.symptoms(), w);
+          causeHits.add(at.causes(), w);
+          primitiveHits.add(at.primitives(), w);
+        }
       }
-    }
-    // words inside a negation's scope count only for phrases holding the negation themselves ("does not exit")
-    for (String t : negated) {
-      DiagnosisModel.TokenPhrases at = all.contains(t) ? null : model.phrasesWith(t);
-      if (at != null) {
-        countNegating(at.symptoms(), model.symptomPhrases(), symptomHits);
-        countNegating(at.causes(), model.causePhrases(), causeHits);
-        countNegating(at.primitives(), model.primitivePhrases(), primitiveHits);
+      // words inside a negation's scope count only for phrases holding the negation themselves ("does not exit")
+      for (String t : negated) {
+        DiagnosisModel.TokenPhrases at = all.contains(t) ? null : model.phrasesWith(t);
+        if (at != null) {
+          symptomHits.addNegating(at.symptoms());
+          causeHits.addNegating(at.causes());
+          primitiveHits.addNegating(at.primitives());
+        }
       }
-    }
-    String[] quoted = new String[prose.size()];
-    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), symptomHits, prose, lineTokens, quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
-      bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-    }
-    byCause.putAll(bestPhrases(model.causePhrases(), causeHits, prose, lineTokens, quoted, 1.0));
-    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), primitiveHits, prose, lineTokens, quoted, 1.0));
-  }
-
-  private static void countNegating(int[] phrases, DiagnosisModel.Phrases list, double[] hits) {
-    for (int i : phrases) {
-      if (list.list().get(i).negates()) {
-        hits[i]++;
+      String[] quoted = new String[prose.size()];
+      for (Map.Entry<String, Evidence> e : bestPhrases(symptomHits, prose, lineTokens, quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
+        bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
-    }
-  }
-
-  private static void count(int[] phrases, double[] hits, double weight) {
-    for (int i : phrases) {
-      hits[i] += weight;
+      byCause.putAll(bestPhrases(causeHits, prose, lineTokens, quoted, 1.0));
+      byPrimitive.putAll(bestPhrases(primitiveHits, prose, lineTokens, quoted, 1.0));
+    } finally {
+      symptomHits.clear();
+      causeHits.clear();
+      primitiveHits.clear();
     }
   }
 
   /**
-   * For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}.
+   * How much of each phrase of one kind the words cover: a number per phrase of the model's list,
+   * in arrays kept per thread (a diagnosis touches tens of a thousand phrases, and allocating and
+   * scanning the whole list for each one cost more than the matching itself); only the phrases
+   * touched are visited, in list order, and reset by {@link #clear}.
+   */
+  private static final class PhraseHits {
+    private static final ThreadLocal<PhraseHits[]> OF_THREAD = ThreadLocal.withInitial(() -> new PhraseHits[3]);
+
+    private DiagnosisModel.Phrases phrases;
+    private double[] hits;
+    private int[] touched;
+    private int count;
+
+    /** This thread's hits for {@code phrases} (slot: one per kind, so the kinds of one diagnosis don't share), all zero. */
+    static PhraseHits of(int slot, DiagnosisModel.Phrases phrases) {
+      PhraseHits[] mine = OF_THREAD.get();
+      PhraseHits h = mine[slot];
+      int n = phrases.list().size();
+      if (h == null || h.hits.length != n) {
+        h = new PhraseHits();
+        h.hits = new double[n];
+        h.touched = new int[n];
+        mine[slot] = h;
+      }
+      h.phrases = phrases;
+      return h;
+    }
+
+    void add(int[] at, double weight) {
+      if (!(weight > 0)) {
+        return; // leaves every phrase as it is (and zero means untouched)
+      }
+      for (int i : at) {
+        if (hits[i] == 0) {
+          touched[count++] = i;
+        }
+        hits[i] += weight;
+      }
+    }
+
+    /** One for each phrase holding a negation itself ("does not exit"). */
+    void addNegating(int[] at) {
+      for (int i : at) {
+        if (phrases.list().get(i).negates()) {
+          if (hits[i] == 0) {
+            touched[count++] = i;
+          }
+          hits[i]++;
+        }
+      }
+    }
+
+    /** The touched phrases' positions, ascending (the list order a scan of every phrase would visit them in). */
+    int[] touched() {
+      int[] at = java.util.Arrays.copyOf(touched, count);
+      java.util.Arrays.sort(at);
+      return at;
+    }
+
+    double hit(int i) {
+      return hits[i];
+    }
+
+    DiagnosisModel.Phrases phrases() {
+      return phrases;
+    }
+
+    void clear() {
+      for (int k = 0; k < count; k++) {
+        hits[touched[k]] = 0;
+      }
+      count = 0;
+      phrases = null;
+    }
+  }
+
+  /**
+   * For every node, its best-covered phrase, when the coverage reaches {@link DiagnosisEngine#MIN_COVERAGE}.
    * {@code quoted} holds each prose line as evidence quotes it, filled on first use.
    */
   private static Map<String, Evidence> bestPhrases(
-      DiagnosisModel.Phrases phrases,
-      double[] hits,
+      PhraseHits hits,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
       String[] quoted,
@@ -146,12 +214,9 @@ final class TextEvidence {
     List<Winner> winners = new ArrayList<>();
     Phrase best = null;
     double bestStrength = 0;
-    for (int pi = 0; pi < hits.length; pi++) {
-      double hit = hits[pi];
-      if (hit == 0) {
-        continue;
-      }
-      Phrase p = phrases.list().get(pi);
+    for (int pi : hits.touched()) {
+      double hit = hits.hit(pi);
+      Phrase p = hits.phrases().list().get(pi);
       double coverage = hit / p.tokens().size();
       if (coverage < DiagnosisEngine.MIN_COVERAGE) {
         continue;
