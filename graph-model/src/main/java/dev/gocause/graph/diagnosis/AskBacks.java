@@ -5,7 +5,6 @@ import dev.gocause.graph.diagnosis.Diagnosis.Observation;
 import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
 import dev.gocause.graph.diagnosis.Diagnosis.RankedCause;
 import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
-import dev.gocause.graph.diagnosis.ModelData.Indicates;
 import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -62,16 +61,7 @@ final class AskBacks {
       if (seen.contains(symptomId)) {
         continue;
       }
-      double wf = 0;
-      double wo = 0;
-      for (Indicates i : model.indicates(symptomId)) {
-        if (i.causeId().equals(favoured)) {
-          wf = i.weight();
-        } else if (i.causeId().equals(other)) {
-          wo = i.weight();
-        }
-      }
-      double separation = wf - wo;
+      double separation = model.linkWeight(symptomId, favoured) - model.linkWeight(symptomId, other);
       if (separation < MIN_SEPARATION) {
         continue;
       }

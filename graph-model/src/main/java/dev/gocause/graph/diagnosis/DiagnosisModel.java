@@ -90,6 +90,8 @@ public final class DiagnosisModel {
   private final Map<String, List<Indicates>> bySymptom;
   /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
   private final Map<String, List<String>> symptomsByCause;
+  /** Per symptom, the weight of its link to each cause it indicates (of the last link, as {@link #indicates} lists them). */
+  private final Map<String, Map<String, Double>> linkWeights;
   private final Map<String, List<String>> causesByPrimitive;
   private final Phrases symptomPhrases;
   private final Phrases causePhrases;
@@ -167,6 +169,13 @@ public final class DiagnosisModel {
     }
     sc.replaceAll((k, v) -> List.copyOf(v));
     this.symptomsByCause = Map.copyOf(sc);
+    Map<String, Map<String, Double>> lw = new HashMap<>();
+    this.bySymptom.forEach((sid, links) -> {
+      Map<String, Double> w = new HashMap<>();
+      links.forEach(i -> w.put(i.causeId(), i.weight()));
+      lw.put(sid, java.util.Collections.unmodifiableMap(w));
+    });
+    this.linkWeights = java.util.Collections.unmodifiableMap(lw); // a HashMap: hits and misses alike are one probe
     Map<String, List<String>> bp = new HashMap<>();
     for (CauseDef c : this.causes.values()) {
       for (String p : c.primitiveIds()) {
@@ -189,7 +198,7 @@ public final class DiagnosisModel {
         shown.merge(id, sig, (a, b) -> rank(b) < rank(a) ? b : a);
       }
     }
-    this.shownAs = Map.copyOf(shown);
+    this.shownAs = java.util.Collections.unmodifiableMap(shown); // mostly misses (symptoms only words show): a HashMap
     List<Phrase> sp = new ArrayList<>();
     for (SymptomDef s : this.symptoms.values()) {
       addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
@@ -308,6 +317,16 @@ public final class DiagnosisModel {
   /** The ids of the symptoms that indicate {@code causeId}, in the order of {@link #symptoms()}. */
   List<String> symptomsIndicating(String causeId) {
     return symptomsByCause.getOrDefault(causeId, List.of());
+  }
+
+  /**
+   * The weight of the link from {@code symptomId} to {@code causeId} (of the last one, as
+   * {@link #indicates} lists them), else 0.
+   */
+  double linkWeight(String symptomId, String causeId) {
+    Map<String, Double> w = linkWeights.get(symptomId);
+    Double weight = w == null ? null : w.get(causeId);
+    return weight == null ? 0 : weight;
   }
 
   List<Indicates> indicates(String symptomId) {
