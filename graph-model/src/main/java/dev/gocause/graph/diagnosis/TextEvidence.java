@@ -125,15 +125,15 @@ final class TextEvidence {
    * How much of each phrase of one kind the words cover: a number per phrase of the model's list,
    * in arrays kept per thread (a diagnosis touches tens of a thousand phrases, and allocating and
    * scanning the whole list for each one cost more than the matching itself); only the phrases
-   * touched are visited, in list order, and reset by {@link #clear}.
+   * touched are visited, in list order (a bit per phrase), and reset by {@link #clear}.
    */
   private static final class PhraseHits {
     private static final ThreadLocal<PhraseHits[]> OF_THREAD = ThreadLocal.withInitial(() -> new PhraseHits[3]);
 
     private DiagnosisModel.Phrases phrases;
     private double[] hits;
-    private int[] touched;
-    private int count;
+    /** One bit per phrase touched: read in list order without sorting. */
+    private long[] touched;
 
     /** This thread's hits for {@code phrases} (slot: one per kind, so the kinds of one diagnosis don't share), all zero. */
     static PhraseHits of(int slot, DiagnosisModel.Phrases phrases) {
@@ -143,7 +143,7 @@ final class TextEvidence {
       if (h == null || h.hits.length != n) {
         h = new PhraseHits();
         h.hits = new double[n];
-        h.touched = new int[n];
+        h.touched = new long[(n + 63) / 64];
         mine[slot] = h;
       }
       h.phrases = phrases;
@@ -155,9 +155,7 @@ final class TextEvidence {
         return; // leaves every phrase as it is (and zero means untouched)
       }
       for (int i : at) {
-        if (hits[i] == 0) {
-          touched[count++] = i;
-        }
+        touched[i >>> 6] |= 1L << i;
         hits[i] += weight;
       }
     }
@@ -166,19 +164,28 @@ final class TextEvidence {
     void addNegating(int[] at) {
       for (int i : at) {
         if (phrases.list().get(i).negates()) {
-          if (hits[i] == 0) {
-            touched[count++] = i;
-          }
+          touched[i >>> 6] |= 1L << i;
           hits[i]++;
         }
       }
     }
 
-    /** The touched phrases' positions, ascending (the list order a scan of every phrase would visit them in). */
-    int[] touched() {
-      int[] at = java.util.Arrays.copyOf(touched, count);
-      java.util.Arrays.sort(at);
-      return at;
+    /** The next touched phrase at or after {@code from} (list order, as a scan of every phrase visits them), else -1. */
+    int next(int from) {
+      int w = from >>> 6;
+      if (w >= touched.length) {
+        return -1;
+      }
+      long bits = touched[w] & (-1L << from);
+      while (true) {
+        if (bits != 0) {
+          return w * 64 + Long.numberOfTrailingZeros(bits);
+        }
+        if (++w == touched.length) {
+          return -1;
+        }
+        bits = touched[w];
+      }
     }
 
     double hit(int i) {
@@ -190,10 +197,10 @@ final class TextEvidence {
     }
 
     void clear() {
-      for (int k = 0; k < count; k++) {
-        hits[touched[k]] = 0;
+      for (int i = next(0); i >= 0; i = next(i + 1)) {
+        hits[i] = 0;
       }
-      count = 0;
+      java.util.Arrays.fill(touched, 0L);
       phrases = null;
     }
   }
@@ -214,8 +221,11 @@ final class TextEvidence {
     List<Winner> winners = new ArrayList<>();
     Phrase best = null;
     double bestStrength = 0;
-    for (int pi : hits.touched()) {
+    for (int pi = hits.next(0); pi >= 0; pi = hits.next(pi + 1)) {
       double hit = hits.hit(pi);
+      if (hit == 0) {
+        continue; // touched by a weight of zero
+      }
       Phrase p = hits.phrases().list().get(pi);
       double coverage = hit / p.tokens().size();
       if (coverage < DiagnosisEngine.MIN_COVERAGE) {
