@@ -80,6 +80,17 @@ final class FullTextIndexes {
       Objects.requireNonNull(text, "text");
     }
 
+    // written out: a clause is a cache key looked up for every word of every diagnosis
+    @Override
+    public int hashCode() {
+      return text.hashCode() * 2 + (prefix ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Clause c && c.prefix == prefix && c.text.equals(text);
+    }
+
     /** In Lucene's query syntax, special characters escaped. */
     String lucene() {
       StringBuilder b = new StringBuilder();
