@@ -98,6 +98,7 @@ public final class DiagnosisModel {
   private final Phrases primitivePhrases;
   private final Map<String, TokenPhrases> phrasesByToken;
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
+  private final Map<String, AskBacks.Wording> askBackWordings = new ConcurrentHashMap<>();
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
   /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
@@ -295,6 +296,18 @@ public final class DiagnosisModel {
       frameCache.put(function, result);
     }
     return result;
+  }
+
+  /** The wording of an ask-back for {@code key} (its causes and symptoms), made once by {@code make}; bounded like the frame cache. */
+  AskBacks.Wording askBackWording(String key, java.util.function.Supplier<AskBacks.Wording> make) {
+    AskBacks.Wording w = askBackWordings.get(key);
+    if (w == null) {
+      w = make.get();
+      if (askBackWordings.size() < FRAME_CACHE_LIMIT) {
+        askBackWordings.put(key, w);
+      }
+    }
+    return w;
   }
 
   /** The id and names of a symptom of this model (null for an unknown id). */
