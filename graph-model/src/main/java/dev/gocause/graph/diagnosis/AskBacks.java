@@ -5,7 +5,6 @@ import dev.gocause.graph.diagnosis.Diagnosis.Observation;
 import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
 import dev.gocause.graph.diagnosis.Diagnosis.RankedCause;
 import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
-import dev.gocause.graph.diagnosis.ModelData.Indicates;
 import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,8 +48,19 @@ final class AskBacks {
     if (observations.isEmpty()) {
       return null;
     }
-    return new AskBack(List.of(a.id(), b.id()), question(true, a, b, forA, forB), question(false, a, b, forA, forB),
-        observations, commands(a, b));
+    Wording w = model.askBackWording(a.id() + "\u0000" + b.id() + "\u0000" + symptomOf(forA) + "\u0000" + symptomOf(forB),
+        () -> new Wording(question(true, a, b, forA, forB), question(false, a, b, forA, forB), commands(a, b)));
+    return new AskBack(List.of(a.id(), b.id()), w.questionZh(), w.questionEn(), observations, w.commands());
+  }
+
+  /**
+   * The questions and commands of an ask-back: they follow from the two causes and the symptom
+   * asked about for each, all of one model, so {@link DiagnosisModel#askBackWording} keeps them.
+   */
+  record Wording(String questionZh, String questionEn, List<CommandInfo> commands) {}
+
+  private static String symptomOf(Observation o) {
+    return o == null ? "" : o.symptom().id();
   }
 
   /** The unobserved symptom pointing to {@code favoured} most strongly over {@code other}; Go-visible ones first. */
@@ -62,16 +72,7 @@ final class AskBacks {
       if (seen.contains(symptomId)) {
         continue;
       }
-      double wf = 0;
-      double wo = 0;
-      for (Indicates i : model.indicates(symptomId)) {
-        if (i.causeId().equals(favoured)) {
-          wf = i.weight();
-        } else if (i.causeId().equals(other)) {
-          wo = i.weight();
-        }
-      }
-      double separation = wf - wo;
+      double separation = model.linkWeight(symptomId, favoured) - model.linkWeight(symptomId, other);
       if (separation < MIN_SEPARATION) {
         continue;
       }

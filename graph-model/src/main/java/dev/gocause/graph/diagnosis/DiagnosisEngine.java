@@ -9,14 +9,12 @@ import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
 import dev.gocause.graph.diagnosis.Diagnosis.RaceSummary;
 import dev.gocause.graph.diagnosis.Diagnosis.RankedCause;
 import dev.gocause.graph.diagnosis.DiagnosisModel.CompiledRegex;
-import dev.gocause.graph.diagnosis.DiagnosisModel.Phrase;
 import dev.gocause.graph.diagnosis.ModelData.CauseDef;
 import dev.gocause.graph.diagnosis.ModelData.Indicates;
 import dev.gocause.graph.diagnosis.ModelData.Named;
 import dev.gocause.graph.diagnosis.ModelData.SignatureDef;
 import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
 import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
-import dev.gocause.graph.diagnosis.ParsedInput.Occurrence;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -75,7 +73,7 @@ final class DiagnosisEngine {
   static final double NO_ANSWER_BELOW = 0.35;
   /** ... and a cause needs at least one piece of evidence other than a primitive mention this strong. */
   static final double MIN_DIRECT_CONTRIBUTION = 0.12;
-  private static final int MAX_PROSE_LINES = 400;
+  static final int MAX_PROSE_LINES = 400;
   private static final int MAX_TEXT_LEN = 120;
 
   /** Full-text relevance of free text (see {@link FullTextLookups}). */
@@ -109,47 +107,22 @@ final class DiagnosisEngine {
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
     SimulationEvidence.Ran simulated = SimulationEvidence.run(request, code, parsed);
     SimulationEvidence.facts(model, simulated, bySymptom);
-    List<MessageLine> prose = new ArrayList<>();
-    StringBuilder proseLines = new StringBuilder();
-    for (MessageLine m : parsed.messages()) {
-      if (m.prose() && prose.size() < MAX_PROSE_LINES) {
-        proseLines.append(prose.isEmpty() ? "" : "\n").append(m.text());
-        prose.add(m);
-      }
-    }
-    String proseText = proseLines.toString();
-    List<Set<String>> lineTokens = new ArrayList<>(prose.size());
-    Set<String> stated = new HashSet<>();
-    Set<String> questioned = new HashSet<>();
-    Set<String> negated = new HashSet<>();
-    for (MessageLine m : prose) {
-      NegatedText t = NegatedText.of(m.text(), model.reportWords());
-      Set<String> said = t.affirmed();
-      if (!t.questioned().isEmpty()) {
-        said = new LinkedHashSet<>(said);
-        said.addAll(t.questioned());
-      }
-      lineTokens.add(said);
-      stated.addAll(t.affirmed());
-      questioned.addAll(t.questioned());
-      negated.addAll(t.negated());
-    }
-    if (!prose.isEmpty()) {
-      questioned.removeAll(stated); // asked in one line, stated in another: stated
-      text(model, prose, lineTokens, questioned, negated, bySymptom, byCause, byPrimitive);
-      search(model, prose, textSearch.causeRelevance(proseText), bySearch);
+    TextEvidence.Words words = TextEvidence.read(model, parsed);
+    if (!words.prose().isEmpty()) {
+      TextEvidence.facts(model, words, bySymptom, byCause, byPrimitive);
+      TextEvidence.search(model, words.prose(), textSearch.causeRelevance(words.proseText()), bySearch);
     }
 
-    String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(proseText) ? "zh" : "en";
+    String lang = request.lang() != null ? request.lang() : TextTokens.hasCjk(words.proseText()) ? "zh" : "en";
     List<ObservedSymptom> observed = observed(model, bySymptom);
-    InputSummary input = summary(parsed, lineTokens);
+    InputSummary input = summary(parsed, words.lineTokens());
     ObservedSymptom outside = OutsideConcurrency.verdict(model, observed);
     if (outside != null) {
       return new Diagnosis(List.of(), observed, input, model.version(), model.hash(), lang,
           OutsideConcurrency.message(lang, outside) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
           GoroutineGroups.answer(groups), null);
     }
-    ReportFacets facets = ReportFacets.of(model, prose, observed);
+    ReportFacets facets = ReportFacets.of(model, words.prose(), observed);
     Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
@@ -317,154 +290,6 @@ final class DiagnosisEngine {
       }
       lines.sort(null);
     }
-  }
-
-  private static void text(
-      DiagnosisModel model,
-      List<MessageLine> prose,
-      List<Set<String>> lineTokens,
-      Set<String> questioned,
-      Set<String> negated,
-      Map<String, List<Evidence>> bySymptom,
-      Map<String, Evidence> byCause,
-      Map<String, Evidence> byPrimitive) {
-    Set<String> all;
-    if (lineTokens.size() == 1) {
-      all = lineTokens.get(0);
-    } else {
-      all = new LinkedHashSet<>();
-      lineTokens.forEach(all::addAll);
-    }
-    if (all.isEmpty()) {
-      return;
-    }
-    // distinct phrase tokens found in the input, per phrase of each kind (phrase tokens and input tokens are sets)
-    // a word seen only in questions ("is this a leak?") counts for less than a stated one
-    double[] symptomHits = new double[model.symptomPhrases().list().size()];
-    double[] causeHits = new double[model.causePhrases().list().size()];
-    double[] primitiveHits = new double[model.primitivePhrases().list().size()];
-    for (String t : all) {
-      DiagnosisModel.TokenPhrases at = model.phrasesWith(t);
-      if (at != null) {
-        double w = questioned.contains(t) ? QUESTIONED_WEIGHT : 1.0;
-        count(at.symptoms(), symptomHits, w);
-        count(at.causes(), causeHits, w);
-        count(at.primitives(), primitiveHits, w);
-      }
-    }
-    // words inside a negation's scope count only for phrases holding the negation themselves ("does not exit")
-    for (String t : negated) {
-      DiagnosisModel.TokenPhrases at = all.contains(t) ? null : model.phrasesWith(t);
-      if (at != null) {
-        countNegating(at.symptoms(), model.symptomPhrases(), symptomHits);
-        countNegating(at.causes(), model.causePhrases(), causeHits);
-        countNegating(at.primitives(), model.primitivePhrases(), primitiveHits);
-      }
-    }
-    String[] quoted = new String[prose.size()];
-    for (Map.Entry<String, Evidence> e : bestPhrases(model.symptomPhrases(), symptomHits, prose, lineTokens, quoted, TEXT_STRENGTH).entrySet()) {
-      bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
-    }
-    byCause.putAll(bestPhrases(model.causePhrases(), causeHits, prose, lineTokens, quoted, 1.0));
-    byPrimitive.putAll(bestPhrases(model.primitivePhrases(), primitiveHits, prose, lineTokens, quoted, 1.0));
-  }
-
-  private static void countNegating(int[] phrases, DiagnosisModel.Phrases list, double[] hits) {
-    for (int i : phrases) {
-      if (list.list().get(i).negates()) {
-        hits[i]++;
-      }
-    }
-  }
-
-  private static void count(int[] phrases, double[] hits, double weight) {
-    for (int i : phrases) {
-      hits[i] += weight;
-    }
-  }
-
-  /**
-   * For every node, its best-covered phrase, when the coverage reaches {@link #MIN_COVERAGE}.
-   * {@code quoted} holds each prose line as evidence quotes it, filled on first use.
-   */
-  private static Map<String, Evidence> bestPhrases(
-      DiagnosisModel.Phrases phrases,
-      double[] hits,
-      List<MessageLine> prose,
-      List<Set<String>> lineTokens,
-      String[] quoted,
-      double scale) {
-    // first the best phrase per node (highest coverage, then the longest text, then the first);
-    // a node's phrases are next to each other, so its best is settled when the next node starts ...
-    record Winner(Phrase phrase, double strength) {}
-    List<Winner> winners = new ArrayList<>();
-    Phrase best = null;
-    double bestStrength = 0;
-    for (int pi = 0; pi < hits.length; pi++) {
-      double hit = hits[pi];
-      if (hit == 0) {
-        continue;
-      }
-      Phrase p = phrases.list().get(pi);
-      double coverage = hit / p.tokens().size();
-      if (coverage < MIN_COVERAGE) {
-        continue;
-      }
-      double strength = round(scale * coverage);
-      if (best != null && best.nodeId().equals(p.nodeId())) {
-        if (bestStrength > strength || (bestStrength == strength && best.text().length() >= p.text().length())) {
-          continue;
-        }
-      } else if (best != null) {
-        winners.add(new Winner(best, bestStrength));
-      }
-      best = p;
-      bestStrength = strength;
-    }
-    if (best != null) {
-      winners.add(new Winner(best, bestStrength));
-    }
-    // ... then where it was said, for the winners only (callers keep them in maps sorted by node)
-    Map<String, Evidence> found = new HashMap<>();
-    for (Winner w : winners) {
-      Phrase p = w.phrase();
-      List<Integer> lines = new ArrayList<>();
-      String text = null;
-      for (int i = 0; i < prose.size() && lines.size() < 5; i++) {
-        if (containsAny(lineTokens.get(i), p.tokens())) {
-          lines.add(prose.get(i).line());
-          if (text == null) {
-            if (quoted[i] == null) {
-              quoted[i] = clip(prose.get(i).text());
-            }
-            text = quoted[i];
-          }
-        }
-      }
-      found.put(p.nodeId(), new Evidence("text", text == null ? "" : text, List.copyOf(lines), lines.size(), p.text(),
-          w.strength()));
-    }
-    return found;
-  }
-
-  private static boolean containsAny(Set<String> tokens, List<String> wanted) {
-    for (String t : wanted) {
-      if (tokens.contains(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static void search(
-      DiagnosisModel model, List<MessageLine> prose, Map<String, Double> relevance, Map<String, Evidence> out) {
-    relevance.forEach((causeId, r) -> {
-      if (model.causes().containsKey(causeId) && r > 0) {
-        MessageLine first = prose.get(0);
-        out.put(causeId, new Evidence("search", clip(first.text()), List.of(first.line()), prose.size(),
-            "full-text: " + causeId, round(r)));
-      }
-    });
   }
 
   // ---------------------------------------------------------------- ranking

@@ -90,16 +90,21 @@ public final class DiagnosisModel {
   private final Map<String, List<Indicates>> bySymptom;
   /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
   private final Map<String, List<String>> symptomsByCause;
+  /** Per symptom, the weight of its link to each cause it indicates (of the last link, as {@link #indicates} lists them). */
+  private final Map<String, Map<String, Double>> linkWeights;
   private final Map<String, List<String>> causesByPrimitive;
   private final Phrases symptomPhrases;
   private final Phrases causePhrases;
   private final Phrases primitivePhrases;
   private final Map<String, TokenPhrases> phrasesByToken;
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
+  private final Map<String, AskBacks.Wording> askBackWordings = new ConcurrentHashMap<>();
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
   /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
   private final ReportWords reportWords = ReportWords.packaged();
+  /** The same words compiled for scanning, once per model. */
+  private final ReportWords.Scanners reportScanners = reportWords.scanners();
   /** Per symptom, how Go shows it (a signature's pattern: wait reason, message), when it has one. */
   private final Map<String, SignatureDef> shownAs;
 
@@ -165,6 +170,13 @@ public final class DiagnosisModel {
     }
     sc.replaceAll((k, v) -> List.copyOf(v));
     this.symptomsByCause = Map.copyOf(sc);
+    Map<String, Map<String, Double>> lw = new HashMap<>();
+    this.bySymptom.forEach((sid, links) -> {
+      Map<String, Double> w = new HashMap<>();
+      links.forEach(i -> w.put(i.causeId(), i.weight()));
+      lw.put(sid, java.util.Collections.unmodifiableMap(w));
+    });
+    this.linkWeights = java.util.Collections.unmodifiableMap(lw); // a HashMap: hits and misses alike are one probe
     Map<String, List<String>> bp = new HashMap<>();
     for (CauseDef c : this.causes.values()) {
       for (String p : c.primitiveIds()) {
@@ -187,7 +199,7 @@ public final class DiagnosisModel {
         shown.merge(id, sig, (a, b) -> rank(b) < rank(a) ? b : a);
       }
     }
-    this.shownAs = Map.copyOf(shown);
+    this.shownAs = java.util.Collections.unmodifiableMap(shown); // mostly misses (symptoms only words show): a HashMap
     List<Phrase> sp = new ArrayList<>();
     for (SymptomDef s : this.symptoms.values()) {
       addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
@@ -286,6 +298,18 @@ public final class DiagnosisModel {
     return result;
   }
 
+  /** The wording of an ask-back for {@code key} (its causes and symptoms), made once by {@code make}; bounded like the frame cache. */
+  AskBacks.Wording askBackWording(String key, java.util.function.Supplier<AskBacks.Wording> make) {
+    AskBacks.Wording w = askBackWordings.get(key);
+    if (w == null) {
+      w = make.get();
+      if (askBackWordings.size() < FRAME_CACHE_LIMIT) {
+        askBackWordings.put(key, w);
+      }
+    }
+    return w;
+  }
+
   /** The id and names of a symptom of this model (null for an unknown id). */
   Named symptomName(String id) {
     return symptomNames.get(id);
@@ -306,6 +330,16 @@ public final class DiagnosisModel {
   /** The ids of the symptoms that indicate {@code causeId}, in the order of {@link #symptoms()}. */
   List<String> symptomsIndicating(String causeId) {
     return symptomsByCause.getOrDefault(causeId, List.of());
+  }
+
+  /**
+   * The weight of the link from {@code symptomId} to {@code causeId} (of the last one, as
+   * {@link #indicates} lists them), else 0.
+   */
+  double linkWeight(String symptomId, String causeId) {
+    Map<String, Double> w = linkWeights.get(symptomId);
+    Double weight = w == null ? null : w.get(causeId);
+    return weight == null ? 0 : weight;
   }
 
   List<Indicates> indicates(String symptomId) {
@@ -336,6 +370,11 @@ public final class DiagnosisModel {
   /** Negation, question and "not a bug" words. */
   ReportWords reportWords() {
     return reportWords;
+  }
+
+  /** {@link #reportWords()} compiled for one pass over a text. */
+  ReportWords.Scanners reportScanners() {
+    return reportScanners;
   }
 
   /** The signature showing a symptom in Go's output (not a frame), or null. */

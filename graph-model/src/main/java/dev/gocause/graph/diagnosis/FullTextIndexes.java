@@ -80,6 +80,17 @@ final class FullTextIndexes {
       Objects.requireNonNull(text, "text");
     }
 
+    // written out: a clause is a cache key looked up for every word of every diagnosis
+    @Override
+    public int hashCode() {
+      return text.hashCode() * 2 + (prefix ? 1 : 0);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Clause c && c.prefix == prefix && c.text.equals(text);
+    }
+
     /** In Lucene's query syntax, special characters escaped. */
     String lucene() {
       StringBuilder b = new StringBuilder();
@@ -114,18 +125,23 @@ final class FullTextIndexes {
     return out;
   }
 
-  /**
-   * One property of an index: its terms, sorted (for prefixes), with their postings; and what
-   * each clause seen so far came to (its analysed terms' scores summed, or its prefix expanded),
-   * since people's words repeat. Bounded: emptied when it outgrows {@link #MAX_RESOLVED}.
-   */
-  private record FieldIndex(String property, String[] sortedTerms, Map<String, Postings> postings,
-      java.util.concurrent.ConcurrentHashMap<Clause, Postings> resolved) {}
+  /** One property of an index: its terms, sorted (for prefixes), with their postings. */
+  private record FieldIndex(String property, String[] sortedTerms, Map<String, Postings> postings) {}
 
   private static final int MAX_RESOLVED = 10_000;
   private static final Postings NONE = new Postings(new int[0], new float[0]);
 
-  private record Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields) {}
+  /**
+   * An index, and what each clause seen so far came to in each of its fields (its analysed terms'
+   * scores summed, or its prefix expanded), since people's words repeat: one look-up per clause.
+   * Bounded: emptied when it outgrows {@link #MAX_RESOLVED}.
+   */
+  private record Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields,
+      java.util.concurrent.ConcurrentHashMap<Clause, Postings[]> resolved) {
+    Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields) {
+      this(definition, analyzer, nodes, fields, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+  }
 
   private final Map<String, Built> indexes;
 
@@ -214,7 +230,7 @@ final class FullTextIndexes {
             list.stream().mapToInt(Posting::doc).toArray(), toFloats(list))));
         String[] sorted = postings.keySet().toArray(String[]::new);
         Arrays.sort(sorted);
-        fields.add(new FieldIndex(field, sorted, Map.copyOf(postings), new java.util.concurrent.ConcurrentHashMap<>()));
+        fields.add(new FieldIndex(field, sorted, Map.copyOf(postings)));
       }
       return new Built(d, analyzer, byDoc, List.copyOf(fields));
     }
@@ -285,7 +301,7 @@ final class FullTextIndexes {
           }
           postings.put(sorted[t], new Postings(docs, scores));
         }
-        fields.add(new FieldIndex(property, sorted, Map.copyOf(postings), new java.util.concurrent.ConcurrentHashMap<>()));
+        fields.add(new FieldIndex(property, sorted, Map.copyOf(postings)));
       }
       built.put(d.name(), new Built(d, provider.createAnalyzer(), nodes, List.copyOf(fields)));
     }
@@ -345,15 +361,18 @@ final class FullTextIndexes {
     Built b = built(index);
     Scores scores = new Scores(b);
     for (Clause c : clauses) {
-      for (FieldIndex field : b.fields()) {
-        Postings p = field.resolved().get(c);
-        if (p == null) {
-          p = resolve(b.analyzer(), field, c, b.nodes().length);
-          if (field.resolved().size() >= MAX_RESOLVED) {
-            field.resolved().clear();
-          }
-          field.resolved().put(c, p);
+      Postings[] byField = b.resolved().get(c);
+      if (byField == null) {
+        byField = new Postings[b.fields().size()];
+        for (int f = 0; f < byField.length; f++) {
+          byField[f] = resolve(b.analyzer(), b.fields().get(f), c, b.nodes().length);
         }
+        if (b.resolved().size() >= MAX_RESOLVED) {
+          b.resolved().clear();
+        }
+        b.resolved().put(c, byField);
+      }
+      for (Postings p : byField) { // field after field, as ever: the same sums in the same order
         scores.add(p);
       }
     }

@@ -25,8 +25,23 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
 
   /** Clause boundaries besides punctuation: contrast words. */
   private static final List<String> CONTRAST = List.of(" but ", " however ", " although ", " though ", "但是", "但", "不过", "而是", "可是");
+  /** For each ASCII character, whether a contrast word starts with it. */
+  private static final boolean[] CONTRAST_STARTS = new boolean[0x80];
+
+  static {
+    for (String w : CONTRAST) {
+      if (w.charAt(0) < 0x80) {
+        CONTRAST_STARTS[w.charAt(0)] = true;
+      }
+    }
+  }
 
   static NegatedText of(String line, ReportWords words) {
+    return of(line, words.scanners());
+  }
+
+  /** As {@link #of(String, ReportWords)} with the words compiled once (per model). */
+  static NegatedText of(String line, ReportWords.Scanners words) {
     Set<String> affirmed = new LinkedHashSet<>();
     Set<String> questioned = new LinkedHashSet<>();
     Set<String> negated = new LinkedHashSet<>();
@@ -67,6 +82,9 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     if (c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
       return i + 1; // '.' inside wg.Done stays
     }
+    if (c < 0x80 && !CONTRAST_STARTS[c]) {
+      return -1; // no contrast word starts with this character: spares the look at each of them
+    }
     for (String w : CONTRAST) {
       if (s.startsWith(w, i)) {
         return i + w.length();
@@ -75,36 +93,34 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     return -1;
   }
 
-  private static void clause(String text, String lower, boolean asked, ReportWords words, Set<String> affirmed,
-      Set<String> questioned, Set<String> negated) {
-    boolean question = asked; // a clause ending in '?' asks whatever its words
+  private static void clause(String text, String lower, boolean endsInQuestionMark, ReportWords.Scanners words,
+      Set<String> affirmed, Set<String> questioned, Set<String> negated) {
+    int[] asked = words.question().scan(lower); // pairs: cue, position
+    boolean question = endsInQuestionMark || asked.length > 0; // a clause ending in '?' asks whatever its words
     boolean[] asking = new boolean[lower.length()]; // a question cue's own characters: "是不是", "有没有" hold no negation
-    for (String q : words.question()) {
-      for (int at = ReportWords.find(lower, q, 0); at >= 0; at = ReportWords.find(lower, q, at + 1)) {
-        question = true;
-        for (int k = at; k < at + q.length(); k++) {
-          asking[k] = true;
-        }
+    for (int m = 0; m < asked.length; m += 2) {
+      for (int k = asked[m + 1], end = k + words.question().word(asked[m]).length(); k < end; k++) {
+        asking[k] = true;
       }
     }
-    boolean[] inReach = new boolean[lower.length()];
+    int[] cues = words.negation().scan(lower);
+    boolean[] inReach = cues.length == 0 ? null : new boolean[lower.length()];
     boolean any = false;
-    for (String cue : words.negation()) {
-      for (int at = ReportWords.find(lower, cue, 0); at >= 0; at = ReportWords.find(lower, cue, at + 1)) {
-        if (asking[at]) {
-          continue;
-        }
-        int from = at + cue.length();
-        int to = reach(lower, from);
-        for (int k = from; k < to; k++) {
-          inReach[k] = true;
-        }
-        any |= to > from;
+    for (int m = 0; m < cues.length; m += 2) {
+      int at = cues[m + 1];
+      if (asking[at]) {
+        continue;
       }
+      int from = at + words.negation().word(cues[m]).length();
+      int to = reach(lower, from);
+      for (int k = from; k < to; k++) {
+        inReach[k] = true;
+      }
+      any |= to > from;
     }
     Set<String> stated = question ? questioned : affirmed;
     if (!any) {
-      stated.addAll(TextTokens.input(text));
+      TextTokens.input(text, stated);
       return;
     }
     StringBuilder outside = new StringBuilder(text.length());
@@ -118,8 +134,8 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
         inside.append(' ');
       }
     }
-    stated.addAll(TextTokens.input(outside.toString()));
-    negated.addAll(TextTokens.input(inside.toString()));
+    TextTokens.input(outside.toString(), stated);
+    TextTokens.input(inside.toString(), negated);
   }
 
   /** Where a negation starting at {@code from} stops: after {@link #NEGATION_REACH} words (a Chinese character is half a word). */

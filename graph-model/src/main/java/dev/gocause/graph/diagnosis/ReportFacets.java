@@ -97,7 +97,7 @@ final class ReportFacets {
         elsewhere.add(s);
       }
     }
-    return new ReportFacets(notABug(model.reportWords(), prose), Said.of(model, modes), Said.of(model, elsewhere));
+    return new ReportFacets(notABug(model.reportScanners().notABug(), prose), Said.of(model, modes), Said.of(model, elsewhere));
   }
 
   private static boolean fromWordsOnly(ObservedSymptom s) {
@@ -109,14 +109,12 @@ final class ReportFacets {
     return !s.evidence().isEmpty();
   }
 
-  /** The first prose line saying the report is not a concurrency bug, as evidence, or null. */
-  static Evidence notABug(ReportWords words, List<MessageLine> prose) {
+  /** The first prose line saying the report is not a concurrency bug (the first such phrase in it), as evidence, or null. */
+  static Evidence notABug(WordScanner words, List<MessageLine> prose) {
     for (MessageLine m : prose) {
-      String lower = m.text().toLowerCase(Locale.ROOT);
-      for (String w : words.notABug()) {
-        if (ReportWords.find(lower, w, 0) >= 0) {
-          return new Evidence("not-a-bug", DiagnosisEngine.clip(m.text()), List.of(m.line()), 1, w, 1.0);
-        }
+      int w = words.first(m.text().toLowerCase(Locale.ROOT));
+      if (w >= 0) {
+        return new Evidence("not-a-bug", DiagnosisEngine.clip(m.text()), List.of(m.line()), 1, words.word(w), 1.0);
       }
     }
     return null;

@@ -67,18 +67,45 @@ record ReportWords(List<String> negation, List<String> question, List<String> no
 
   /** Where {@code word} occurs in {@code lower} from {@code from} on as a word (English: not inside a longer word), else -1. */
   static int find(String lower, String word, int from) {
-    boolean latin = word.chars().anyMatch(c -> c < 0x80 && Character.isLetter(c));
+    boolean latin = isLatin(word);
     for (int at = lower.indexOf(word, from); at >= 0; at = lower.indexOf(word, at + 1)) {
-      if (!latin) {
-        return at;
-      }
-      int after = at + word.length();
-      boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) || !Character.isLetter(word.charAt(0));
-      boolean endOk = after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after));
-      if (startOk && endOk) {
+      if (isWordAt(lower, word, latin, at)) {
         return at;
       }
     }
     return -1;
   }
+
+  /** Whether {@code word} holds an ASCII letter, so it must stand as a whole word (see {@link #isWordAt}). */
+  static boolean isLatin(String word) {
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      if (c < 0x80 && Character.isLetter(c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether {@code word}, found in {@code lower} at {@code at}, counts there: a Chinese cue
+   * anywhere, a {@code latin} one not inside a longer word.
+   */
+  static boolean isWordAt(String lower, String word, boolean latin, int at) {
+    if (!latin) {
+      return true;
+    }
+    int after = at + word.length();
+    boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) || !Character.isLetter(word.charAt(0));
+    boolean endOk = after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after));
+    return startOk && endOk;
+  }
+
+  /** The three lists compiled for scanning ({@link WordScanner}): done once per model, not per report. */
+  Scanners scanners() {
+    return new Scanners(new WordScanner(negation), new WordScanner(question), new WordScanner(notABug));
+  }
+
+  /** {@link #negation()}, {@link #question()} and {@link #notABug()} compiled for one pass over a text each. */
+  record Scanners(WordScanner negation, WordScanner question, WordScanner notABug) {}
 }

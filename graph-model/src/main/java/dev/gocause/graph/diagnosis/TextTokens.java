@@ -1,6 +1,5 @@
 package dev.gocause.graph.diagnosis;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,16 +26,21 @@ final class TextTokens {
 
   /** Tokens of a phrase (an alias or a name): CJK pairs (or the single character), stemmed words. */
   static List<String> phrase(String s) {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     scan(s, out, false);
-    return List.copyOf(new LinkedHashSet<>(out));
+    return List.copyOf(out);
   }
 
   /** Tokens of an input text: as {@link #phrase} plus single CJK characters, so one-character aliases match. */
   static Set<String> input(String s) {
-    List<String> out = new ArrayList<>();
+    Set<String> out = new LinkedHashSet<>();
     scan(s, out, true);
-    return new LinkedHashSet<>(out);
+    return out;
+  }
+
+  /** Adds the tokens of an input text (as {@link #input(String)} gives them, in that order) to {@code into}. */
+  static void input(String s, Set<String> into) {
+    scan(s, into, true);
   }
 
   /** Words and CJK runs as typed (for a full-text query): original and stemmed forms. */
@@ -82,7 +86,7 @@ final class TextTokens {
     cjk.setLength(0);
   }
 
-  private static void scan(String s, List<String> out, boolean unigrams) {
+  private static void scan(String s, java.util.Collection<String> out, boolean unigrams) {
     String lower = s.toLowerCase(Locale.ROOT);
     StringBuilder word = new StringBuilder();
     String receiver = null; // after a '.': the word before it ("" at a leading '.'), whose member may follow
@@ -127,7 +131,7 @@ final class TextTokens {
    * "wg.Done" and one saying "Done"; a phrase's identifier is one token only, so it weighs as one
    * word in the phrase's coverage, and a call only as the call.
    */
-  private static void emitWord(StringBuilder word, String receiver, boolean call, boolean input, List<String> out) {
+  private static void emitWord(StringBuilder word, String receiver, boolean call, boolean input, java.util.Collection<String> out) {
     if (word.length() > 0) {
       String w = word.toString();
       boolean identifier = receiver != null || call;
@@ -147,7 +151,7 @@ final class TextTokens {
   }
 
   /** The CJK run {@code text[start, end)} as character pairs (a lone character as itself), then its characters when asked. */
-  private static void emitRun(String text, int start, int end, List<String> out, boolean unigrams) {
+  private static void emitRun(String text, int start, int end, java.util.Collection<String> out, boolean unigrams) {
     if (start < 0 || start >= end) {
       return;
     }
