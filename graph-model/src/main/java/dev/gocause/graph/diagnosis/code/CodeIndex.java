@@ -185,6 +185,34 @@ final class CodeIndex {
     return false;
   }
 
+  /**
+   * Whether a loop has a way out: a return, a panic, {@code os.Exit}, {@code runtime.Goexit}, a
+   * goto, a labelled break, or a plain break whose nearest breakable statement is the loop itself.
+   */
+  boolean hasWayOut(For loop) {
+    boolean[] out = {false};
+    within(loop.body, x -> {
+      if (x instanceof Return || x instanceof ExprStmt es && (isCallOf(es.x, "panic")
+          || isPackageCall(es.x, "os", "Exit") || isPackageCall(es.x, "runtime", "Goexit"))
+          || x instanceof Branch br && (br.tok.equals("goto") || br.tok.equals("break") && (br.label != null || breaksOut(br, loop)))) {
+        out[0] = true;
+      }
+    });
+    return out[0];
+  }
+
+  private boolean breaksOut(Branch br, For loop) {
+    for (Node p = parent.get(br); p != null; p = parent.get(p)) {
+      if (p == loop) {
+        return true;
+      }
+      if (p instanceof Select || p instanceof Switch || p instanceof TypeSwitch || p instanceof For || p instanceof Range) {
+        return false;
+      }
+    }
+    return false;
+  }
+
   // ---------------------------------------------------------------- expression helpers
 
   static Expr unparen(Expr e) {

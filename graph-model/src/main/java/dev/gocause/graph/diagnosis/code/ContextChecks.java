@@ -109,7 +109,7 @@ final class ContextChecks {
           || n instanceof SendStmt send && !inSelectCase(ix, send) && !names.buffered(send.ch)
           || n instanceof Unary u && u.op.equals("<-") && !inSelectCase(ix, u))) {
         op[0] = n;
-      } else if (loop[0] == null && n instanceof For f && f.cond == null && !leaves(ix, f)) {
+      } else if (loop[0] == null && n instanceof For f && f.cond == null && !ix.hasWayOut(f)) {
         loop[0] = n;
       }
     });
@@ -122,30 +122,6 @@ final class ContextChecks {
         return cc.comm != null && ix.isAncestor(cc.comm, n);
       }
       if (p instanceof FuncLit || p instanceof FuncDecl) {
-        return false;
-      }
-    }
-    return false;
-  }
-
-  /** An endless loop with a return, panic, goto or a break out of it. */
-  private static boolean leaves(CodeIndex ix, For loop) {
-    boolean[] out = {false};
-    ix.within(loop.body, x -> {
-      if (x instanceof Return || x instanceof ExprStmt es && CodeIndex.isCallOf(es.x, "panic")
-          || x instanceof Branch br && (br.tok.equals("goto") || br.tok.equals("break") && (br.label != null || breaksOut(ix, br, loop)))) {
-        out[0] = true;
-      }
-    });
-    return out[0];
-  }
-
-  private static boolean breaksOut(CodeIndex ix, Branch br, For loop) {
-    for (Node p = ix.parent.get(br); p != null; p = ix.parent.get(p)) {
-      if (p == loop) {
-        return true;
-      }
-      if (p instanceof Select || p instanceof Switch || p instanceof TypeSwitch || p instanceof For || p instanceof Range) {
         return false;
       }
     }

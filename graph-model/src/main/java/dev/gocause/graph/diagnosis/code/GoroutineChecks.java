@@ -237,38 +237,16 @@ final class GoroutineChecks {
         continue;
       }
       Select[] sel = {null};
-      boolean[] exits = {false};
       ix.within(f.body, x -> {
         if (x instanceof Select s && sel[0] == null) {
           sel[0] = s;
         }
-        if (x instanceof Return || x instanceof ExprStmt es && (CodeIndex.isCallOf(es.x, "panic")
-            || CodeIndex.isPackageCall(es.x, "os", "Exit") || CodeIndex.isPackageCall(es.x, "runtime", "Goexit"))) {
-          exits[0] = true;
-        }
-        if (x instanceof Branch br && (br.tok.equals("goto") || br.label != null && br.tok.equals("break")
-            || br.tok.equals("break") && breaksOut(ix, br, f))) {
-          exits[0] = true;
-        }
       });
-      if (sel[0] != null && !exits[0]) {
+      if (sel[0] != null && !ix.hasWayOut(f)) {
         out.add(new CodeFinding(SELECT_NO_EXIT, CodeIndex.line(sel[0]), "the goroutine's for/select loop at line " + CodeIndex.line(f)
             + " has no case that returns or breaks out (no ctx.Done(), no quit channel): it never ends"));
       }
     }
-  }
-
-  /** A plain break whose nearest breakable statement is the loop itself. */
-  private static boolean breaksOut(CodeIndex ix, Branch br, For loop) {
-    for (Node p = ix.parent.get(br); p != null; p = ix.parent.get(p)) {
-      if (p == loop) {
-        return true;
-      }
-      if (p instanceof Select || p instanceof Switch || p instanceof TypeSwitch || p instanceof For || p instanceof Range) {
-        return false;
-      }
-    }
-    return false;
   }
 
   // ---------------------------------------------------------------- Cond, Once
