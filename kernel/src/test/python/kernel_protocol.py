@@ -165,10 +165,21 @@ def diagnose_code(source_dir, dump_file):
     """%%diagnose on pasted code that runs (simulated), and on a real dump with --source (the frames' file read)."""
     with open(dump_file, encoding="utf-8") as f:
         dump = f.read()
+    print(json.dumps(run_cells("diagnose-code", (("pasted", PASTED_DEADLOCK),
+                                                 ("source", "%%diagnose --source " + source_dir + "\n" + dump)))))
+
+
+def diagnose_text(cells):
+    """%%diagnose on written descriptions, one cell each (NAME=TEXT): the text and HTML the kernel shows."""
+    named = [spec.split("=", 1) for spec in cells]
+    print(json.dumps(run_cells("diagnose-text", [(name, "%%diagnose\n" + text) for name, text in named])))
+
+
+def run_cells(check, cells):
+    """Runs (NAME, CELL) pairs in one new kernel: per name, the reply status, the text and HTML shown, the errors."""
     km, kc = start_new_kernel(kernel_name="gocause", startup_timeout=60)
     try:
-        out = {"check": "diagnose-code"}
-        cells = (("pasted", PASTED_DEADLOCK), ("source", "%%diagnose --source " + source_dir + "\n" + dump))
+        out = {"check": check}
         for name, cell in cells:
             msg_id = kc.execute(cell)
             reply = kc.get_shell_msg(timeout=300)
@@ -178,28 +189,7 @@ def diagnose_code(source_dir, dump_file):
                              if m["msg_type"] in ("execute_result", "display_data"))
             out[name] = {"status": reply["content"]["status"], "text": plain_of(msgs), "html": html,
                          "errors": [e.get("ename", "") + ": " + e.get("evalue", "") for e in errors]}
-        print(json.dumps(out))
-    finally:
-        kc.stop_channels()
-        km.shutdown_kernel(now=True)
-
-
-def diagnose_text(cells):
-    """%%diagnose on written descriptions, one cell each (NAME=TEXT): the text and HTML the kernel shows."""
-    km, kc = start_new_kernel(kernel_name="gocause", startup_timeout=60)
-    try:
-        out = {"check": "diagnose-text"}
-        for spec in cells:
-            name, text = spec.split("=", 1)
-            msg_id = kc.execute("%%diagnose\n" + text)
-            reply = kc.get_shell_msg(timeout=300)
-            msgs = drain(kc, msg_id, timeout=60)
-            errors = [m["content"] for m in msgs if m["msg_type"] == "error"]
-            html = "\n".join(m["content"]["data"].get("text/html", "") for m in msgs
-                             if m["msg_type"] in ("execute_result", "display_data"))
-            out[name] = {"status": reply["content"]["status"], "text": plain_of(msgs), "html": html,
-                         "errors": [e.get("ename", "") + ": " + e.get("evalue", "") for e in errors]}
-        print(json.dumps(out))
+        return out
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
