@@ -367,12 +367,7 @@ public final class DiagnosisModel {
     return phrasesByToken.get(token);
   }
 
-  /** Negation, question and "not a bug" words. */
-  ReportWords reportWords() {
-    return reportWords;
-  }
-
-  /** {@link #reportWords()} compiled for one pass over a text. */
+  /** The negation, question and "not a bug" words, compiled for one pass over a text. */
   ReportWords.Scanners reportScanners() {
     return reportScanners;
   }

@@ -65,10 +65,11 @@ final class ReportFacets {
       return new Said(symptoms, fits);
     }
 
-    String names(boolean zh) {
+    /** The English names of the symptoms, for the evidence's {@code matched} text. */
+    String names() {
       StringBuilder b = new StringBuilder();
       for (ObservedSymptom o : symptoms) {
-        b.append(b.length() == 0 ? "" : "; ").append(zh ? o.nameZh() : o.nameEn());
+        b.append(b.length() == 0 ? "" : "; ").append(o.nameEn());
       }
       return b.toString();
     }
@@ -132,7 +133,7 @@ final class ReportFacets {
     double s = score;
     if (modes != null && !modes.fits().contains(cause.id())) {
       s = factor(s, CONTRADICTED_FACTOR, "facet-contradiction", modes,
-          "failure mode the report names fits other causes: " + modes.names(false), evidence);
+          "failure mode the report names fits other causes: " + modes.names(), evidence);
     }
     if (notABug != null) {
       double next = s * NOT_A_BUG_FACTOR;
@@ -142,7 +143,7 @@ final class ReportFacets {
       s = next;
     } else if (elsewhere != null && !elsewhere.fits().contains(cause.id())) {
       s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere,
-          "the report places the cause outside concurrency: " + elsewhere.names(false), evidence);
+          "the report places the cause outside concurrency: " + elsewhere.names(), evidence);
     }
     return s;
   }

@@ -10,11 +10,13 @@ import dev.gocause.graph.seed.SeedRelationship;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.GraphStore;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.neo4j.driver.Driver;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
@@ -125,8 +127,8 @@ public final class KnowledgeLoader {
       RETURN k.contentHash AS hash, k.loadHash AS loadHash,
              NOT EXISTS { MATCH (n:%s) } AND NOT EXISTS { MATCH ()-[:%s]->() } AS empty
       """.formatted(
-          java.util.Arrays.stream(NodeLabel.values()).map(NodeLabel::cypherName).collect(java.util.stream.Collectors.joining("|")),
-          java.util.Arrays.stream(RelType.values()).map(RelType::name).collect(java.util.stream.Collectors.joining("|")));
+          Arrays.stream(NodeLabel.values()).map(NodeLabel::cypherName).collect(Collectors.joining("|")),
+          Arrays.stream(RelType.values()).map(RelType::name).collect(Collectors.joining("|")));
 
   private Written write(TransactionContext tx, KnowledgeSet ks, String loadHash, boolean force) {
     Record state = tx.run(GRAPH_STATE, Map.of("id", KNOWLEDGE_BASE_ID)).single();
