@@ -37,8 +37,11 @@ import java.util.function.Supplier;
  */
 final class AnswerJson extends SimpleModule {
   /** Properties whose values come as they are from the compiled model, per answer type written by Jackson. */
-  private static final java.util.Map<Class<?>, Set<String>> KNOWLEDGE =
-      java.util.Map.of(Diagnosis.ObservedSymptom.class, Set.of("nameZh", "nameEn"));
+  private static final java.util.Map<Class<?>, Set<String>> KNOWLEDGE = java.util.Map.of(
+      Diagnosis.ObservedSymptom.class, Set.of("nameZh", "nameEn"),
+      // an ask-back's wording is kept per pair of causes by the model, its symptoms are the model's
+      Diagnosis.AskBack.class, Set.of("questionZh", "questionEn", "commands"),
+      Diagnosis.Observation.class, Set.of("symptom"));
   private static final int MAX_ENTRIES = 5_000;
 
   private static final List<String> HEAD = List.of("id", "nameZh", "nameEn");

@@ -50,8 +50,11 @@ final class ReportFacets {
       "latency", "timeout-ineffective", "leak-report");
   static final String CAUSE_ELSEWHERE = "cause-elsewhere";
 
-  /** Facets of one kind the report names: the symptoms naming them, and every cause they fit. */
-  private record Said(List<ObservedSymptom> symptoms, Set<String> fits) {
+  /**
+   * Facets of one kind the report names: the symptoms naming them, every cause they fit, and the
+   * English names of the symptoms (the evidence's {@code matched} text, the same for every cause).
+   */
+  private record Said(List<ObservedSymptom> symptoms, Set<String> fits, String names) {
     static Said of(DiagnosisModel model, List<ObservedSymptom> symptoms) {
       if (symptoms.isEmpty()) {
         return null;
@@ -62,27 +65,27 @@ final class ReportFacets {
           fits.add(link.causeId());
         }
       }
-      return new Said(symptoms, fits);
-    }
-
-    /** The English names of the symptoms, for the evidence's {@code matched} text. */
-    String names() {
-      StringBuilder b = new StringBuilder();
+      StringBuilder names = new StringBuilder();
       for (ObservedSymptom o : symptoms) {
-        b.append(b.length() == 0 ? "" : "; ").append(o.nameEn());
+        names.append(names.length() == 0 ? "" : "; ").append(o.nameEn());
       }
-      return b.toString();
+      return new Said(symptoms, fits, names.toString());
     }
   }
 
   private final Evidence notABug;
   private final Said modes;
   private final Said elsewhere;
+  // written once per report: every cause the factors apply to cites the same text
+  private final String modesMatched;
+  private final String elsewhereMatched;
 
   private ReportFacets(Evidence notABug, Said modes, Said elsewhere) {
     this.notABug = notABug;
     this.modes = modes;
     this.elsewhere = elsewhere;
+    this.modesMatched = modes == null ? null : "failure mode the report names fits other causes: " + modes.names();
+    this.elsewhereMatched = elsewhere == null ? null : "the report places the cause outside concurrency: " + elsewhere.names();
   }
 
   static ReportFacets of(DiagnosisModel model, List<MessageLine> prose, List<ObservedSymptom> observed) {
@@ -132,8 +135,7 @@ final class ReportFacets {
     }
     double s = score;
     if (modes != null && !modes.fits().contains(cause.id())) {
-      s = factor(s, CONTRADICTED_FACTOR, "facet-contradiction", modes,
-          "failure mode the report names fits other causes: " + modes.names(), evidence);
+      s = factor(s, CONTRADICTED_FACTOR, "facet-contradiction", modes, modesMatched, evidence);
     }
     if (notABug != null) {
       double next = s * NOT_A_BUG_FACTOR;
@@ -142,8 +144,7 @@ final class ReportFacets {
           null, e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
       s = next;
     } else if (elsewhere != null && !elsewhere.fits().contains(cause.id())) {
-      s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere,
-          "the report places the cause outside concurrency: " + elsewhere.names(), evidence);
+      s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere, elsewhereMatched, evidence);
     }
     return s;
   }

@@ -204,7 +204,7 @@ final class TextTokens {
 
   /** A light suffix stemmer: enough that "hangs", "hanging" and "hang" meet. */
   static String stem(String w) {
-    if (w.length() <= 3 || !w.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
+    if (w.length() <= 3 || !isLowerAsciiWord(w)) {
       return w;
     }
     String s = w;
@@ -223,6 +223,17 @@ final class TextTokens {
       s = s.substring(0, s.length() - 1);
     }
     return s;
+  }
+
+  /** Only a to z (a loop: a stream per word showed in the free-text path's profile). */
+  private static boolean isLowerAsciiWord(String w) {
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (c < 'a' || c > 'z') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static String undouble(String w) {
