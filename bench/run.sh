@@ -1,21 +1,29 @@
 #!/usr/bin/env bash
 # Benchmark of POST /v1/diagnose against a running gocause API (e.g. `./gocause up`), each
-# scenario paired with the trivial GET /health in the same run, so ratios hold on any machine.
+# throughput scenario alternated with the trivial GET /health, so ratios hold on any machine.
 #
 #   bench/run.sh [BASE_URL]          default http://127.0.0.1:8080
-#   DURATION=10s CONNECTIONS=16 THREADS=2 bench/run.sh
+#   DURATION=5s PAIRS=3 CONNECTIONS=16 THREADS=2 WARMUP=20s WARMUP_MAX=150 bench/run.sh
 #
 # Scenarios: (a) a one-line panic, (b) a Chinese sentence — throughput compared with /health
 # (target: at least 40%), each once as repeated input (served by the answer cache) and once with
 # 'Cache-Control: no-cache' (a fresh diagnosis every time); (b') 30 different Chinese sentences in
 # turn (bench/sentences-zh.txt), no-cache; (c) a real 5,000-goroutine dump printed by Go
-# (bench/dumpgen) — p99 latency with one connection, no-cache (target: at most 50 ms). Every
-# fresh scenario first runs unmeasured for $WARMUP (default 20s) so the JIT has compiled its path:
-# the figures are the server's steady state. Needs wrk, curl and go. Prints a Markdown table.
+# (bench/dumpgen) — p99 latency with one connection, no-cache (target: at most 50 ms).
+#
+# Steady state, measured in pairs: every scenario first runs unmeasured in 5 s windows until three
+# windows in a row agree within 8% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds; `up`
+# compiles late, so on 2 cores the free-text path can take over a minute to settle); then
+# $PAIRS times /health for $DURATION and the scenario for $DURATION in turn. A row gives the
+# medians of the scenario's runs and of the /health runs paired with them, and the median of the
+# per-pair ratios (min-max beside it): one noisy /health run no longer decides the verdict.
+# Needs wrk, curl and go. Prints a Markdown table.
 set -euo pipefail
 
 base="${1:-http://127.0.0.1:8080}"
-duration="${DURATION:-10s}"
+duration="${DURATION:-5s}"
+pairs="${PAIRS:-3}"
+warmup_max="${WARMUP_MAX:-150}"
 warmup="${WARMUP:-20s}"
 conns="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
@@ -34,51 +42,93 @@ GOCACHE="$work/gocache" GO111MODULE=off go build -o "$work/dumpgen" "$here/dumpg
 grep -q 'all goroutines are asleep' "$work/dump.txt" || { echo "bench: dumpgen did not print a dump" >&2; exit 1; }
 dump_bytes=$(wc -c < "$work/dump.txt")
 
-run() { # scenario url body_file connections threads [no-cache [lines]]
+run() { # scenario url body_file connections threads [no-cache [lines]] -> one RESULT line
   SCENARIO="$1" BODY_FILE="$3" NO_CACHE="${6:-0}" BODY_LINES="${7:-0}" \
     wrk -t"$5" -c"$4" -d"$duration" --timeout 10s -s "$here/report.lua" "$2" | grep '^RESULT'
 }
-warm() { # as run, unmeasured, for $warmup
+window() { # as run, unmeasured, for 5 s; prints the req/s
   SCENARIO=warm BODY_FILE="$3" NO_CACHE="${6:-0}" BODY_LINES="${7:-0}" \
-    wrk -t"$5" -c"$4" -d"$warmup" --timeout 10s -s "$here/report.lua" "$2" >/dev/null
+    wrk -t"$5" -c"$4" -d5s --timeout 10s -s "$here/report.lua" "$2" | awk '/^RESULT/ {print $3}'
+}
+warm() { # as run: 5 s windows until the last three agree within 8% (>= $warmup, <= $warmup_max s)
+  local min_s="${warmup%s}" spent=0 a="" b="" c
+  while :; do
+    c="$(window "$@")"
+    spent=$((spent + 5))
+    if [ -n "$a" ] && [ "$spent" -ge "$min_s" ] && awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
+        hi = a; lo = a; if (b > hi) hi = b; if (c > hi) hi = c; if (b < lo) lo = b; if (c < lo) lo = c
+        exit !(hi - lo <= 0.08 * hi) }'; then
+      echo "bench: $1 steady after ${spent} s ($a, $b, $c req/s)" >&2
+      return
+    fi
+    if [ "$spent" -ge "$warmup_max" ]; then
+      echo "bench: $1 not steady after ${spent} s (last windows $a, $b, $c req/s); measuring anyway" >&2
+      return
+    fi
+    a="$b"
+    b="$c"
+  done
+}
+paired() { # as run, $pairs times, each after a /health run with the same connections and threads
+  local i
+  for i in $(seq 1 "$pairs"); do
+    run "health-for-$1" "$base/health" "" "$4" "$5" >> "$results"
+    run "$@" >> "$results"
+  done
 }
 
-echo "bench: warming up each scenario for $warmup, then measuring for $duration ..." >&2
-warm health "$base/health" "" "$conns" "$threads"
-
+echo "bench: warming up each scenario until steady, then $pairs x ($duration /health, $duration scenario) ..." >&2
 results="$work/results"
 : > "$results"
-run health-a "$base/health" "" "$conns" "$threads" >> "$results"
-run panic "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" >> "$results"
+window health "$base/health" "" "$conns" "$threads" > /dev/null # the trivial path: 10 s are plenty
+window health "$base/health" "" "$conns" "$threads" > /dev/null
+warm panic "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads"
+paired panic "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads"
 warm panic-nc "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" 1
-run panic-nc "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" 1 >> "$results"
-run health-b "$base/health" "" "$conns" "$threads" >> "$results"
-run chinese "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" >> "$results"
+paired panic-nc "$base/v1/diagnose" "$work/panic.txt" "$conns" "$threads" 1
+warm chinese "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads"
+paired chinese "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads"
 warm chinese-nc "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" 1
-run chinese-nc "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" 1 >> "$results"
+paired chinese-nc "$base/v1/diagnose" "$work/zh.txt" "$conns" "$threads" 1
 warm chinese-varied "$base/v1/diagnose" "$here/sentences-zh.txt" "$conns" "$threads" 1 1
-run chinese-varied "$base/v1/diagnose" "$here/sentences-zh.txt" "$conns" "$threads" 1 1 >> "$results"
-run health-c "$base/health" "" 1 1 >> "$results"
+paired chinese-varied "$base/v1/diagnose" "$here/sentences-zh.txt" "$conns" "$threads" 1 1
 warm dump5000 "$base/v1/diagnose" "$work/dump.txt" 1 1 1
+run health-c "$base/health" "" 1 1 >> "$results"
 run dump5000 "$base/v1/diagnose" "$work/dump.txt" 1 1 1 >> "$results"
 
-awk -v conns="$conns" -v threads="$threads" -v dur="$duration" -v dump="$dump_bytes" '
-  { rps[$2]=$3; p50[$2]=$4; p99[$2]=$5; n[$2]=$6; bad[$2]=$7 }
-  function row(name, what, trivial, target, ok) {
-    # the ratio is the target of (a) and (b) only; (c) is about latency
-    ratio = name == "dump5000" ? "—" : sprintf("%.0f%%", 100*rps[name]/rps[trivial])
-    printf "| %s | %s | %.0f | %.2f | %.2f | %.0f | %s | %s | %s |\n", name, what, rps[name], p50[name], p99[name],
-      rps[trivial], ratio, target, ok
+awk -v conns="$conns" -v threads="$threads" -v dur="$duration" -v pairs="$pairs" -v dump="$dump_bytes" '
+  function median(list,   n, a, i, j, t) { # list: space-separated numbers
+    n = split(list, a, " ")
+    for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] + 0 < a[i] + 0) { t = a[i]; a[i] = a[j]; a[j] = t }
+    return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+  }
+  function minmax(list,   n, a, i, lo, hi) {
+    n = split(list, a, " "); lo = hi = a[1]
+    for (i = 2; i <= n; i++) { if (a[i] + 0 < lo + 0) lo = a[i]; if (a[i] + 0 > hi + 0) hi = a[i] }
+    return sprintf("%.0f-%.0f%%", 100 * lo, 100 * hi)
+  }
+  {
+    name = $2
+    if (name ~ /^health-for-/) { pending[substr(name, 12)] = $3; next }
+    rps[name] = rps[name] " " $3; p50[name] = p50[name] " " $4; p99[name] = p99[name] " " $5; bad[name] += $7
+    if (name in pending) { health[name] = health[name] " " pending[name]; ratio[name] = ratio[name] " " $3 / pending[name]; delete pending[name] }
+    if (name == "health-c") { single[name] = $3 }
+  }
+  function row(name, what,   r) {
+    r = median(ratio[name])
+    printf "| %s | %s | %.0f | %.2f | %.2f | %.0f | %.0f%% (%s) | >= 40%% of /health | %s |\n", name, what, median(rps[name]),
+      median(p50[name]), median(p99[name]), median(health[name]), 100 * r, minmax(ratio[name]), (r >= 0.4) ? "yes" : "NO"
   }
   END {
-    printf "wrk %s per scenario after a warm-up; (a),(b): %d connections, %d threads; (c): 1 connection; dump %d bytes\n\n", dur, conns, threads, dump
-    print "| scenario | input | req/s | p50 ms | p99 ms | /health req/s (same run) | ratio | target | met |"
+    printf "wrk after a warm-up to steady state; (a),(b): %d connections, %d threads, %d pairs of %s /health + %s scenario, medians; (c): 1 connection, %s; dump %d bytes\n\n", conns, threads, pairs, dur, dur, dur, dump
+    print "| scenario | input | req/s | p50 ms | p99 ms | /health req/s (paired runs) | ratio (min-max) | target | met |"
     print "|---|---|---|---|---|---|---|---|---|"
-    row("panic", "(a) one-line panic, repeated (answer cache)", "health-a", ">= 40% of /health", (rps["panic"] >= 0.4*rps["health-a"]) ? "yes" : "NO")
-    row("panic-nc", "(a) one-line panic, no-cache", "health-a", ">= 40% of /health", (rps["panic-nc"] >= 0.4*rps["health-a"]) ? "yes" : "NO")
-    row("chinese", "(b) Chinese sentence, repeated (answer cache)", "health-b", ">= 40% of /health", (rps["chinese"] >= 0.4*rps["health-b"]) ? "yes" : "NO")
-    row("chinese-nc", "(b) Chinese sentence, no-cache", "health-b", ">= 40% of /health", (rps["chinese-nc"] >= 0.4*rps["health-b"]) ? "yes" : "NO")
-    row("chinese-varied", "(b'"'"') 30 different Chinese sentences in turn, no-cache", "health-b", ">= 40% of /health", (rps["chinese-varied"] >= 0.4*rps["health-b"]) ? "yes" : "NO")
-    row("dump5000", "(c) 5,000-goroutine dump, no-cache", "health-c", "p99 <= 50 ms", (p99["dump5000"] <= 50) ? "yes" : "NO")
+    row("panic", "(a) one-line panic, repeated (answer cache)")
+    row("panic-nc", "(a) one-line panic, no-cache")
+    row("chinese", "(b) Chinese sentence, repeated (answer cache)")
+    row("chinese-nc", "(b) Chinese sentence, no-cache")
+    row("chinese-varied", "(b'"'"') 30 different Chinese sentences in turn, no-cache")
+    printf "| dump5000 | (c) 5,000-goroutine dump, no-cache | %.0f | %.2f | %.2f | %.0f | — | p99 <= 50 ms | %s |\n", median(rps["dump5000"]),
+      median(p50["dump5000"]), median(p99["dump5000"]), median(rps["health-c"]), (median(p99["dump5000"]) <= 50) ? "yes" : "NO"
     for (k in bad) if (bad[k] > 0) printf "\nWARNING: %s had %d non-2xx/socket errors\n", k, bad[k]
   }' "$results"

@@ -262,7 +262,7 @@ final class AnswerJson extends SimpleModule {
     return last;
   }
 
-  /** A knowledge value of a bean Jackson writes (an observed symptom's names). */
+  /** A knowledge value of a bean Jackson writes (an observed symptom's names, an ask-back's wording and symptoms). */
   private final class KnowledgeValue extends JsonSerializer<Object> {
     @Override
     public void serialize(Object value, JsonGenerator gen, SerializerProvider provider) throws IOException {
