@@ -287,7 +287,22 @@ final class AnswerJson extends SimpleModule {
     }
   }
 
+  /** The same digits encoded once: most numbers of an answer are among them, written as a copy of their bytes. */
+  private static final SerializedString[] UP_TO_ONE_ENCODED = new SerializedString[1001];
+
+  static {
+    for (int k = 1; k <= 1000; k++) {
+      UP_TO_ONE_ENCODED[k] = new SerializedString(new String(UP_TO_ONE[k]));
+      UP_TO_ONE_ENCODED[k].asUnquotedUTF8(); // encode now, not on the first answer
+    }
+  }
+
   private static void thousandths(JsonGenerator gen, double d) throws IOException {
+    long k = Math.round(d * 1000);
+    if (k >= 1 && k <= 1000 && k / 1000.0 == d) {
+      gen.writeRawValue(UP_TO_ONE_ENCODED[(int) k]);
+      return;
+    }
     char[] digits = plain(d);
     if (digits == null) {
       gen.writeNumber(d);

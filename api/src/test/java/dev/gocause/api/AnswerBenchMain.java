@@ -16,7 +16,8 @@ import java.util.List;
  * Test-scope: what a fresh {@code POST /v1/diagnose} of bench/run.sh's Chinese sentences costs
  * in-process, split into the diagnosis and the API's JSON rendering ({@link AnswerJson}), as this
  * thread's CPU time in microseconds (min/median/max over rounds; CPU time holds better than the
- * wall clock on a shared machine). Run from {@code api/}: {@code AnswerBenchMain [ROUNDS] [LIMIT]}
+ * wall clock on a shared machine). Run from {@code api/}: {@code AnswerBenchMain [ROUNDS] [LIMIT] [one]}
+ * ({@code one}: only bench/run.sh's single sentence, else it and the 30 varied ones in turn)
  * with api's, graph-model's and simulator's classes and api's dependency classpath.
  */
 public final class AnswerBenchMain {
@@ -28,7 +29,8 @@ public final class AnswerBenchMain {
     Path repo = Path.of("").toAbsolutePath().getParent();
     DiagnosisService service = DiagnosisService.fromKnowledge(SeedReader.read(SeedSource.fromDirectory(repo.resolve("seed-data"))));
     List<String> inputs = new ArrayList<>(List.of(ONE));
-    for (String line : Files.readAllLines(repo.resolve("bench/sentences-zh.txt"), StandardCharsets.UTF_8)) {
+    boolean oneOnly = args.length > 2 && args[2].equals("one");
+    for (String line : oneOnly ? List.<String>of() : Files.readAllLines(repo.resolve("bench/sentences-zh.txt"), StandardCharsets.UTF_8)) {
       if (!line.isBlank()) {
         inputs.add(line);
       }
