@@ -368,7 +368,8 @@ final class DiagnosisEngine {
       Map<String, Evidence> byPrimitive,
       Map<String, Evidence> bySearch,
       ReportFacets facets) {
-    Map<String, Acc> acc = new HashMap<>(); // order-free: causes are sorted by score, then id
+    // order-free: causes are sorted by score, then id; sized for every cause (a sentence reaches dozens)
+    Map<String, Acc> acc = new HashMap<>(2 * model.causes().size());
     bySearch.forEach((causeId, e) -> {
       Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
       double c = e.strength() * SEARCH_WEIGHT;
@@ -425,8 +426,7 @@ final class DiagnosisEngine {
       }
     }
     record Scored(String id, double score, double coverage, Acc acc) {}
-    List<Scored> out = new ArrayList<>();
-    List<Double> scores = new ArrayList<>();
+    List<Scored> out = new ArrayList<>(acc.size());
     acc.forEach((id, a) -> {
       CauseDef c = model.causes().get(id);
       long explained = machine.isEmpty() ? 0 : explainedBy.getOrDefault(id, 0);
@@ -438,7 +438,6 @@ final class DiagnosisEngine {
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
         return;
       }
-      scores.add(score);
       out.add(new Scored(id, score, coverage, a));
     });
     out.sort((x, y) -> {
@@ -454,8 +453,8 @@ final class DiagnosisEngine {
       CauseDef c = model.causes().get(r.id());
       List<CauseEvidence> ev = r.acc().evidence(model);
       long close = 0;
-      for (double s : scores) {
-        if (Math.abs(s - r.score()) <= 0.02) {
+      for (Scored other : out) { // every cause that passed, itself included
+        if (Math.abs(other.score() - r.score()) <= 0.02) {
           close++;
         }
       }

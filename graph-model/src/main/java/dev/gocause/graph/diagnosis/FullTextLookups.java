@@ -52,7 +52,7 @@ final class FullTextLookups implements DiagnosisEngine.TextSearch {
   }
 
   private static Map<String, Double> relevance(FullTextIndexes.Scores scores, java.util.BitSet causes) {
-    List<FullTextIndexes.Hit> hits = new ArrayList<>();
+    List<FullTextIndexes.Hit> hits = new ArrayList<>(causes.cardinality());
     scores.best(RELEVANCE_LIMIT, causes, (node, score) -> hits.add(new FullTextIndexes.Hit(node.id(), node.labels(), score)));
     if (hits.isEmpty()) {
       return Map.of();

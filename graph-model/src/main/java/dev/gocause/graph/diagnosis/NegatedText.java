@@ -42,7 +42,8 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
 
   /** As {@link #of(String, ReportWords)} with the words compiled once (per model). */
   static NegatedText of(String line, ReportWords.Scanners words) {
-    Set<String> affirmed = new LinkedHashSet<>();
+    // a Chinese character gives up to two tokens (its pair and itself): sized so the set never regrows
+    Set<String> affirmed = new LinkedHashSet<>(Math.min(1 << 12, 4 * line.length() + 16));
     Set<String> questioned = new LinkedHashSet<>();
     Set<String> negated = new LinkedHashSet<>();
     String lower = line.toLowerCase(Locale.ROOT);

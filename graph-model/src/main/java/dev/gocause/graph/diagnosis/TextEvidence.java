@@ -41,7 +41,7 @@ final class TextEvidence {
     }
     String proseText = proseLines.toString();
     List<Set<String>> lineTokens = new ArrayList<>(prose.size());
-    Set<String> stated = new HashSet<>();
+    List<Set<String>> stated = new ArrayList<>(prose.size());
     Set<String> questioned = new HashSet<>();
     Set<String> negated = new HashSet<>();
     for (MessageLine m : prose) {
@@ -52,11 +52,13 @@ final class TextEvidence {
         said.addAll(t.questioned());
       }
       lineTokens.add(said);
-      stated.addAll(t.affirmed());
+      stated.add(t.affirmed());
       questioned.addAll(t.questioned());
       negated.addAll(t.negated());
     }
-    questioned.removeAll(stated); // asked in one line, stated in another: stated
+    if (!questioned.isEmpty()) {
+      stated.forEach(questioned::removeAll); // asked in one line, stated in another: stated
+    }
     return new Words(prose, proseText, lineTokens, questioned, negated);
   }
 
