@@ -82,21 +82,11 @@ final class FullTextLookups implements DiagnosisEngine.TextSearch {
     List<FullTextIndexes.Clause> out = new ArrayList<>();
     for (String term : terms.subList(0, Math.min(MAX_TERMS, terms.size()))) {
       out.add(new FullTextIndexes.Clause(term, false));
-      if (term.length() >= 4 && isLowerAscii(term)) {
+      if (term.length() >= 4 && TextTokens.isLowerAscii(term)) {
         out.add(new FullTextIndexes.Clause(term, true));
       }
     }
     return out;
-  }
-
-  private static boolean isLowerAscii(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c < 'a' || c > 'z') {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The same clauses in Lucene's query syntax, as {@code db.index.fulltext.queryNodes} takes them. */

@@ -204,7 +204,7 @@ final class TextTokens {
 
   /** A light suffix stemmer: enough that "hangs", "hanging" and "hang" meet. */
   static String stem(String w) {
-    if (w.length() <= 3 || !isLowerAsciiWord(w)) {
+    if (w.length() <= 3 || !isLowerAscii(w)) {
       return w;
     }
     String s = w;
@@ -226,7 +226,7 @@ final class TextTokens {
   }
 
   /** Only a to z (a loop: a stream per word showed in the free-text path's profile). */
-  private static boolean isLowerAsciiWord(String w) {
+  static boolean isLowerAscii(String w) {
     for (int i = 0; i < w.length(); i++) {
       char c = w.charAt(i);
       if (c < 'a' || c > 'z') {
