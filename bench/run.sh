@@ -3,7 +3,7 @@
 # throughput scenario alternated with the trivial GET /health, so ratios hold on any machine.
 #
 #   bench/run.sh [BASE_URL]          default http://127.0.0.1:8080
-#   DURATION=5s PAIRS=3 CONNECTIONS=16 THREADS=2 WARMUP=20s WARMUP_MAX=150 bench/run.sh
+#   DURATION=5s PAIRS=3 CONNECTIONS=16 THREADS=2 WARMUP=30s WARMUP_MAX=180 bench/run.sh
 #
 # Scenarios: (a) a one-line panic, (b) a Chinese sentence — throughput compared with /health
 # (target: at least 40%), each once as repeated input (served by the answer cache) and once with
@@ -11,8 +11,8 @@
 # turn (bench/sentences-zh.txt), no-cache; (c) a real 5,000-goroutine dump printed by Go
 # (bench/dumpgen) — p99 latency with one connection, no-cache (target: at most 50 ms).
 #
-# Steady state, measured in pairs: every scenario first runs unmeasured in 5 s windows until three
-# windows in a row agree within 8% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds; `up`
+# Steady state, measured in pairs: every scenario first runs unmeasured in 5 s windows until four
+# windows in a row agree within 6% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds; `up`
 # compiles late, so on 2 cores the free-text path can take over a minute to settle); then
 # $PAIRS times /health for $DURATION and the scenario for $DURATION in turn. A row gives the
 # medians of the scenario's runs and of the /health runs paired with them, and the median of the
@@ -23,8 +23,8 @@ set -euo pipefail
 base="${1:-http://127.0.0.1:8080}"
 duration="${DURATION:-5s}"
 pairs="${PAIRS:-3}"
-warmup_max="${WARMUP_MAX:-150}"
-warmup="${WARMUP:-20s}"
+warmup_max="${WARMUP_MAX:-180}"
+warmup="${WARMUP:-30s}"
 conns="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,23 +50,24 @@ window() { # as run, unmeasured, for 5 s; prints the req/s
   SCENARIO=warm BODY_FILE="$3" NO_CACHE="${6:-0}" BODY_LINES="${7:-0}" \
     wrk -t"$5" -c"$4" -d5s --timeout 10s -s "$here/report.lua" "$2" | awk '/^RESULT/ {print $3}'
 }
-warm() { # as run: 5 s windows until the last three agree within 8% (>= $warmup, <= $warmup_max s)
-  local min_s="${warmup%s}" spent=0 a="" b="" c
+warm() { # as run: 5 s windows until the last four agree within 6% (>= $warmup, <= $warmup_max s)
+  local min_s="${warmup%s}" spent=0 w=() c
   while :; do
     c="$(window "$@")"
     spent=$((spent + 5))
-    if [ -n "$a" ] && [ "$spent" -ge "$min_s" ] && awk -v a="$a" -v b="$b" -v c="$c" 'BEGIN {
-        hi = a; lo = a; if (b > hi) hi = b; if (c > hi) hi = c; if (b < lo) lo = b; if (c < lo) lo = c
-        exit !(hi - lo <= 0.08 * hi) }'; then
-      echo "bench: $1 steady after ${spent} s ($a, $b, $c req/s)" >&2
+    w+=("$c")
+    if [ "${#w[@]}" -gt 4 ]; then
+      w=("${w[@]:1}")
+    fi
+    if [ "${#w[@]}" -eq 4 ] && [ "$spent" -ge "$min_s" ] && printf '%s\n' "${w[@]}" | awk '
+        NR == 1 { hi = lo = $1 } { if ($1 > hi) hi = $1; if ($1 < lo) lo = $1 } END { exit !(hi - lo <= 0.06 * hi) }'; then
+      echo "bench: $1 steady after ${spent} s (${w[*]} req/s)" >&2
       return
     fi
     if [ "$spent" -ge "$warmup_max" ]; then
-      echo "bench: $1 not steady after ${spent} s (last windows $a, $b, $c req/s); measuring anyway" >&2
+      echo "bench: $1 not steady after ${spent} s (last windows ${w[*]} req/s); measuring anyway" >&2
       return
     fi
-    a="$b"
-    b="$c"
   done
 }
 paired() { # as run, $pairs times, each after a /health run with the same connections and threads
