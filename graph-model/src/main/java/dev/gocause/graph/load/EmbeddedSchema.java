@@ -1,5 +1,6 @@
 package dev.gocause.graph.load;
 
+import dev.gocause.graph.GocauseException;
 import dev.gocause.graph.load.GraphSchema.FullText;
 import dev.gocause.graph.load.GraphSchema.Statement;
 import dev.gocause.graph.load.GraphSchema.UniqueConstraint;
@@ -33,15 +34,32 @@ final class EmbeddedSchema {
 
   private EmbeddedSchema() {}
 
+  /** Which statements of schema.cypher {@link #apply} runs. */
+  enum Part {
+    /** Everything but the full-text indexes: what the writes need (MERGE through the id constraints). */
+    CONSTRAINTS,
+    /** The full-text indexes: best created after the data, see {@link KnowledgeLoader}. */
+    FULL_TEXT,
+    ALL
+  }
+
+  /** {@link #apply(GraphDatabaseService, Part)} of the whole schema. */
+  static boolean apply(GraphDatabaseService db) {
+    return apply(db, Part.ALL);
+  }
+
   /**
-   * Creates what is missing and replaces full-text indexes that differ from their definition.
-   * Does not wait for index population: call {@link #awaitOnline} before a step that needs it.
+   * Creates what is missing of {@code part} and replaces full-text indexes that differ from their
+   * definition. Does not wait for index population: call {@link #awaitOnline} before a step that
+   * needs it.
    *
    * @return true when an index may not be online yet (something was created, or was still populating)
    */
-  static boolean apply(GraphDatabaseService db) {
+  static boolean apply(GraphDatabaseService db, Part part) {
     long t0 = System.nanoTime();
-    List<Statement> statements = GraphSchema.parsed();
+    List<Statement> statements = GraphSchema.parsed().stream()
+        .filter(st -> part == Part.ALL || (st instanceof FullText) == (part == Part.FULL_TEXT))
+        .toList();
     List<Statement> toCreate = new ArrayList<>();
     boolean populating;
     try (Transaction tx = db.beginTx()) {
@@ -92,15 +110,38 @@ final class EmbeddedSchema {
         tx.commit();
       }
     }
-    LOG.debug("schema checked, {} statements applied through the Java API in {} ms", toCreate.size(), (System.nanoTime() - t0) / 1_000_000);
+    LOG.debug("schema ({}) checked, {} statements applied through the Java API in {} ms", part, toCreate.size(),
+        (System.nanoTime() - t0) / 1_000_000);
     return populating || !toCreate.isEmpty();
   }
 
-  /** Waits until every index is online (full-text indexes populate in the background). */
+  /**
+   * Waits until every index is online (full-text indexes populate in the background). Polls every
+   * 10 ms: Neo4j's own awaitIndexesOnline sleeps 100 ms between looks, as long as populating
+   * today's knowledge takes.
+   */
   static void awaitOnline(GraphDatabaseService db) {
     long t0 = System.nanoTime();
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(300);
     try (Transaction tx = db.beginTx()) {
-      tx.schema().awaitIndexesOnline(300, TimeUnit.SECONDS);
+      Schema schema = tx.schema();
+      for (IndexDefinition index : schema.getIndexes()) {
+        Schema.IndexState state;
+        while ((state = schema.getIndexState(index)) == Schema.IndexState.POPULATING) {
+          if (System.nanoTime() > deadline) {
+            throw new GocauseException("index " + index.getName() + " is still populating after 300 s; see the store's logs/debug.log");
+          }
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new GocauseException("interrupted while index " + index.getName() + " was populating", e);
+          }
+        }
+        if (state == Schema.IndexState.FAILED) {
+          throw new GocauseException("index " + index.getName() + " failed to populate: " + schema.getIndexFailure(index));
+        }
+      }
     }
     LOG.debug("indexes online after {} ms", (System.nanoTime() - t0) / 1_000_000);
   }

@@ -97,11 +97,13 @@ public final class KnowledgeLoader {
 
   private LoadReport load(KnowledgeSet ks, boolean force, long t0) {
     long tSchema = System.nanoTime();
-    // the embedded schema is not waited for here: nothing before the end of the load needs a
-    // full-text index online, and the uniqueness constraints are online once created
+    // The embedded schema is not waited for here: the uniqueness constraints are online once
+    // created, and nothing before the end of the load needs a full-text index. Those are created
+    // after the data: populating them from the written graph costs less than updating them at
+    // the commit.
     boolean awaitIndexes = false;
     if (embedded != null) {
-      awaitIndexes = EmbeddedSchema.apply(embedded);
+      awaitIndexes = EmbeddedSchema.apply(embedded, EmbeddedSchema.Part.CONSTRAINTS);
     } else {
       GraphSchema.apply(driver, database);
     }
@@ -113,6 +115,9 @@ public final class KnowledgeLoader {
       try (Session s = session()) {
         w = s.executeWrite(tx -> write(tx, ks, loadHash, force));
       }
+    }
+    if (embedded != null) {
+      awaitIndexes |= EmbeddedSchema.apply(embedded, EmbeddedSchema.Part.FULL_TEXT);
     }
     if (awaitIndexes) {
       // a load returns with its graph searchable
