@@ -4,6 +4,7 @@ import dev.gocause.api.ApiConfig;
 import dev.gocause.api.ApiServer;
 import dev.gocause.graph.load.KnowledgeLoader;
 import dev.gocause.graph.load.LoadReport;
+import dev.gocause.graph.query.KnowledgeQueries;
 import dev.gocause.graph.seed.SeedReadAhead;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.Environment;
@@ -21,6 +22,8 @@ import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Spec;
 
 /**
@@ -44,6 +47,7 @@ import picocli.CommandLine.Spec;
       "  NEO4J_URI=neo4j://db.example:7687 NEO4J_PASSWORD=... ./gocause up"
     })
 final class UpCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(UpCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -72,6 +76,7 @@ final class UpCommand implements Callable<Integer> {
     // the packaged seed-data is read and validated while the graph starts
     SeedReadAhead seed = SeedReadAhead.start(SeedSource.fromClasspath());
     GraphStore store = GraphStores.open(env);
+    Thread cypherWarmUp = store.embedded() ? warmUpCypher(store) : null;
     ApiServer api = null;
     try {
       LoadReport report = new KnowledgeLoader(store).load(seed.join(), false);
@@ -79,6 +84,9 @@ final class UpCommand implements Callable<Integer> {
           report.version(), report.unchanged() ? "already loaded" : "loaded in " + report.elapsedMillis() + " ms",
           report.totalNodes(), report.totalRelationships());
 
+      if (cypherWarmUp != null) {
+        cypherWarmUp.join(Duration.ofSeconds(30).toMillis());
+      }
       api = ApiServer.start(apiConfig, store);
       String base = api.baseUrl();
       out.println("  API            " + base + "/v1/   (OpenAPI: " + base + "/openapi.json)");
@@ -106,6 +114,27 @@ final class UpCommand implements Callable<Integer> {
       store.close();
       throw e;
     }
+  }
+
+  /**
+   * An embedded graph loads through Neo4j's Java API, so the API's readiness probe would be the
+   * process's first Cypher statement, whose parsing and planning on a cold JVM take about a
+   * second. This thread runs that statement while the knowledge loads (on the other core), so the
+   * probe finds its plan cached. A failure here is left for the probe to report.
+   */
+  private static Thread warmUpCypher(GraphStore store) {
+    Thread t = new Thread(() -> {
+      long t0 = System.nanoTime();
+      try {
+        new KnowledgeQueries(store.driver(), store.database()).knowledgeVersion();
+        LOG.debug("Cypher warmed up in {} ms", (System.nanoTime() - t0) / 1_000_000);
+      } catch (RuntimeException e) {
+        LOG.debug("Cypher warm-up failed: {}", e.toString());
+      }
+    }, "gocause-cypher-warm-up");
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   /** Waits until the API's readiness probe answers 200: the load is committed and the graph answers. */

@@ -70,6 +70,48 @@ public final class GraphSchema {
   }
 
   private static final Pattern CONSTRAINT = Pattern.compile("CREATE CONSTRAINT (\\w+) IF NOT EXISTS");
+  private static final Pattern UNIQUE_CONSTRAINT = Pattern.compile(
+      "CREATE CONSTRAINT (\\w+) IF NOT EXISTS FOR \\(n:(\\w+)\\) REQUIRE n\\.(\\w+) IS UNIQUE");
+
+  /**
+   * A statement of schema.cypher as {@link EmbeddedSchema} applies it through Neo4j's Java API;
+   * a statement of any other form stays {@link OtherStatement Cypher}.
+   */
+  sealed interface Statement permits UniqueConstraint, FullText, OtherStatement {
+    String cypher();
+  }
+
+  /** {@code CREATE CONSTRAINT name IF NOT EXISTS FOR (n:Label) REQUIRE n.property IS UNIQUE}. */
+  record UniqueConstraint(String name, String label, String property, String cypher) implements Statement {}
+
+  /** {@code CREATE FULLTEXT INDEX name IF NOT EXISTS FOR (n:A|B) ON EACH [n.p] OPTIONS {... analyzer ...}}. */
+  record FullText(String name, List<String> labels, List<String> properties, String analyzer, String cypher) implements Statement {
+    FullText {
+      labels = List.copyOf(labels);
+      properties = List.copyOf(properties);
+    }
+  }
+
+  /** Any other statement: run as Cypher. */
+  record OtherStatement(String cypher) implements Statement {}
+
+  /** The statements of schema.cypher, each recognised as what it creates where possible. */
+  static List<Statement> parsed() {
+    List<Statement> out = new ArrayList<>();
+    for (String st : statements()) {
+      Matcher u = UNIQUE_CONSTRAINT.matcher(st);
+      Matcher f = FULLTEXT.matcher(st);
+      if (u.matches()) {
+        out.add(new UniqueConstraint(u.group(1), u.group(2), u.group(3), st));
+      } else if (f.find()) {
+        FulltextDef d = fulltextDef(f, st);
+        out.add(new FullText(d.name(), List.of(f.group(2).split("\\|")), d.properties(), d.analyzer(), st));
+      } else {
+        out.add(new OtherStatement(st));
+      }
+    }
+    return out;
+  }
 
   /** A full-text index as schema.cypher declares it (name, labels, properties, analyzer). */
   public record FullTextIndex(String name, List<String> labels, List<String> properties, String analyzer) {

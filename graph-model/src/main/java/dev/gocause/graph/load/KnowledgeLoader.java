@@ -8,6 +8,7 @@ import dev.gocause.graph.seed.SeedEntry;
 import dev.gocause.graph.seed.SeedReader;
 import dev.gocause.graph.seed.SeedRelationship;
 import dev.gocause.graph.seed.SeedSource;
+import dev.gocause.graph.store.EmbeddedGraphStore;
 import dev.gocause.graph.store.GraphStore;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +24,7 @@ import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.SessionConfig;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.graphdb.GraphDatabaseService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,12 @@ import org.slf4j.LoggerFactory;
  *
  * When the graph already holds the same {@link #loadHash load hash} (content, loader version and
  * schema), nothing is written unless {@code force}.
- * Works through the driver only, so embedded and remote graphs share this code path.
+ *
+ * <p>A remote graph is loaded through the driver in Cypher. An embedded graph gets its schema, the
+ * hash check and the load into an empty graph through Neo4j's Java API ({@link EmbeddedSchema},
+ * {@link EmbeddedKnowledgeWriter}: on a cold JVM a Cypher statement's planning costs more than
+ * writing the whole knowledge); updating a graph that already holds knowledge is the same Cypher
+ * for both.
  */
 public final class KnowledgeLoader {
   private static final Logger LOG = LoggerFactory.getLogger(KnowledgeLoader.class);
@@ -55,14 +62,25 @@ public final class KnowledgeLoader {
 
   private final Driver driver;
   private final String database;
+  /** The embedded graph's Java API, null for a graph reached only through the driver. */
+  private final GraphDatabaseService embedded;
+  private final EmbeddedKnowledgeWriter embeddedWriter;
 
+  /** Loads {@code store}; through the Java API where it can when the store is embedded. */
   public KnowledgeLoader(GraphStore store) {
-    this(store.driver(), store.database());
+    this(store.driver(), store.database(), store instanceof EmbeddedGraphStore e ? e.graphDatabase() : null);
   }
 
+  /** Loads the graph behind {@code driver}, in Cypher only. */
   public KnowledgeLoader(Driver driver, String database) {
+    this(driver, database, null);
+  }
+
+  private KnowledgeLoader(Driver driver, String database, GraphDatabaseService embedded) {
     this.driver = driver;
     this.database = database;
+    this.embedded = embedded;
+    this.embeddedWriter = embedded == null ? null : new EmbeddedKnowledgeWriter(embedded);
   }
 
   /** Validates {@code source} (throws {@link dev.gocause.graph.seed.SeedValidationException}) and loads it. */
@@ -79,13 +97,31 @@ public final class KnowledgeLoader {
 
   private LoadReport load(KnowledgeSet ks, boolean force, long t0) {
     long tSchema = System.nanoTime();
-    GraphSchema.apply(driver, database);
+    // The embedded schema is not waited for here: the uniqueness constraints are online once
+    // created, and nothing before the end of the load needs a full-text index. Those are created
+    // after the data: populating them from the written graph costs less than updating them at
+    // the commit.
+    boolean awaitIndexes = false;
+    if (embedded != null) {
+      awaitIndexes = EmbeddedSchema.apply(embedded, EmbeddedSchema.Part.CONSTRAINTS);
+    } else {
+      GraphSchema.apply(driver, database);
+    }
     LOG.debug("schema checked in {} ms", (System.nanoTime() - tSchema) / 1_000_000);
     String loadHash = loadHash(ks);
     long tWrite = System.nanoTime();
-    Written w;
-    try (Session s = session()) {
-      w = s.executeWrite(tx -> write(tx, ks, loadHash, force));
+    Written w = embeddedWriter == null ? null : writeEmbedded(ks, loadHash, force);
+    if (w == null) {
+      try (Session s = session()) {
+        w = s.executeWrite(tx -> write(tx, ks, loadHash, force));
+      }
+    }
+    if (embedded != null) {
+      awaitIndexes |= EmbeddedSchema.apply(embedded, EmbeddedSchema.Part.FULL_TEXT);
+    }
+    if (awaitIndexes) {
+      // a load returns with its graph searchable
+      EmbeddedSchema.awaitOnline(embedded);
     }
     if (w.changes() == null) {
       GraphCounts c = counts();
@@ -106,6 +142,18 @@ public final class KnowledgeLoader {
 
   /** What the write transaction did: {@code changes} null when it wrote nothing (the graph already held this load). */
   private record Written(LoadReport.Changes changes, boolean same, boolean intoEmpty) {}
+
+  /** The embedded graph's hash check and load into an empty graph; null when the graph needs the Cypher path. */
+  private Written writeEmbedded(KnowledgeSet ks, String loadHash, boolean force) {
+    EmbeddedKnowledgeWriter.Outcome o = embeddedWriter.writeIfEmpty(ks, loadHash, force, knowledgeBaseProperties(ks));
+    if (o instanceof EmbeddedKnowledgeWriter.Unchanged) {
+      return new Written(null, true, false);
+    }
+    if (o instanceof EmbeddedKnowledgeWriter.Written written) {
+      return new Written(written.changes(), written.same(), true);
+    }
+    return null;
+  }
 
   /*
    * The state of the graph is read inside the write transaction, in one statement: which
@@ -286,6 +334,9 @@ public final class KnowledgeLoader {
 
   /** Node counts per managed label and relationship counts per managed type, as the graph holds them now. */
   public GraphCounts counts() {
+    if (embeddedWriter != null) {
+      return embeddedWriter.counts();
+    }
     try (Session s = session()) {
       return s.executeRead(tx -> {
         Map<String, Long> nodes = new LinkedHashMap<>();

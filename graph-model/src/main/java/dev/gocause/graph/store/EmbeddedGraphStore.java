@@ -126,6 +126,7 @@ public final class EmbeddedGraphStore implements GraphStore {
           .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(1));
       setBrowserAllowlist(b);
       dbms = b.build();
+      LOG.debug("Neo4j databases started in {} ms", (System.nanoTime() - t0) / 1_000_000);
     } catch (RuntimeException e) {
       throw translate(e, home, bind, port);
     }
@@ -138,9 +139,11 @@ public final class EmbeddedGraphStore implements GraphStore {
           .resolveDependency(ConnectorPortRegister.class).getLocalAddress(ConnectorType.BOLT);
       int boltPort = actual.getPort();
       String host = connectHost(bind);
+      long tDriver = System.nanoTime();
       Driver driver = GraphDatabase.driver("bolt://" + host + ":" + boltPort,
           Drivers.auth(Environment.DEFAULT_USERNAME, auth ? password : null), Drivers.config());
       driver.verifyConnectivity();
+      LOG.debug("driver connected over Bolt in {} ms", (System.nanoTime() - tDriver) / 1_000_000);
       long ms = (System.nanoTime() - t0) / 1_000_000;
       LOG.info("embedded Neo4j at {} on bolt://{}:{} started in {} ms", home, bind, boltPort, ms);
       return new EmbeddedGraphStore(home, temporary, dbms, driver, GraphDatabaseSettings.DEFAULT_DATABASE_NAME, bind, boltPort, ms);
