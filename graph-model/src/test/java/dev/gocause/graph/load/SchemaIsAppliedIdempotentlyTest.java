@@ -44,17 +44,7 @@ class SchemaIsAppliedIdempotentlyTest {
     GraphStore g = SharedTestGraph.get();
     GraphSchema.apply(g.driver(), g.database());
     try (Session s = g.session()) {
-      // same labels and property under another name (IF NOT EXISTS alone would then create nothing) ...
-      s.run("DROP INDEX searchEn").consume();
-      s.run("""
-          CREATE FULLTEXT INDEX oldEnglish FOR (n:Section|Dimension|Primitive|Symptom|Signature|RootCause|Command|Fix|Correction|Case)
-          ON EACH [n.searchEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}
-          """).consume();
-      // ... and the right name with the wrong analyzer and fewer labels
-      s.run("DROP INDEX searchZh").consume();
-      s.run("CREATE FULLTEXT INDEX searchZh FOR (n:Symptom) ON EACH [n.searchZh] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard'}}")
-          .consume();
-      s.run("CALL db.awaitIndexes(60)").consume();
+      DifferingFullTextIndexes.create(s);
     }
     GraphSchema.apply(g.driver(), g.database());
     assertThat(fulltextAnalyzers(g)).containsOnly(Map.entry("searchZh", "cjk"), Map.entry("searchEn", "standard"));

@@ -113,15 +113,7 @@ class TheJavaApiPathWritesWhatCypherWritesTest {
     GraphSchema.apply(g.driver(), g.database());
     List<Map<String, Object>> expected = schema(g);
     try (Session s = g.session()) {
-      s.run("DROP INDEX searchEn").consume();
-      s.run("""
-          CREATE FULLTEXT INDEX oldEnglish FOR (n:Section|Dimension|Primitive|Symptom|Signature|RootCause|Command|Fix|Correction|Case)
-          ON EACH [n.searchEn] OPTIONS {indexConfig: {`fulltext.analyzer`: 'english'}}
-          """).consume();
-      s.run("DROP INDEX searchZh").consume();
-      s.run("CREATE FULLTEXT INDEX searchZh FOR (n:Symptom) ON EACH [n.searchZh] OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard'}}")
-          .consume();
-      s.run("CALL db.awaitIndexes(60)").consume();
+      DifferingFullTextIndexes.create(s);
     }
     EmbeddedSchema.apply(g.graphDatabase());
     EmbeddedSchema.awaitOnline(g.graphDatabase());
