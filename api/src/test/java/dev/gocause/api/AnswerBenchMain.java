@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * Test-scope: what a fresh {@code POST /v1/diagnose} of bench/run.sh's Chinese sentences costs
  * in-process, split into the diagnosis and the API's JSON rendering ({@link AnswerJson}), as this
- * thread's CPU time in microseconds (min/median/max over rounds; CPU time holds better than the
+ * thread's CPU time in microseconds and the bytes it allocates (min/median/max over rounds; CPU time holds better than the
  * wall clock on a shared machine). Run from {@code api/}: {@code AnswerBenchMain [ROUNDS] [LIMIT] [one]}
  * ({@code one}: only bench/run.sh's single sentence, else it and the 30 varied ones in turn)
  * with api's, graph-model's and simulator's classes and api's dependency classpath.
@@ -43,12 +43,16 @@ public final class AnswerBenchMain {
     List<Double> diagnose = new ArrayList<>();
     List<Double> render = new ArrayList<>();
     int n = 20_000;
+    List<Double> diagnoseBytes = new ArrayList<>();
+    List<Double> renderBytes = new ArrayList<>();
     for (int round = -3; round < rounds; round++) { // three unmeasured rounds for the JIT
+      long a0 = allocated();
       long t0 = cpu();
       for (int i = 0; i < n; i++) {
         sink += service.diagnose(new DiagnosisRequest(inputs.get(i % inputs.size()), limit, null)).causes().size();
       }
       long t1 = cpu();
+      long a1 = allocated();
       for (int i = 0; i < n; i++) {
         AnswerBuffer out = AnswerBuffer.take();
         Json.MAPPER.writeValue(out, DiagnoseRoutes.answer(new Diagnoser.Result(answers.get(i % answers.size()), false)));
@@ -56,18 +60,26 @@ public final class AnswerBenchMain {
         out.release();
       }
       long t2 = cpu();
+      long a2 = allocated();
       if (round >= 0) {
         diagnose.add((t1 - t0) / 1e3 / n);
         render.add((t2 - t1) / 1e3 / n);
+        diagnoseBytes.add((a1 - a0) / 1024.0 / n);
+        renderBytes.add((a2 - a1) / 1024.0 / n);
       }
     }
     System.out.printf("us of CPU per answer (%d inputs in turn, limit %d): diagnose %s; render JSON %s (sink %d)%n", inputs.size(), limit,
         spread(diagnose), spread(render), sink % 10);
+    System.out.printf("KiB allocated per answer: diagnose %s; render JSON %s%n", spread(diagnoseBytes), spread(renderBytes));
     System.exit(0);
   }
 
   private static long cpu() {
     return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+  }
+
+  private static long allocated() {
+    return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
   }
 
   private static String spread(List<Double> values) {
