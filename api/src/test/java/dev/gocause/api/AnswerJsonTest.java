@@ -30,7 +30,7 @@ class AnswerJsonTest {
         List.of(new CommandInfo("pprof", "剖析", "Profile", "go tool pprof", "显示", "shows")),
         List.of(new FixInfo("fix", "修复", "Fix", "before()", "after()", "代价", "trade-off")),
         List.of(new CaseInfo("case", "案例", "Case", "a.go", "buggy", "DEADLOCK")),
-        List.of(new CorrectionInfo("corr", "更正", "Correction", "事实", "truth", "RootCause:" + id)));
+        List.of(new CorrectionInfo("corr", "更正", "Correction", "RootCause:" + id)));
   }
 
   private static RankedCause sparse(String id) {

@@ -301,9 +301,14 @@ final class DiagnosisEngine {
       if (s == null) {
         return;
       }
-      List<Evidence> sorted = dedupe(evidence).stream()
-          .sorted(SYMPTOM_EVIDENCE_ORDER)
-          .toList();
+      List<Evidence> sorted;
+      if (evidence.size() == 1) {
+        sorted = List.of(evidence.get(0)); // most symptoms of a sentence have one phrase behind them
+      } else {
+        List<Evidence> distinct = dedupe(evidence);
+        distinct.sort(SYMPTOM_EVIDENCE_ORDER);
+        sorted = List.copyOf(distinct);
+      }
       out.add(new ObservedSymptom(id, s.nameZh(), s.nameEn(), s.kind(), sorted.get(0).strength(), sorted));
     });
     out.sort((x, y) -> {
@@ -331,7 +336,7 @@ final class DiagnosisEngine {
     record Cited(ObservedSymptom symptom, double weight) {}
 
     final List<CauseEvidence> evidence = new ArrayList<>();
-    final List<Cited> cited = new ArrayList<>();
+    final List<Cited> cited = new ArrayList<>(4); // a cause is seldom reached by more symptoms of one report
     double notCause = 1.0;
     double direct;
 

@@ -70,7 +70,7 @@ public final class DiagnosisRenderer {
         b.append("   ").append(zh ? "案例: " : "case: ").append(k.id()).append(" (").append(k.variant()).append(")\n");
       }
       for (CorrectionInfo k : c.corrections()) {
-        b.append("   ").append(zh ? "勘误: " : "correction: ").append(name(zh, k.truthZh(), k.truthEn())).append('\n');
+        b.append("   ").append(zh ? "勘误: " : "correction: ").append(name(zh, k.nameZh(), k.nameEn())).append("  [").append(k.id()).append("]\n");
       }
     }
     return b.toString();
@@ -124,7 +124,7 @@ public final class DiagnosisRenderer {
             .append(c.cases().stream().map(k -> "`" + k.id() + "`").collect(Collectors.joining(", "))).append('\n');
       }
       for (CorrectionInfo k : c.corrections()) {
-        b.append(zh ? "\n> 勘误:" : "\n> Correction: ").append(name(zh, k.truthZh(), k.truthEn())).append('\n');
+        b.append(zh ? "\n> 勘误:" : "\n> Correction: ").append(name(zh, k.nameZh(), k.nameEn())).append(" (`").append(k.id()).append("`)\n");
       }
     }
     return b.toString();

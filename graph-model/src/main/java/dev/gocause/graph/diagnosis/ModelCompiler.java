@@ -148,8 +148,7 @@ final class ModelCompiler {
           .forEach(t -> corrected.add(t.label() + ":" + t.id()));
       if (!corrected.isEmpty()) {
         Map<String, Object> p = nodes.get(x);
-        list.add(new CorrectionInfo(x.id(), str(p, "nameZh"), str(p, "nameEn"), str(p, "truthZh"), str(p, "truthEn"),
-            String.join(", ", corrected)));
+        list.add(new CorrectionInfo(x.id(), str(p, "nameZh"), str(p, "nameEn"), String.join(", ", corrected)));
       }
     }
     return list;

@@ -55,9 +55,12 @@ public final class ModelData {
 
   public record CaseInfo(String id, String nameZh, String nameEn, String file, String variant, String expectedOutcome) {}
 
-  /** A correction and the node it corrects ({@code label:id}). */
-  public record CorrectionInfo(
-      String id, String nameZh, String nameEn, String truthZh, String truthEn, String corrects) {}
+  /**
+   * A correction of the seed by its one-line name, and the node it corrects ({@code label:id}). Its
+   * full text (claim, truth, evidence) is the cause look-up's: in a diagnosis it would only repeat
+   * the source's errata around every cause (it was a quarter of a five-cause answer's bytes).
+   */
+  public record CorrectionInfo(String id, String nameZh, String nameEn, String corrects) {}
 
   public record CauseDef(
       String id,
