@@ -120,6 +120,9 @@ public final class GocauseKernel extends BaseKernel {
     ExecuteRequest request = message.getContent();
     int count = executionCount.getAndIncrement();
     env.setBusyDeferIdle();
+    // deferrals run last-in first-out: this one after the reply, so the background work it
+    // releases (diagnosis model, names) does not take CPU from this cell's answer
+    env.defer(session.vocabulary()::readNamesSoon);
     env.publish(new PublishExecuteInput(request.getCode(), count));
     // No System.out/err redirection: nothing but a magic's own outputs reaches the cell.
     session.beginCell();
@@ -150,7 +153,6 @@ public final class GocauseKernel extends BaseKernel {
         }
       }
       env.defer().reply(new ExecuteReply(count, Collections.emptyMap()));
-      session.vocabulary().readNamesSoon();
     } catch (Exception e) {
       UserError err = UserError.of(e);
       if (!(e instanceof GocauseException)) {

@@ -48,6 +48,9 @@ public final class KernelMain {
 
   /** Serves the connection until shutdown; returns the exit code. */
   public static int run(Path connectionFile) {
+    // seed-data is read (from the compiled seed-data cache when it holds it) while the kernel
+    // starts, on a second thread, so that the first look-up or diagnosis finds it ready
+    Vocabulary vocabulary = new Vocabulary().loadInBackground();
     KernelConnectionProperties props;
     try {
       props = KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
@@ -56,19 +59,19 @@ public final class KernelMain {
     } catch (RuntimeException e) {
       throw new GocauseException("the connection file " + connectionFile + " is not a Jupyter connection file: " + e.getMessage());
     }
-    MagicRegistry registry = Magics.standard();
-    // seed-data is read (from the compiled seed-data cache when it holds it) while the kernel
-    // starts, on a second thread, so that the first look-up or diagnosis finds it ready
-    Vocabulary vocabulary = new Vocabulary().loadInBackground();
-    LazyGraph graph = new LazyGraph(() -> GraphOpener.open(vocabulary));
-    Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment(), () -> GraphOpener.running(vocabulary));
-    GocauseKernel kernel = new GocauseKernel(registry, session);
     SafeConnection connection;
     try {
       connection = new SafeConnection(props);
     } catch (GeneralSecurityException e) {
       throw new GocauseException("the connection file's signature scheme is not supported: " + e.getMessage());
     }
+    // bound before the kernel is built: the frontend's first requests wait in the sockets
+    // instead of for its next connection attempt
+    connection.bind();
+    MagicRegistry registry = Magics.standard();
+    LazyGraph graph = new LazyGraph(() -> GraphOpener.open(vocabulary));
+    Session session = new Session(registry, graph, vocabulary, Lang.fromEnvironment(), () -> GraphOpener.running(vocabulary));
+    GocauseKernel kernel = new GocauseKernel(registry, session);
     Runtime.getRuntime().addShutdownHook(new Thread(graph::close, "gocause-graph-stop"));
     kernel.onStartup();
     kernel.becomeHandlerForConnection(connection);

@@ -25,6 +25,15 @@ public final class CompiledSeed {
     return new CompiledSeed(CompiledSeedCache.fromSystem().compiled(source));
   }
 
+  /**
+   * The seed-data on the classpath; when it is packaged in this code's jar and was compiled
+   * before, without reading it (see {@link CompiledSeedCache#compiledFromClasspath}).
+   */
+  public static CompiledSeed ofClasspath() {
+    ClassLoader cl = Thread.currentThread().getContextClassLoader();
+    return new CompiledSeed(CompiledSeedCache.fromSystem().compiledFromClasspath(cl == null ? CompiledSeed.class.getClassLoader() : cl));
+  }
+
   /** Seed-data already read and validated. */
   public static CompiledSeed of(KnowledgeSet knowledge) {
     return new CompiledSeed(CompiledSeedCache.fromSystem().compiled(knowledge));

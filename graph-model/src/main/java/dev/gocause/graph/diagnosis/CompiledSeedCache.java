@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import org.slf4j.Logger;
@@ -49,33 +50,151 @@ final class CompiledSeedCache {
   private static final String MAGIC = "gocause compiled seed-data";
   private static final String PREFIX = "seed-";
   private static final String SUFFIX = ".bin";
+  private static final String PACKAGED_PREFIX = "packaged-";
+  private static final String PACKAGED_SUFFIX = ".hash";
   /** Files of other contents or builds kept next to the current one (other checkouts share the folder). */
   private static final int KEEP = 8;
 
-  /** The snapshot and its full-text indexes, as compiled from seed-data. */
-  record Compiled(KnowledgeSnapshot snapshot, FullTextIndexes fullText) {}
+  /**
+   * The snapshot and its full-text indexes, as compiled from seed-data. Read from a file, the
+   * indexes are decoded on first use: look-ups need the snapshot only, and a kernel's first
+   * {@code %cause} should not wait for Lucene.
+   */
+  static final class Compiled {
+    private final KnowledgeSnapshot snapshot;
+    private Supplier<FullTextIndexes> pending;
+    private FullTextIndexes fullText;
+
+    Compiled(KnowledgeSnapshot snapshot, FullTextIndexes fullText) {
+      this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+      this.fullText = Objects.requireNonNull(fullText, "fullText");
+    }
+
+    /** Indexes decoded by {@code decode} when first asked for. */
+    private Compiled(KnowledgeSnapshot snapshot, Supplier<FullTextIndexes> decode) {
+      this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
+      this.pending = Objects.requireNonNull(decode, "decode");
+    }
+
+    KnowledgeSnapshot snapshot() {
+      return snapshot;
+    }
+
+    synchronized FullTextIndexes fullText() {
+      if (fullText == null) {
+        fullText = pending.get();
+        pending = null;
+      }
+      return fullText;
+    }
+  }
 
   private final Path dir;
   private final String codeVersion;
+  /** The jar {@link #codeVersion} names, when the code runs from one. */
+  private final Path codeJar;
 
-  private CompiledSeedCache(Path dir, String codeVersion) {
+  private CompiledSeedCache(Path dir, String codeVersion, Path codeJar) {
     this.dir = dir;
     this.codeVersion = codeVersion;
+    this.codeJar = codeJar;
   }
 
   /** Kept in {@code dir} for code identified by {@code codeVersion} (tests, tools). */
   static CompiledSeedCache at(Path dir, String codeVersion) {
-    return new CompiledSeedCache(Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(codeVersion, "codeVersion"));
+    return new CompiledSeedCache(Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(codeVersion, "codeVersion"), null);
+  }
+
+  /** As {@link #at(Path, String)}, for code in {@code codeJar} (whose packaged seed-data {@link #compiledFromClasspath} trusts). */
+  static CompiledSeedCache at(Path dir, String codeVersion, Path codeJar) {
+    return new CompiledSeedCache(Objects.requireNonNull(dir, "dir"), Objects.requireNonNull(codeVersion, "codeVersion"),
+        Objects.requireNonNull(codeJar, "codeJar").toAbsolutePath());
   }
 
   /** No cache: always compiled. */
   static CompiledSeedCache off() {
-    return new CompiledSeedCache(null, null);
+    return new CompiledSeedCache(null, null, null);
   }
 
   /** From {@code GOCAUSE_CACHE} and the jar this class was loaded from. */
   static CompiledSeedCache fromSystem() {
-    return from(System.getenv(), System.getProperty("user.home"), codeOfThisJar());
+    Optional<Path> jar = thisJar();
+    CompiledSeedCache c = from(System.getenv(), System.getProperty("user.home"), jar.flatMap(CompiledSeedCache::codeOf));
+    return c.enabled() && jar.isPresent() ? at(c.dir, c.codeVersion, jar.get()) : c;
+  }
+
+  /**
+   * The seed-data on the classpath: when it is packaged in the jar this code runs from, a small
+   * file named after that jar (path, size, time) holds the content hash of its compilation, so
+   * the compilation is found without reading or hashing a seed-data file (reading 300 files out
+   * of a jar of 60,000 entries and hashing them was most of a kernel's first look-up). Otherwise
+   * (class folders, seed-data outside this jar, the first run) as {@link #compiled(SeedSource)}.
+   */
+  Compiled compiledFromClasspath(ClassLoader loader) {
+    boolean packagedHere = enabled() && seedDataIsInThisJar(loader);
+    if (packagedHere) {
+      Optional<Compiled> known = packagedHash().flatMap(this::read);
+      if (known.isPresent()) {
+        return known.get();
+      }
+    }
+    Compiled compiled = compiled(SeedSource.fromClasspath(loader));
+    if (packagedHere) {
+      writePackagedHash(compiled.snapshot().hash());
+    }
+    return compiled;
+  }
+
+  /** Whether the classpath seed-data is the folder packaged in the jar that {@link #codeVersion} names. */
+  private boolean seedDataIsInThisJar(ClassLoader loader) {
+    if (codeJar == null) {
+      return false;
+    }
+    java.net.URL readme = loader.getResource(SeedSource.CLASSPATH_FOLDER + "/README.md");
+    if (readme == null) {
+      return false;
+    }
+    String url = readme.toString();
+    int bang = url.indexOf("!/");
+    if (!url.startsWith("jar:") || bang < 0) {
+      return false;
+    }
+    try {
+      return Path.of(java.net.URI.create(url.substring("jar:".length(), bang))).toAbsolutePath().equals(codeJar);
+    } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      return false;
+    }
+  }
+
+  /** The file naming the content hash of the seed-data packaged in this code's jar. */
+  Path packagedHashFile() {
+    return dir.resolve(PACKAGED_PREFIX + sha256(FORMAT + "|" + codeVersion).substring(0, 32) + PACKAGED_SUFFIX);
+  }
+
+  private Optional<String> packagedHash() {
+    try {
+      String hash = Files.readString(packagedHashFile(), StandardCharsets.UTF_8).strip();
+      return hash.matches("[0-9a-f]{64}") ? Optional.of(hash) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void writePackagedHash(String contentHash) {
+    Path file = packagedHashFile();
+    try {
+      Files.createDirectories(dir);
+      Path tmp = Files.createTempFile(dir, PACKAGED_PREFIX, ".tmp");
+      try {
+        Files.writeString(tmp, contentHash + "\n", StandardCharsets.UTF_8);
+        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+      prune(file, PACKAGED_PREFIX, PACKAGED_SUFFIX);
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("cannot write {}: {}", file, e.toString());
+    }
   }
 
   static CompiledSeedCache from(Map<String, String> env, String home, Optional<String> code) {
@@ -98,18 +217,29 @@ final class CompiledSeedCache {
 
   /** The jar holding this class as path, size and modification time; empty when loaded from a folder. */
   static Optional<String> codeOfThisJar() {
+    return thisJar().flatMap(CompiledSeedCache::codeOf);
+  }
+
+  /** A jar as path, size and modification time: what names the code in the cache. */
+  static Optional<String> codeOf(Path jar) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
+      return Optional.of(jar.toAbsolutePath() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The jar this class was loaded from (absolute); empty when loaded from a folder. */
+  private static Optional<Path> thisJar() {
     try {
       CodeSource cs = CompiledSeedCache.class.getProtectionDomain().getCodeSource();
       if (cs == null || cs.getLocation() == null) {
         return Optional.empty();
       }
-      Path jar = Path.of(cs.getLocation().toURI());
-      BasicFileAttributes a = Files.readAttributes(jar, BasicFileAttributes.class);
-      if (!a.isRegularFile()) {
-        return Optional.empty();
-      }
-      return Optional.of(jar.toAbsolutePath() + "|" + a.size() + "|" + a.lastModifiedTime().toMillis());
-    } catch (IOException | URISyntaxException | RuntimeException e) {
+      Path jar = Path.of(cs.getLocation().toURI()).toAbsolutePath();
+      return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    } catch (URISyntaxException | RuntimeException e) {
       return Optional.empty();
     }
   }
@@ -203,18 +333,18 @@ final class CompiledSeedCache {
         Files.deleteIfExists(tmp);
       }
       LOG.debug("compiled seed-data cached in {} ({} bytes)", file, bytes.length);
-      prune(file);
+      prune(file, PREFIX, SUFFIX);
     } catch (IOException | RuntimeException e) {
       LOG.debug("cannot cache the compiled seed-data in {}: {}", file, e.toString());
     }
   }
 
-  /** Keeps the newest few files besides {@code current}. */
-  private void prune(Path current) throws IOException {
+  /** Keeps the newest few files of this kind besides {@code current}. */
+  private void prune(Path current, String prefix, String suffix) throws IOException {
     List<Path> others;
     try (Stream<Path> s = Files.list(dir)) {
       others = s.filter(p -> !p.equals(current))
-          .filter(p -> p.getFileName().toString().startsWith(PREFIX) && p.getFileName().toString().endsWith(SUFFIX))
+          .filter(p -> p.getFileName().toString().startsWith(prefix) && p.getFileName().toString().endsWith(suffix))
           .sorted(Comparator.comparing(CompiledSeedCache::modified).reversed())
           .toList();
     }
@@ -267,11 +397,19 @@ final class CompiledSeedCache {
       throw new Binary.Malformed("was compiled for " + found);
     }
     KnowledgeSnapshot snapshot = KnowledgeSnapshot.readFrom(r);
-    FullTextIndexes fullText = FullTextIndexes.readFrom(r);
-    if (!r.atEnd()) {
-      throw new Binary.Malformed("has bytes after its end");
-    }
-    return new Compiled(snapshot, fullText);
+    return new Compiled(snapshot, () -> {
+      // the checksum held, so only a bug could fail here: the indexes are built again from the snapshot
+      try {
+        FullTextIndexes fullText = FullTextIndexes.readFrom(r);
+        if (!r.atEnd()) {
+          throw new Binary.Malformed("has bytes after its end");
+        }
+        return fullText;
+      } catch (Binary.Malformed | RuntimeException e) {
+        LOG.warn("compiled seed-data: cannot decode its full-text indexes ({}); building them again", e.getMessage());
+        return ModelCompiler.fullText(snapshot);
+      }
+    });
   }
 
   private static String sha256(String s) {

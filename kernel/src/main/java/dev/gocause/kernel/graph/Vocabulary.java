@@ -16,8 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The ids and names of the knowledge this kernel carries (its classpath seed-data), read in the
- * background at start-up: first the compiled seed-data and its diagnosis model (what answers
- * need), then the YAML once a cell was answered, a name is asked for, or a few seconds passed.
+ * background at start-up: first the compiled seed-data (what look-ups need), then its diagnosis
+ * model once the first cell was answered or {@link #MODEL_AFTER} passed (a first {@code %diagnose}
+ * compiles it itself), then the YAML once a cell was answered, a name is asked for, or a few
+ * seconds passed.
  * Completion and Shift-Tab answer from it before the graph is up; the graph holds the same
  * knowledge (the kernel checks the version when it connects).
  */
@@ -33,6 +35,14 @@ public final class Vocabulary {
    * while the first cell runs it takes CPU from it (a kernel often has one or two cores).
    */
   static final Duration NAMES_AFTER = Duration.ofSeconds(3);
+  /**
+   * How long the diagnosis model's compilation waits for the first cell to be answered: compiled
+   * while a kernel starts and answers its first look-up, it took a third of the CPU of a
+   * two-core machine from them; a kernel left idle has it compiled before anyone can type.
+   */
+  static final Duration MODEL_AFTER = Duration.ofSeconds(1);
+  /** Opened when the first cell was answered (or a name is wanted). */
+  private final CountDownLatch firstAnswerDone = new CountDownLatch(1);
 
   private Vocabulary(CompletableFuture<KnowledgeSet> knowledge, CompletableFuture<CompiledSeed> compiled) {
     this.knowledge = knowledge;
@@ -54,18 +64,22 @@ public final class Vocabulary {
     CompletableFuture<CompiledSeed> c = compiled;
     Thread t = new Thread(() -> {
       try {
-        SeedSource source = SeedSource.fromClasspath();
         if (c != null) {
-          // first what answers need (from the compiled seed-data cache: no YAML read) and the
-          // diagnosis model compiled from it, before any request comes; then the names
+          // first what look-ups need (from the compiled seed-data cache, found by the jar: no
+          // seed-data file read), then the diagnosis model compiled from it, then the names
           CompiledSeed seed = null;
           try {
-            seed = CompiledSeed.of(source);
+            seed = CompiledSeed.ofClasspath();
             c.complete(seed);
           } catch (Throwable e) {
             c.completeExceptionally(e);
           }
           if (seed != null) {
+            try {
+              firstAnswerDone.await(MODEL_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+              // compile it now
+            }
             try {
               seed.diagnosis();
             } catch (RuntimeException e) {
@@ -78,7 +92,7 @@ public final class Vocabulary {
             // read them now
           }
         }
-        f.complete(SeedReader.read(source));
+        f.complete(SeedReader.read(SeedSource.fromClasspath()));
       } catch (Throwable e) {
         f.completeExceptionally(e);
         if (c != null) {
@@ -93,6 +107,7 @@ public final class Vocabulary {
 
   /** Lets the YAML read start now rather than after {@link #NAMES_AFTER} (the kernel calls it when a cell is answered). */
   public void readNamesSoon() {
+    firstAnswerDone.countDown();
     namesWanted.countDown();
   }
 

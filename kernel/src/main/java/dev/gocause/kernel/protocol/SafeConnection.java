@@ -23,9 +23,15 @@ import org.zeromq.ZMQ;
 
 /**
  * The library's connection with {@link SafeShellChannel}s for shell and control. The library
- * builds its channels in its constructor with no hook to replace them, so this subclass keeps
- * its own set of sockets and overrides every public method; the parent's sockets are never
- * bound and are closed with ours.
+ * builds its channels in its constructor with no hook to replace them, so this subclass takes
+ * the parent's heartbeat, stdin and IOPub channels and ZeroMQ context, makes its own shell and
+ * control channels on that context, and overrides every public method; the parent's shell and
+ * control sockets are never bound and are closed with the rest. (A second context and a second
+ * set of five sockets cost a kernel start a good part of its protocol set-up.)
+ *
+ * <p>{@link #bind} binds every socket as early as the kernel can, so that the frontend's
+ * connection attempts (ZeroMQ retries every 100 ms) succeed while the kernel still starts; its
+ * first requests wait in the sockets until {@link #connect} starts serving them.
  */
 public final class SafeConnection extends JupyterConnection {
   private final KernelConnectionProperties props;
@@ -36,6 +42,7 @@ public final class SafeConnection extends JupyterConnection {
   private final StdinChannel stdinChannel;
   private final IOPubChannel iopubChannel;
   private final Map<MessageType<?>, ShellHandler<?>> handlers = new HashMap<>();
+  private volatile boolean bound;
   private volatile boolean connected;
   private volatile boolean closed;
 
@@ -43,26 +50,53 @@ public final class SafeConnection extends JupyterConnection {
       throws NoSuchAlgorithmException, InvalidKeyException {
     super(props);
     this.props = props;
-    this.context = ZMQ.context(1);
+    this.context = parentContext();
     HMACGenerator hmac = props.createHMACGenerator();
-    this.heartbeat = new HeartbeatChannel(context, hmac);
+    this.heartbeat = super.heartbeat;
     this.shellChannel = new SafeShellChannel(context, hmac, false, this);
     this.controlChannel = new SafeShellChannel(context, hmac, true, this);
-    this.stdinChannel = new StdinChannel(context, hmac);
-    this.iopubChannel = new IOPubChannel(context, hmac);
+    this.stdinChannel = super.stdin;
+    this.iopubChannel = super.iopub;
+  }
+
+  /** The parent's ZeroMQ context (a private field: the library offers no getter). */
+  private ZMQ.Context parentContext() {
+    try {
+      java.lang.reflect.Field f = JupyterConnection.class.getDeclaredField("ctx");
+      f.setAccessible(true);
+      return (ZMQ.Context) f.get(this);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("jjava's JupyterConnection has no ZeroMQ context field 'ctx' (library changed?)", e);
+    }
   }
 
   private List<JupyterSocket> sockets() {
     return List.of(heartbeat, shellChannel, controlChannel, stdinChannel, iopubChannel);
   }
 
+  /** Binds every socket; requests wait in them until {@link #connect}. */
+  public synchronized void bind() {
+    if (bound) {
+      return;
+    }
+    heartbeat.bind(props);
+    shellChannel.bindOnly(props);
+    controlChannel.bindOnly(props);
+    stdinChannel.bind(props);
+    iopubChannel.bind(props);
+    bound = true;
+  }
+
+  /** Binds (unless {@link #bind} did) and serves requests: call once the handlers are set. */
   @Override
   public synchronized void connect() {
     if (connected) {
       return;
     }
-    sockets().forEach(s -> s.bind(props));
+    bind();
     iopubChannel.sendMessage(new Message<>(null, PublishStatus.MESSAGE_TYPE, PublishStatus.STARTING));
+    controlChannel.serve();
+    shellChannel.serve();
     connected = true;
   }
 
@@ -95,7 +129,7 @@ public final class SafeConnection extends JupyterConnection {
     }
     closed = true;
     sockets().forEach(JupyterSocket::close);
-    context.close();
+    // the parent's shell and control sockets (never bound) and the shared context
     super.close();
   }
 

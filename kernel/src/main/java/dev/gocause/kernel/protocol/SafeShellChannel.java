@@ -36,15 +36,39 @@ public final class SafeShellChannel extends ShellChannel {
     this.connection = connection;
   }
 
+  /** Binds and serves at once. */
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public void bind(KernelConnectionProperties props) {
+    bindOnly(props);
+    serve();
+  }
+
+  /**
+   * Binds the socket without reading from it yet: the frontend connects and its first requests
+   * wait in the socket while the kernel finishes starting ({@link #serve} reads them).
+   */
+  void bindOnly(KernelConnectionProperties props) {
     if (loop != null) {
       throw new IllegalStateException("channel already bound");
     }
-    String threadName = (isControl ? "Control-" : "Shell-") + IDS.getAndIncrement();
     bind(formatAddress(
         props.getTransport(), props.getIp(), isControl ? props.getControlPort() : props.getShellPort()));
+    loop = newLoop((isControl ? "Control-" : "Shell-") + IDS.getAndIncrement());
+  }
+
+  /** Starts reading requests (once the handlers are set). */
+  void serve() {
+    Loop l = loop;
+    if (l == null) {
+      throw new IllegalStateException("channel not bound");
+    }
+    if (!l.isAlive()) {
+      l.start();
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Loop newLoop(String threadName) {
 
     ZMQ.Poller poller = ctx.poller(1);
     poller.register(this, ZMQ.Poller.POLLIN);
@@ -88,8 +112,7 @@ public final class SafeShellChannel extends ShellChannel {
       return LOOP_SLEEP_MS;
     });
     l.onClose(() -> loop = null);
-    loop = l;
-    l.start();
+    return l;
   }
 
   @Override
