@@ -140,7 +140,7 @@ final class AnswerJson extends SimpleModule {
   /** The three pre-rendered runs of one cause's knowledge. */
   private record CauseRuns(SerializedString head, SerializedString middle, SerializedString tail) {}
 
-  /** A cause's runs, looked up once per cause (three look-ups cost a tenth of the rendering). */
+  /** A cause's runs, found with one cache look-up instead of one per run. */
   private CauseRuns runs(Diagnosis.RankedCause c) throws IOException {
     Values k = new Values(new Object[] {CauseRuns.class, c.id(), c.nameZh(), c.nameEn(), c.severity(), c.mechanismZh(),
         c.mechanismEn(), c.dimensions(), c.commands(), c.fixes(), c.cases(), c.corrections()});
