@@ -69,8 +69,6 @@ final class AnswerJson extends SimpleModule {
 
   /** Knowledge JSON keyed by the {@link Values} it was written from. */
   private final ConcurrentHashMap<Values, SerializedString> cache = new ConcurrentHashMap<>();
-  /** A ranked cause's three runs keyed by all the values they were written from. */
-  private final ConcurrentHashMap<Values, CauseRuns> causeRuns = new ConcurrentHashMap<>();
   /** The mapper knowledge values are written with (the plain one: no module of ours inside). */
   private final Supplier<ObjectMapper> plain;
 
@@ -137,33 +135,12 @@ final class AnswerJson extends SimpleModule {
     return json;
   }
 
-  /** The three pre-rendered runs of one cause's knowledge. */
-  private record CauseRuns(SerializedString head, SerializedString middle, SerializedString tail) {}
-
-  /** A cause's runs, found with one cache look-up instead of one per run. */
-  private CauseRuns runs(Diagnosis.RankedCause c) throws IOException {
-    Values k = new Values(new Object[] {CauseRuns.class, c.id(), c.nameZh(), c.nameEn(), c.severity(), c.mechanismZh(),
-        c.mechanismEn(), c.dimensions(), c.commands(), c.fixes(), c.cases(), c.corrections()});
-    CauseRuns runs = causeRuns.get(k);
-    if (runs == null) {
-      runs = new CauseRuns(knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()),
-          knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()),
-          knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
-      if (causeRuns.size() >= MAX_ENTRIES) {
-        causeRuns.clear();
-      }
-      causeRuns.put(k, runs);
-    }
-    return runs;
-  }
-
   /** A ranked cause: three pre-rendered runs of knowledge around score, coverage, confidence and evidence. */
   private final class RankedCauseJson extends JsonSerializer<Diagnosis.RankedCause> {
     @Override
     public void serialize(Diagnosis.RankedCause c, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      CauseRuns runs = runs(c);
       gen.writeStartObject(c);
-      gen.writeRaw(runs.head());
+      gen.writeRaw(knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()));
       gen.writeFieldName(SCORE);
       thousandths(gen, c.score());
       gen.writeFieldName(COVERAGE);
@@ -172,7 +149,7 @@ final class AnswerJson extends SimpleModule {
         gen.writeFieldName(CONFIDENCE);
         gen.writeString(c.confidence().name());
       }
-      gen.writeRaw(runs.middle());
+      gen.writeRaw(knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()));
       if (c.evidence() != null) {
         gen.writeFieldName(EVIDENCE);
         gen.writeStartArray();
@@ -181,7 +158,7 @@ final class AnswerJson extends SimpleModule {
         }
         gen.writeEndArray();
       }
-      gen.writeRaw(runs.tail());
+      gen.writeRaw(knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
       gen.writeEndObject();
     }
   }

@@ -183,15 +183,7 @@ final class CompiledSeedCache {
   private void writePackagedHash(String contentHash) {
     Path file = packagedHashFile();
     try {
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, PACKAGED_PREFIX, ".tmp");
-      try {
-        Files.writeString(tmp, contentHash + "\n", StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
-      prune(file, PACKAGED_PREFIX, PACKAGED_SUFFIX);
+      replace(file, (contentHash + "\n").getBytes(StandardCharsets.UTF_8), PACKAGED_PREFIX, PACKAGED_SUFFIX);
     } catch (IOException | RuntimeException e) {
       LOG.debug("cannot write {}: {}", file, e.toString());
     }
@@ -324,19 +316,27 @@ final class CompiledSeedCache {
     Path file = file(compiled.snapshot().hash());
     try {
       byte[] bytes = encode(compiled, key(compiled.snapshot().hash()));
-      Files.createDirectories(dir);
-      Path tmp = Files.createTempFile(dir, PREFIX, ".tmp");
-      try {
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
-        Files.deleteIfExists(tmp);
-      }
+      replace(file, bytes, PREFIX, SUFFIX);
       LOG.debug("compiled seed-data cached in {} ({} bytes)", file, bytes.length);
-      prune(file, PREFIX, SUFFIX);
     } catch (IOException | RuntimeException e) {
       LOG.debug("cannot cache the compiled seed-data in {}: {}", file, e.toString());
     }
+  }
+
+  /**
+   * Writes {@code file} whole or not at all (a temporary file moved over it: other runs may read it
+   * meanwhile), then keeps the newest few files of its kind ({@code prefix}, {@code suffix}).
+   */
+  private void replace(Path file, byte[] bytes, String prefix, String suffix) throws IOException {
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, prefix, ".tmp");
+    try {
+      Files.write(tmp, bytes);
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+    prune(file, prefix, suffix);
   }
 
   /** Keeps the newest few files of this kind besides {@code current}. */
