@@ -123,7 +123,8 @@ final class DiagnosisEngine {
           GoroutineGroups.answer(groups), null);
     }
     ReportFacets facets = ReportFacets.of(model, words.prose(), observed);
-    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets);
+    WaitStates parked = WaitStates.of(model, observed);
+    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets, parked);
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
         message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
@@ -372,7 +373,8 @@ final class DiagnosisEngine {
       Map<String, Evidence> byCause,
       Map<String, Evidence> byPrimitive,
       Map<String, Evidence> bySearch,
-      ReportFacets facets) {
+      ReportFacets facets,
+      WaitStates parked) {
     // order-free: causes are sorted by score, then id; sized for every cause (a sentence reaches dozens)
     Map<String, Acc> acc = new HashMap<>(2 * model.causes().size());
     bySearch.forEach((causeId, e) -> {
@@ -439,6 +441,9 @@ final class DiagnosisEngine {
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
       if (c != null) {
         score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
+        if (parked != null) {
+          score = round(parked.adjust(model, id, score, a.evidence));
+        }
       }
       if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
         return;

@@ -90,6 +90,8 @@ public final class DiagnosisModel {
   private final Map<String, List<Indicates>> bySymptom;
   /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
   private final Map<String, List<String>> symptomsByCause;
+  /** Causes that leave goroutines parked in a state Go prints ({@link WaitStates}). */
+  private final java.util.Set<String> parkingCauses;
   /** Per symptom, the weight of its link to each cause it indicates (of the last link, as {@link #indicates} lists them). */
   private final Map<String, Map<String, Double>> linkWeights;
   private final Map<String, List<String>> causesByPrimitive;
@@ -170,6 +172,7 @@ public final class DiagnosisModel {
     }
     sc.replaceAll((k, v) -> List.copyOf(v));
     this.symptomsByCause = Map.copyOf(sc);
+    this.parkingCauses = WaitStates.parkingCauses(this.symptoms, this.bySymptom);
     Map<String, Map<String, Double>> lw = new HashMap<>();
     this.bySymptom.forEach((sid, links) -> {
       Map<String, Double> w = new HashMap<>();
@@ -340,6 +343,11 @@ public final class DiagnosisModel {
     Map<String, Double> w = linkWeights.get(symptomId);
     Double weight = w == null ? null : w.get(causeId);
     return weight == null ? 0 : weight;
+  }
+
+  /** Whether some wait-state symptom INDICATES the cause: it leaves goroutines parked where a dump shows them. */
+  boolean parksGoroutines(String causeId) {
+    return parkingCauses.contains(causeId);
   }
 
   List<Indicates> indicates(String symptomId) {
