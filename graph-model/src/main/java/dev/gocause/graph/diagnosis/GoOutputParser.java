@@ -338,6 +338,9 @@ public final class GoOutputParser {
         if (accessKind != null && accessLocation == null && accessFrames.size() == 1) {
           accessLocation = t;
         }
+        if (current == null && accessKind == null && profile == 0) {
+          headerless();
+        }
         locate(t);
         return;
       }
@@ -411,6 +414,33 @@ public final class GoOutputParser {
         return;
       }
       message(t);
+    }
+
+    /**
+     * A location line under a frame line with no goroutine around it: stacks pasted without their
+     * {@code goroutine N [state]:} header ("the key stacks"), one goroutine per run of frames up to a
+     * blank line. Its state is read from its frames as for a {@code debug=1} profile record
+     * ({@link GoLines#profiledState}), "unknown" when no blocking frame was pasted.
+     */
+    void headerless() {
+      if (messages.isEmpty()) {
+        return;
+      }
+      MessageLine last = messages.get(messages.size() - 1);
+      String f = last.line() == lineNo - 1 ? frameFunction(last.text()) : null;
+      if (f == null) {
+        return;
+      }
+      messages.remove(messages.size() - 1);
+      current = new Current();
+      current.header = new Header("", "", -1, false);
+      current.line = last.line();
+      current.frames.add(f);
+      current.frameLines.add(last.line());
+      current.pendingFunction = f;
+      current.pendingCall = last.text();
+      current.pendingLine = last.line();
+      current.pending = 0;
     }
 
     /** A location line completes the frame (or created-by line) above it. */
