@@ -9,6 +9,7 @@ import dev.gocause.kernel.magic.MagicRegistry;
 import dev.gocause.kernel.magic.Session;
 import dev.gocause.kernel.protocol.ParentWatcher;
 import dev.gocause.kernel.protocol.SafeConnection;
+import dev.gocause.kernel.protocol.SigningProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ public final class KernelMain {
     Vocabulary vocabulary = new Vocabulary().loadInBackground();
     KernelConnectionProperties props;
     try {
-      props = KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8));
+      // messages signed without javax.crypto: see SigningProperties
+      props = new SigningProperties(KernelConnectionProperties.parse(Files.readString(connectionFile, StandardCharsets.UTF_8)));
     } catch (IOException e) {
       throw new GocauseException("cannot read the connection file " + connectionFile + ": " + e.getMessage());
     } catch (RuntimeException e) {
