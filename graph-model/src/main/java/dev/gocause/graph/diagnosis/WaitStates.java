@@ -19,8 +19,9 @@ import java.util.Set;
  * however well the report's words fit it. Score x
  * {@link #CONTRADICTED_FACTOR}, in the cause's evidence with its (negative) contribution.
  *
- * <p>Only what ran counts (Go's output, the analyzers' facts, a simulation), never a person's
- * words about it; causes that park no goroutine (races, panics) are left alone. Which state fits
+ * <p>Only evidence of a machine kind counts (Go's output, the analyzers' facts, the code checks, a
+ * simulation), never a person's words about a wait; causes that park no goroutine (races, panics)
+ * are left alone. Which state fits
  * which cause is seed-data: the wait-state symptoms' INDICATES links.
  */
 final class WaitStates {
