@@ -51,7 +51,7 @@ final class WaitStates {
     List<ObservedSymptom> parked = new ArrayList<>();
     Set<String> fits = new HashSet<>();
     for (ObservedSymptom s : observed) {
-      if (WAIT_STATE.equals(s.kind()) && fromWhatRan(s)) {
+      if (WAIT_STATE.equals(s.kind()) && machineEvidence(s) != null) {
         parked.add(s);
         for (Indicates link : model.indicates(s.id())) {
           fits.add(link.causeId());
@@ -59,15 +59,6 @@ final class WaitStates {
       }
     }
     return parked.isEmpty() ? null : new WaitStates(List.copyOf(parked), fits);
-  }
-
-  private static boolean fromWhatRan(ObservedSymptom s) {
-    for (Evidence e : s.evidence()) {
-      if (DiagnosisEngine.isMachineKind(e.kind())) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The cause's score after the printed wait states, the factor recorded in {@code evidence} when it applies. */
@@ -84,13 +75,14 @@ final class WaitStates {
     return next;
   }
 
+  /** The symptom's first evidence of a machine kind (what ran, not words), else null. */
   private static Evidence machineEvidence(ObservedSymptom s) {
     for (Evidence e : s.evidence()) {
       if (DiagnosisEngine.isMachineKind(e.kind())) {
         return e;
       }
     }
-    return s.evidence().get(0);
+    return null;
   }
 
   /** Causes some wait-state symptom of the model INDICATES (for {@link DiagnosisModel}). */
