@@ -23,7 +23,6 @@ final class HmacSha256 {
       0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2};
   private static final int[] H0 = {
       0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private final byte[] innerPad = new byte[BLOCK];
   private final byte[] outerPad = new byte[BLOCK];
@@ -52,13 +51,7 @@ final class HmacSha256 {
     byte[] inner = sha.digest();
     sha.update(outerPad);
     sha.update(inner);
-    byte[] mac = sha.digest();
-    char[] out = new char[mac.length * 2];
-    for (int i = 0; i < mac.length; i++) {
-      out[2 * i] = HEX[(mac[i] >>> 4) & 0xf];
-      out[2 * i + 1] = HEX[mac[i] & 0xf];
-    }
-    return new String(out);
+    return java.util.HexFormat.of().formatHex(sha.digest());
   }
 
   /** SHA-256 of a stream of byte arrays; {@link #digest} starts the next one. */

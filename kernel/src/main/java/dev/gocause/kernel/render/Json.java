@@ -17,7 +17,7 @@ import java.util.Map;
  *
  * <p>Records of strings, numbers, booleans, enums, lists, string-keyed maps and other such
  * records (every look-up and diagnosis record) are walked directly, giving what Jackson gives
- * ({@code JsonTakesJacksonsShapeTest} holds the two equal): Jackson's first conversion of a record
+ * ({@code JsonOfARecordIsWhatJacksonMakesOfItTest} holds the two equal): Jackson's first conversion of a record
  * type introspects it and its nested types, about 0.1 s of CPU in a fresh kernel, the better part
  * of a first {@code %cause} answer. Anything else goes to Jackson whole.
  */
