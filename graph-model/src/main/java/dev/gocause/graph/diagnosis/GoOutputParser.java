@@ -71,6 +71,12 @@ public final class GoOutputParser {
     return null;
   }
 
+  /** A frame line of Go's tracebacks or of Delve's stacks ({@link DelveLines}): its function, else null. */
+  static String anyFrameFunction(String trimmed) {
+    String f = frameFunction(trimmed);
+    return f != null ? f : DelveLines.frameFunction(trimmed);
+  }
+
   private static boolean looksLikeFunction(String name) {
     if (name.isEmpty() || name.indexOf(' ') >= 0 || name.indexOf('\t') >= 0) {
       return false;
@@ -241,6 +247,8 @@ public final class GoOutputParser {
     String pendingFunction;
     String pendingCall;
     int pendingLine;
+    /** A Delve listing line's function and location, the goroutine's only frame when no stack follows it. */
+    String[] listedFrame;
 
     /** The pending frame without a location (none followed). */
     void flush() {
@@ -334,7 +342,9 @@ public final class GoOutputParser {
         endAccess();
         return;
       }
-      if (isLocationLine(raw)) {
+      String delveAt = DelveLines.location(t);
+      if (delveAt != null || isLocationLine(raw)) {
+        t = delveAt != null ? delveAt : t;
         if (accessKind != null && accessLocation == null && accessFrames.size() == 1) {
           accessLocation = t;
         }
@@ -348,13 +358,19 @@ public final class GoOutputParser {
         return;
       }
       Header h = header(t);
+      String[] listed = null;
+      if (h == null && (h = DelveLines.header(t)) != null) {
+        listed = DelveLines.userFrame(t);
+      }
       if (h != null) {
         endGoroutine();
         endAccess();
         current = new Current();
         current.header = h;
         current.line = lineNo;
-        String norm = "goroutine 1" + t.substring("goroutine ".length() + h.id().length());
+        current.listedFrame = listed;
+        int idAt = t.indexOf(h.id());
+        String norm = t.substring(0, idAt) + "1" + t.substring(idAt + h.id().length());
         Counter hc = headerCounts.get(norm);
         if (hc == null && headerCounts.size() < MAX_MESSAGES) {
           hc = new Counter();
@@ -377,7 +393,7 @@ public final class GoOutputParser {
           current.pending = -1;
           return;
         }
-        String f = frameFunction(t);
+        String f = anyFrameFunction(t);
         if (f != null) {
           if (current.frames.size() < MAX_FRAMES_PER_GOROUTINE) {
             current.frames.add(f);
@@ -427,7 +443,7 @@ public final class GoOutputParser {
         return;
       }
       MessageLine last = messages.get(messages.size() - 1);
-      String f = last.line() == lineNo - 1 ? frameFunction(last.text()) : null;
+      String f = last.line() == lineNo - 1 ? anyFrameFunction(last.text()) : null;
       if (f == null) {
         return;
       }
@@ -631,6 +647,11 @@ public final class GoOutputParser {
         return;
       }
       c.flush();
+      if (c.frames.isEmpty() && c.listedFrame != null) {
+        c.frames.add(c.listedFrame[0]);
+        c.frameLines.add(c.line);
+        c.typed.add(new ParsedInput.Frame(c.listedFrame[0], c.listedFrame[0], c.listedFrame[1], c.line));
+      }
       Header h = c.header;
       int n = c.count;
       String state = h.state();
