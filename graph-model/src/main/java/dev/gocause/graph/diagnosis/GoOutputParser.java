@@ -44,7 +44,7 @@ public final class GoOutputParser {
   private GoOutputParser() {}
 
   public static ParsedInput parse(String text) {
-    return new Run().parse(text == null ? "" : text);
+    return new Run().parse(text == null ? "" : LogPrefixes.strip(text));
   }
 
   /** Function name of a stack frame line ({@code sync.(*Mutex).Lock(...)} → {@code sync.(*Mutex).Lock}). */
@@ -343,7 +343,7 @@ public final class GoOutputParser {
         return;
       }
       String delveAt = DelveLines.location(t);
-      if (delveAt != null || isLocationLine(raw)) {
+      if (delveAt != null || isLocationLine(raw) || (awaitingLocation() && isLocationLine("\t" + t))) {
         t = delveAt != null ? delveAt : t;
         if (accessKind != null && accessLocation == null && accessFrames.size() == 1) {
           accessLocation = t;
@@ -457,6 +457,25 @@ public final class GoOutputParser {
       current.pendingCall = last.text();
       current.pendingLine = last.line();
       current.pending = 0;
+    }
+
+    /**
+     * Whether the line above was a frame (or created-by) line still without its location: then a
+     * location with its indentation lost (some issue trackers and chat tools strip leading
+     * whitespace) is read as one too.
+     */
+    boolean awaitingLocation() {
+      if (current != null) {
+        return current.pending == 0 || current.pending == -1;
+      }
+      if (accessKind != null) {
+        return !accessTyped.isEmpty() && accessTyped.get(accessTyped.size() - 1).where().isEmpty();
+      }
+      if (messages.isEmpty() || profile != 0) {
+        return false;
+      }
+      MessageLine last = messages.get(messages.size() - 1);
+      return last.line() == lineNo - 1 && anyFrameFunction(last.text()) != null;
     }
 
     /** A location line completes the frame (or created-by line) above it. */
