@@ -247,6 +247,8 @@ public final class GoOutputParser {
     String pendingFunction;
     String pendingCall;
     int pendingLine;
+    /** A panicparse bucket: its frame lines are panicparse's, its state the one printed ({@link PanicparseLines}). */
+    boolean bucketed;
     /** A Delve listing line's function and location, the goroutine's only frame when no stack follows it. */
     String[] listedFrame;
 
@@ -357,6 +359,21 @@ public final class GoOutputParser {
       if (profile(t)) {
         return;
       }
+      PanicparseLines.Bucket bucket = PanicparseLines.bucket(t);
+      if (bucket != null) {
+        endGoroutine();
+        endAccess();
+        current = new Current();
+        current.header = bucket.header();
+        current.line = lineNo;
+        current.count = bucket.count();
+        current.bucketed = true;
+        if (bucket.createdBy() != null) {
+          current.createdBy = bucket.createdBy()[0];
+          current.createdByFrame = new ParsedInput.Frame(bucket.createdBy()[0], bucket.createdBy()[0], bucket.createdBy()[1], lineNo);
+        }
+        return;
+      }
       Header h = header(t);
       String[] listed = null;
       if (h == null && (h = DelveLines.header(t)) != null) {
@@ -391,6 +408,15 @@ public final class GoOutputParser {
           current.createdByLine = lineNo;
           current.flush();
           current.pending = -1;
+          return;
+        }
+        String[] bucketFrame = current.bucketed ? PanicparseLines.frame(raw) : null;
+        if (bucketFrame != null) {
+          if (current.frames.size() < MAX_FRAMES_PER_GOROUTINE) {
+            current.frames.add(bucketFrame[0]);
+            current.frameLines.add(lineNo);
+            current.typed.add(new ParsedInput.Frame(bucketFrame[0], t, bucketFrame[1], lineNo));
+          }
           return;
         }
         String f = anyFrameFunction(t);
@@ -674,7 +700,7 @@ public final class GoOutputParser {
       Header h = c.header;
       int n = c.count;
       String state = h.state();
-      if (h.id().isEmpty()) {
+      if (h.id().isEmpty() && h.state().isEmpty()) { // a debug=1 record or a headerless stack: no state printed
         state = GoLines.profiledState(c.frames);
       }
       total += n;
