@@ -375,6 +375,13 @@ public final class GoOutputParser {
         return;
       }
       Header h = header(t);
+      int embedded = h == null ? t.lastIndexOf(": goroutine ") : -1;
+      if (embedded > 0 && (h = header(t.substring(embedded + 2))) != null) {
+        // a header at the end of a test's log line ("leaktest.go:150: leaktest: leaked goroutine: goroutine 19 [...]:"):
+        // what precedes it stays a message, the header starts the goroutine
+        message(t.substring(0, embedded + 1));
+        t = t.substring(embedded + 2);
+      }
       String[] listed = null;
       if (h == null && (h = DelveLines.header(t)) != null) {
         listed = DelveLines.userFrame(t);
