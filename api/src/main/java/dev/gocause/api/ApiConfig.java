@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  *   <tr><td>GOCAUSE_API_RATE_LIMIT</td><td>requests per second per client on /v1/*; 0 (default) = no limit</td></tr>
  *   <tr><td>SLACK_SIGNING_SECRET</td><td>enables POST /v1/chatops/slack</td></tr>
  *   <tr><td>MATTERMOST_TOKEN</td><td>enables POST /v1/chatops/mattermost</td></tr>
- *   <tr><td>GOCAUSE_CHATOPS_REPLY_MS</td><td>how long Slack's answer may take before it is acknowledged and sent to response_url instead (default 2000; Slack allows 3000)</td></tr>
+ *   <tr><td>GOCAUSE_CHATOPS_REPLY_MS</td><td>how long Slack's answer may take before it is acknowledged and sent to response_url instead (default 2000; Slack allows 3000; 0: always acknowledge first)</td></tr>
  *   <tr><td>GOCAUSE_SIMULATION_BUDGET_MS</td><td>wall-clock budget for simulating the code of a /v1/diagnose request (default 300; 0 = never simulate; at most 5000); a request's {@code simulationBudgetMs} overrides it up to that maximum</td></tr>
  * </table>
  */

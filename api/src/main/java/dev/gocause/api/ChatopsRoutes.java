@@ -96,16 +96,29 @@ final class ChatopsRoutes implements AutoCloseable {
       return;
     }
     CompletableFuture<Map<String, Object>> answer = CompletableFuture.supplyAsync(() -> slackAnswer(text), pool);
+    Optional<Map<String, Object>> inTime = withinBudget(answer);
+    if (inTime.isPresent()) {
+      ctx.json(inTime.get());
+      return;
+    }
+    Optional<URI> responseUrl = responseUrl(form.get("response_url"));
+    if (responseUrl.isEmpty()) {
+      ctx.json(join(answer)); // nowhere to send it later: answer late rather than never
+      return;
+    }
+    ctx.json(ChatFormats.slackAck(zh));
+    answer.thenAccept(msg -> postLater(responseUrl.get(), msg));
+  }
+
+  /** The answer when it is ready within the reply budget; empty after it, and always for a budget of 0 ("acknowledge first"). */
+  private Optional<Map<String, Object>> withinBudget(CompletableFuture<Map<String, Object>> answer) {
+    if (config.chatopsReplyBudget().isZero()) {
+      return Optional.empty(); // even an answer that happens to be ready at once is acknowledged first
+    }
     try {
-      ctx.json(answer.get(config.chatopsReplyBudget().toMillis(), TimeUnit.MILLISECONDS));
+      return Optional.of(answer.get(config.chatopsReplyBudget().toMillis(), TimeUnit.MILLISECONDS));
     } catch (TimeoutException e) {
-      Optional<URI> responseUrl = responseUrl(form.get("response_url"));
-      if (responseUrl.isEmpty()) {
-        ctx.json(join(answer)); // nowhere to send it later: answer late rather than never
-        return;
-      }
-      ctx.json(ChatFormats.slackAck(zh));
-      answer.thenAccept(msg -> postLater(responseUrl.get(), msg));
+      return Optional.empty();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GocauseException("interrupted");

@@ -31,7 +31,8 @@ class ChatopsSlashCommandsTest {
     Map<String, String> env = Map.of(ApiConfig.PORT, "0", ApiConfig.SLACK_SIGNING_SECRET, SECRET,
         ApiConfig.MATTERMOST_TOKEN, MM_TOKEN);
     server = ApiServer.start(ApiConfig.fromMap(env), TestGraph.store());
-    // A reply budget of 0 ms: every Slack answer goes the slow way (ack, then response_url).
+    // A reply budget of 0 ms: every Slack answer goes the slow way (ack, then response_url), even one
+    // that is ready at once (seen in a CI trial on a loaded machine before 0 meant "always").
     java.util.HashMap<String, String> slow = new java.util.HashMap<>(env);
     slow.put(ApiConfig.CHATOPS_REPLY_MS, "0");
     deferred = ApiServer.start(ApiConfig.fromMap(slow), TestGraph.store());
