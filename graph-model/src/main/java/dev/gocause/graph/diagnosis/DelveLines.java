@@ -42,8 +42,8 @@ final class DelveLines {
     return new Header(s.substring(start, i), state, -1, false);
   }
 
-  /** The function and location a listing line names ({@code [function, file:line]}), or null. */
-  static String[] userFrame(String t) {
+  /** The frame a listing line ({@code t}, input line {@code line}) names, or null. */
+  static ParsedInput.Frame userFrame(String t, int line) {
     String s = t.startsWith("* ") ? t.substring(2) : t;
     int at = userFrameStart(s);
     if (at < 0) {
@@ -53,7 +53,7 @@ final class DelveLines {
     if (words.length < 2 || !GoOutputParser.isLocationLine("\t" + words[0])) {
       return null;
     }
-    return new String[] {words[1], words[0]};
+    return new ParsedInput.Frame(words[1], words[1], words[0], line);
   }
 
   /** Where the location after "- User: " (or Go, Runtime, Start) begins in a listing line, else -1. */

@@ -249,8 +249,15 @@ public final class GoOutputParser {
     int pendingLine;
     /** A panicparse bucket: its frame lines are panicparse's, its state the one printed ({@link PanicparseLines}). */
     boolean bucketed;
-    /** A Delve listing line's function and location, the goroutine's only frame when no stack follows it. */
-    String[] listedFrame;
+    /** A Delve listing line's frame, the goroutine's only frame when no stack follows it. */
+    ParsedInput.Frame listedFrame;
+
+    /** A frame complete with its location. */
+    void add(ParsedInput.Frame f) {
+      frames.add(f.function());
+      frameLines.add(f.line());
+      typed.add(f);
+    }
 
     /** The pending frame without a location (none followed). */
     void flush() {
@@ -359,18 +366,14 @@ public final class GoOutputParser {
       if (profile(t)) {
         return;
       }
-      PanicparseLines.Bucket bucket = PanicparseLines.bucket(t);
+      PanicparseLines.Bucket bucket = PanicparseLines.bucket(t, lineNo);
       if (bucket != null) {
-        endGoroutine();
-        endAccess();
-        current = new Current();
-        current.header = bucket.header();
-        current.line = lineNo;
+        startGoroutine(bucket.header());
         current.count = bucket.count();
         current.bucketed = true;
         if (bucket.createdBy() != null) {
-          current.createdBy = bucket.createdBy()[0];
-          current.createdByFrame = new ParsedInput.Frame(bucket.createdBy()[0], bucket.createdBy()[0], bucket.createdBy()[1], lineNo);
+          current.createdBy = bucket.createdBy().function();
+          current.createdByFrame = bucket.createdBy();
         }
         return;
       }
@@ -382,16 +385,12 @@ public final class GoOutputParser {
         message(t.substring(0, embedded + 1));
         t = t.substring(embedded + 2);
       }
-      String[] listed = null;
+      ParsedInput.Frame listed = null;
       if (h == null && (h = DelveLines.header(t)) != null) {
-        listed = DelveLines.userFrame(t);
+        listed = DelveLines.userFrame(t, lineNo);
       }
       if (h != null) {
-        endGoroutine();
-        endAccess();
-        current = new Current();
-        current.header = h;
-        current.line = lineNo;
+        startGoroutine(h);
         current.listedFrame = listed;
         int idAt = t.indexOf(h.id());
         String norm = t.substring(0, idAt) + "1" + t.substring(idAt + h.id().length());
@@ -417,12 +416,10 @@ public final class GoOutputParser {
           current.pending = -1;
           return;
         }
-        String[] bucketFrame = current.bucketed ? PanicparseLines.frame(raw) : null;
+        ParsedInput.Frame bucketFrame = current.bucketed ? PanicparseLines.frame(raw, lineNo) : null;
         if (bucketFrame != null) {
           if (current.frames.size() < MAX_FRAMES_PER_GOROUTINE) {
-            current.frames.add(bucketFrame[0]);
-            current.frameLines.add(lineNo);
-            current.typed.add(new ParsedInput.Frame(bucketFrame[0], t, bucketFrame[1], lineNo));
+            current.add(bucketFrame);
           }
           return;
         }
@@ -472,15 +469,11 @@ public final class GoOutputParser {
      * ({@link GoLines#profiledState}), "unknown" when no blocking frame was pasted.
      */
     void headerless() {
-      if (messages.isEmpty()) {
-        return;
-      }
-      MessageLine last = messages.get(messages.size() - 1);
-      String f = last.line() == lineNo - 1 ? anyFrameFunction(last.text()) : null;
+      String f = frameAbove();
       if (f == null) {
         return;
       }
-      messages.remove(messages.size() - 1);
+      MessageLine last = messages.remove(messages.size() - 1);
       current = new Current();
       current.header = new Header("", "", -1, false);
       current.line = last.line();
@@ -504,11 +497,25 @@ public final class GoOutputParser {
       if (accessKind != null) {
         return !accessTyped.isEmpty() && accessTyped.get(accessTyped.size() - 1).where().isEmpty();
       }
-      if (messages.isEmpty() || profile != 0) {
-        return false;
+      return profile == 0 && frameAbove() != null;
+    }
+
+    /** The function of a frame line kept as a message on the line just above, else null. */
+    String frameAbove() {
+      if (messages.isEmpty()) {
+        return null;
       }
       MessageLine last = messages.get(messages.size() - 1);
-      return last.line() == lineNo - 1 && anyFrameFunction(last.text()) != null;
+      return last.line() == lineNo - 1 ? anyFrameFunction(last.text()) : null;
+    }
+
+    /** Ends what was being read and starts a goroutine under {@code h} on this line. */
+    void startGoroutine(Header h) {
+      endGoroutine();
+      endAccess();
+      current = new Current();
+      current.header = h;
+      current.line = lineNo;
     }
 
     /** A location line completes the frame (or created-by line) above it. */
@@ -700,9 +707,7 @@ public final class GoOutputParser {
       }
       c.flush();
       if (c.frames.isEmpty() && c.listedFrame != null) {
-        c.frames.add(c.listedFrame[0]);
-        c.frameLines.add(c.line);
-        c.typed.add(new ParsedInput.Frame(c.listedFrame[0], c.listedFrame[0], c.listedFrame[1], c.line));
+        c.add(c.listedFrame);
       }
       Header h = c.header;
       int n = c.count;

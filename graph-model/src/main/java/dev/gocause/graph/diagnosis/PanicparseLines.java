@@ -31,14 +31,19 @@ final class PanicparseLines {
 
   private PanicparseLines() {}
 
-  /** A bucket line: how many goroutines, their header, and where they were created ({@code [function, file:line]} or null). */
-  record Bucket(int count, Header header, String[] createdBy) {}
+  /** A bucket line: how many goroutines, their header, and where they were created (null when not printed). */
+  record Bucket(int count, Header header, ParsedInput.Frame createdBy) {}
 
-  /** A bucket line (stripped), else null. */
-  static Bucket bucket(String t) {
+  /** A bucket line ({@code t} stripped, input line {@code line}), else null. */
+  static Bucket bucket(String t, int line) {
     int colon = t.indexOf(": ");
-    if (colon <= 0 || colon > 9 || !t.substring(0, colon).chars().allMatch(c -> c >= '0' && c <= '9')) {
+    if (colon <= 0 || colon > 9) {
       return null;
+    }
+    for (int i = 0; i < colon; i++) {
+      if (t.charAt(i) < '0' || t.charAt(i) > '9') {
+        return null;
+      }
     }
     String rest = t.substring(colon + 2);
     int bracket = rest.indexOf(" [");
@@ -48,7 +53,7 @@ final class PanicparseLines {
     }
     int minutes = -1;
     boolean locked = false;
-    String[] createdBy = null;
+    ParsedInput.Frame createdBy = null;
     List<String> flags = new ArrayList<>(1);
     for (int open = bracket; open >= 0; open = rest.indexOf(" [", open + 1)) {
       int close = rest.indexOf(']', open);
@@ -58,7 +63,8 @@ final class PanicparseLines {
       String inside = rest.substring(open + 2, close);
       if (inside.startsWith("Created by ")) {
         int at = inside.indexOf(" @ ");
-        createdBy = at < 0 ? new String[] {inside.substring(11), ""} : new String[] {inside.substring(11, at), inside.substring(at + 3)};
+        String fn = at < 0 ? inside.substring(11) : inside.substring(11, at);
+        createdBy = new ParsedInput.Frame(fn, fn, at < 0 ? "" : inside.substring(at + 3), line);
       } else if (inside.equals("locked")) {
         locked = true;
         flags.add("locked to thread");
@@ -91,10 +97,10 @@ final class PanicparseLines {
   }
 
   /**
-   * A frame line ({@code     main main.go:14       (*store).put(#4, 1)}, indented): {@code [function, file:line]}
-   * with the package put back in front of the call ({@code main.(*store).put}), else null.
+   * A frame line ({@code     main main.go:14       (*store).put(#4, 1)}, indented, input line {@code line}) with
+   * the package put back in front of the call ({@code main.(*store).put}), else null.
    */
-  static String[] frame(String raw) {
+  static ParsedInput.Frame frame(String raw, int line) {
     if (raw.isEmpty() || (raw.charAt(0) != ' ' && raw.charAt(0) != '\t')) {
       return null;
     }
@@ -113,7 +119,7 @@ final class PanicparseLines {
     if (paren <= 0) {
       return null;
     }
-    return new String[] {t.substring(0, sp) + "." + call.substring(0, paren), rest.substring(0, sp2)};
+    return new ParsedInput.Frame(t.substring(0, sp) + "." + call.substring(0, paren), t, rest.substring(0, sp2), line);
   }
 
   /** Where the parenthesis closing {@code call} opens. */
