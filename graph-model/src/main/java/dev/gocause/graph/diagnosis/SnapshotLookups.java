@@ -221,7 +221,12 @@ public final class SnapshotLookups implements KnowledgeLookups {
       Object w = r.row().properties().get("weight");
       list.add(new WeightedRef(str(n, "id"), str(n, "nameZh"), str(n, "nameEn"), w instanceof Number x ? x.doubleValue() : 0.0));
     }
-    list.sort(Comparator.comparingDouble(WeightedRef::weight).reversed().thenComparing(WeightedRef::id));
+    // heaviest first, then by id; written out rather than composed from Comparator's factories, whose
+    // lambdas a fresh kernel defines at run time (they are not in its class-data archive)
+    list.sort((x, y) -> {
+      int byWeight = Double.compare(y.weight(), x.weight());
+      return byWeight != 0 ? byWeight : x.id().compareTo(y.id());
+    });
     return List.copyOf(list);
   }
 
@@ -256,7 +261,7 @@ public final class SnapshotLookups implements KnowledgeLookups {
 
   private static <T> List<T> sortedById(List<T> items, Function<T, String> id) {
     Set<String> seen = new LinkedHashSet<>();
-    return items.stream().sorted(Comparator.comparing(id)).filter(x -> seen.add(id.apply(x))).toList();
+    return items.stream().sorted((x, y) -> id.apply(x).compareTo(id.apply(y))).filter(x -> seen.add(id.apply(x))).toList();
   }
 
   private static List<String> sorted(List<String> ids) {

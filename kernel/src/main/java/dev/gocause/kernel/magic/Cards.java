@@ -6,13 +6,13 @@ import dev.gocause.graph.query.FixInfo;
 import dev.gocause.graph.query.NodeRef;
 import dev.gocause.graph.query.SymptomDetail;
 import dev.gocause.graph.query.WeightedRef;
+import dev.gocause.kernel.render.Decimals;
 import dev.gocause.kernel.render.GraphSvg;
 import dev.gocause.kernel.render.Html;
 import dev.gocause.kernel.render.Json;
 import dev.gocause.kernel.render.Output;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /** Renders look-up results (a cause, a symptom, a fix) in every form, in the session's language. */
 final class Cards {
@@ -79,7 +79,7 @@ final class Cards {
   }
 
   static String weighted(Session s, WeightedRef w) {
-    return named(s, w.id(), w.nameZh(), w.nameEn()) + String.format(Locale.ROOT, "  weight %.2f", w.weight());
+    return named(s, w.id(), w.nameZh(), w.nameEn()) + "  weight " + Decimals.fixed(w.weight(), 2);
   }
 
   static String command(Session s, CommandInfo c) {

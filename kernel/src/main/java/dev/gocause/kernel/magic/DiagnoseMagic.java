@@ -8,6 +8,7 @@ import dev.gocause.graph.diagnosis.SourceFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.gocause.graph.diagnosis.ModelData.FixInfo;
+import dev.gocause.kernel.render.Decimals;
 import dev.gocause.kernel.render.GraphSvg;
 import dev.gocause.kernel.render.Html;
 import dev.gocause.kernel.render.Json;
@@ -15,7 +16,6 @@ import dev.gocause.kernel.render.Output;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.time.Duration;
@@ -116,14 +116,14 @@ public final class DiagnoseMagic extends SimpleMagic {
       for (Diagnosis.RankedCause c : d.causes()) {
         String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(e.kind()) + ": <code>" + Html.esc(abbrev(e.text()))
             + "</code>" + (e.symptom() == null ? "" : " → " + Html.esc(s.t(e.symptom().nameZh(), e.symptom().nameEn())))
-            + String.format(Locale.ROOT, " <small>(%.2f)</small>", e.contribution())
+            + " <small>(" + Decimals.fixed(e.contribution(), 2) + ")</small>"
             + (e.replay() == null ? "" : "<br><small>" + Html.esc(s.t("重放", "replay")) + ": <code>" + Html.esc(e.replay()) + "</code></small>"))
             .collect(Collectors.joining("<br>"));
         String fixes = c.fixes().stream().map(f -> Html.esc(s.t(f.nameZh(), f.nameEn())) + " <small><code>" + Html.esc(f.id()) + "</code></small>")
             .collect(Collectors.joining("<br>"));
         html.append("<tr>").append(td(String.valueOf(rank++)))
             .append(td("<b>" + Html.esc(s.t(c.nameZh(), c.nameEn())) + "</b><br><small><code>" + Html.esc(c.id()) + "</code></small>"))
-            .append(td(String.format(Locale.ROOT, "%.2f", c.score()))).append(td(Html.esc(c.confidence().name())))
+            .append(td(Decimals.fixed(c.score(), 2))).append(td(Html.esc(c.confidence().name())))
             .append(td(evidence)).append(td(fixes)).append("</tr>");
       }
       html.append("</tbody></table>");

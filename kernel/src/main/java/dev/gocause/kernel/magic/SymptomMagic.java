@@ -2,12 +2,12 @@ package dev.gocause.kernel.magic;
 
 import dev.gocause.graph.query.Page;
 import dev.gocause.graph.query.SymptomSummary;
+import dev.gocause.kernel.render.Decimals;
 import dev.gocause.kernel.render.Html;
 import dev.gocause.kernel.render.Json;
 import dev.gocause.kernel.render.Output;
 import dev.gocause.kernel.render.TextTable;
 import java.util.List;
-import java.util.Locale;
 
 /** {@code %symptom [QUERY]}: find symptoms (Chinese or English words), or show one by id. */
 public final class SymptomMagic extends SimpleMagic {
@@ -28,7 +28,7 @@ public final class SymptomMagic extends SimpleMagic {
     Page<SymptomSummary> page = s.graph().queries().searchSymptoms(q, 50, null);
     List<String> header = List.of("id", s.t("名称", "name"), s.t("类别", "kind"), s.t("相关度", "score"));
     List<List<String>> rows = page.items().stream().map(x -> List.of(
-        x.id(), s.t(x.nameZh(), x.nameEn()), x.kind(), x.score() == null ? "" : String.format(Locale.ROOT, "%.2f", x.score()))).toList();
+        x.id(), s.t(x.nameZh(), x.nameEn()), x.kind(), x.score() == null ? "" : Decimals.fixed(x.score(), 2))).toList();
     String note = page.items().size() + " " + s.t("个症状", "symptom(s)") + (q.isEmpty() ? "" : " — “" + q + "”")
         + (page.items().isEmpty() ? s.t("；换个说法试试，或用 %diagnose 粘贴输出", "; try other words, or paste output into %diagnose") : "");
     return List.of(Output.text(TextTable.plain(header, rows) + "\n" + note)

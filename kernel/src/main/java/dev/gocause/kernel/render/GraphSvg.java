@@ -1,11 +1,9 @@
 package dev.gocause.kernel.render;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -83,7 +81,12 @@ public final class GraphSvg {
       cols.computeIfAbsent(column(n.label()), c -> new ArrayList<>()).add(n);
     }
     List<List<Node>> columns = new ArrayList<>(cols.values());
-    columns.forEach(c -> c.sort(Comparator.comparing(Node::label).thenComparing(Node::id)));
+    // comparators written out rather than composed from Comparator's factories, whose lambdas a
+    // fresh kernel defines at run time (they are not in its class-data archive)
+    columns.forEach(c -> c.sort((x, y) -> {
+      int byLabel = x.label().compareTo(y.label());
+      return byLabel != 0 ? byLabel : x.id().compareTo(y.id());
+    }));
     Map<String, List<String>> neighbours = new HashMap<>();
     for (Edge e : edges) {
       neighbours.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e.to());
@@ -97,7 +100,7 @@ public final class GraphSvg {
           List<String> ns = neighbours.getOrDefault(n.key(), List.of());
           bary.put(n.key(), ns.isEmpty() ? pos.get(n.key()) : ns.stream().mapToDouble(pos::get).average().orElse(0));
         }
-        col.sort(Comparator.comparingDouble(n -> bary.get(n.key())));
+        col.sort((x, y) -> Double.compare(bary.get(x.key()), bary.get(y.key())));
       }
     }
 
@@ -131,23 +134,24 @@ public final class GraphSvg {
       if (a[0] == z[0]) { // same column: bulge to the right
         x1 = a[0] + BOX_W;
         x2 = z[0] + BOX_W;
-        d = String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x1, y1, x1 + 45, y1, x2 + 45, y2, x2, y2);
+        d = curve(x1, y1, x1 + 45, y1, x2 + 45, y2, x2, y2);
       } else {
         boolean forward = a[0] < z[0];
         x1 = forward ? a[0] + BOX_W : a[0];
         x2 = forward ? z[0] : z[0] + BOX_W;
         double mx = (x1 + x2) / 2;
-        d = String.format(Locale.ROOT, "M%.1f,%.1f C%.1f,%.1f %.1f,%.1f %.1f,%.1f", x1, y1, mx, y1, mx, y2, x2, y2);
+        d = curve(x1, y1, mx, y1, mx, y2, x2, y2);
       }
       double sw = e.weight() == null ? 1.2 : 0.8 + 2.5 * e.weight();
       b.append("<path d=\"").append(d).append("\" fill=\"none\" stroke=\"#9a9a9a\" stroke-width=\"")
-          .append(String.format(Locale.ROOT, "%.1f", sw)).append("\" marker-end=\"url(#gc-arrow)\"><title>")
+          .append(Decimals.fixed(sw, 1)).append("\" marker-end=\"url(#gc-arrow)\"><title>")
           .append(Html.esc(e.type() + (e.weight() == null ? "" : " " + e.weight()))).append("</title></path>");
       if (edgeLabels) {
         double lx = (x1 + x2) / 2;
         double ly = (y1 + y2) / 2 - 3;
-        String text = e.type() + (e.weight() == null ? "" : String.format(Locale.ROOT, " %.2f", e.weight()));
-        b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#666\" text-anchor=\"middle\">", lx, ly))
+        String text = e.type() + (e.weight() == null ? "" : " " + Decimals.fixed(e.weight(), 2));
+        b.append("<text x=\"").append(Decimals.fixed(lx, 1)).append("\" y=\"").append(Decimals.fixed(ly, 1))
+            .append("\" font-size=\"9\" fill=\"#666\" text-anchor=\"middle\">")
             .append(Html.esc(text)).append("</text>");
       }
     }
@@ -173,6 +177,14 @@ public final class GraphSvg {
           .append(nodesIn.size() - MAX_NODES).append(" more nodes not drawn</text>");
     }
     return b.append("</svg>").toString();
+  }
+
+  /** An SVG path: a cubic curve from (x1,y1) through two control points to (x2,y2), in tenths of a pixel. */
+  private static String curve(double x1, double y1, double cx1, double cy1, double cx2, double cy2, double x2, double y2) {
+    return new StringBuilder("M").append(Decimals.fixed(x1, 1)).append(',').append(Decimals.fixed(y1, 1))
+        .append(" C").append(Decimals.fixed(cx1, 1)).append(',').append(Decimals.fixed(cy1, 1))
+        .append(' ').append(Decimals.fixed(cx2, 1)).append(',').append(Decimals.fixed(cy2, 1))
+        .append(' ').append(Decimals.fixed(x2, 1)).append(',').append(Decimals.fixed(y2, 1)).toString();
   }
 
   private static Map<String, Double> positions(List<List<Node>> columns) {
