@@ -158,7 +158,11 @@ public final class KernelSpecInstaller {
     if (launch instanceof Launch.Jar) {
       // the jar's SLF4J binding named: no service look-up through the jar's 60,000 entries
       argv.add("-Dslf4j.provider=" + SLF4J_PROVIDER);
-      argv.add("-Dslf4j.internal.verbosity=WARN");
+      // ERROR, not WARN: when the seed-data thread and the main thread start SLF4J at once, SLF4J
+      // replays the few calls made meanwhile and says so on stderr (the notebook server's console)
+      // in a three-line warning (2 of 20 kernel starts, measured); the replayed calls are still
+      // logged, or not, by the usual warn level
+      argv.add("-Dslf4j.internal.verbosity=ERROR");
       // the kernel's main class directly: the CLI's command parsing is not needed to start it
       argv.addAll(List.of("-cp", "{resource_dir}/" + JAR_NAME, MAIN_CLASS, "{connection_file}"));
     } else if (launch instanceof Launch.Classpath c) {
