@@ -7,11 +7,7 @@ clock starts when the kernel process is launched and stops when the client holds
 the cell's output on IOPub and its execute_reply. By default the client sends `kernel_info` and
 the cell at once, right after connecting (ZeroMQ queues them until the kernel binds, as a
 frontend's queued first cell), so nothing of the client's own pacing is counted; `ready` is
-when the kernel_info_reply arrived. The client's sockets retry their connections every 10 ms
-instead of ZeroMQ's default 100 ms: they are opened before the kernel binds, and with the default
-a run counted up to 100 ms of the client's own retry wait after the kernel was listening, and the
-IOPub subscription could arrive after the cell's output had been published (the output was lost
-and the run failed). With --after-ready the client first runs jupyter_client's
+when the kernel_info_reply arrived. With --after-ready the client first runs jupyter_client's
 wait_for_ready (as nbclient does: it also waits for 0.2 s of IOPub silence), then sends the cell.
 
 Prints one JSON line per run (seconds: start -> kernel_info_reply, start -> answer, and the
@@ -33,8 +29,6 @@ import socket
 import statistics
 import time
 
-import zmq
-
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
@@ -43,7 +37,6 @@ CELLS = {
     "diagnose": "%diagnose panic: send on closed channel",
 }
 TIMEOUT_S = 120
-RECONNECT_MS = 10
 TICKS = os.sysconf("SC_CLK_TCK")
 
 
@@ -58,7 +51,6 @@ def first_answer(code, kernel, after_ready):
     km = KernelManager(kernel_name=kernel)
     t0 = time.monotonic()
     km.start_kernel()
-    km.context.setsockopt(zmq.RECONNECT_IVL, RECONNECT_MS)  # a default for the sockets made below
     kc = km.client()
     kc.start_channels()
     try:
