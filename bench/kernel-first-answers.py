@@ -4,10 +4,11 @@ start -> first `%cause` answer <= 0.5 s, kernel start -> first `%diagnose` answe
 
 Per run, a new kernel answers `%cause ID` and another new kernel answers `%diagnose TEXT`. The
 clock starts when the kernel process is launched and stops when the client holds the answer:
-the cell's output on IOPub and its execute_reply. By default the client sends `kernel_info` and
-the cell at once, right after connecting (ZeroMQ queues them until the kernel binds, as a
-frontend's queued first cell), so nothing of the client's own pacing is counted; `ready` is
-when the kernel_info_reply arrived. With --after-ready the client first runs jupyter_client's
+the cell's output on IOPub and its execute_reply. By default the client sends `kernel_info`
+right after connecting (ZeroMQ queues it until the kernel binds) and the cell as soon as IOPub
+has carried a message (the kernel's status around that kernel_info, usually there with its reply),
+as Jupyter's server holds a frontend's first cell until then; `ready` is when the first
+kernel_info_reply arrived. With --after-ready the client first runs jupyter_client's
 wait_for_ready (as nbclient does: it also waits for 0.2 s of IOPub silence), then sends the cell.
 
 Prints one JSON line per run (seconds: start -> kernel_info_reply, start -> answer, and the
@@ -60,7 +61,30 @@ def first_answer(code, kernel, after_ready):
             kc.wait_for_ready(timeout=60)
             ready = time.monotonic() - t0
         else:
-            info_id = kc.kernel_info()
+            kc.kernel_info()
+            # the cell goes once IOPub has carried a message, as Jupyter's server holds a frontend's
+            # first cell until then: sent at once, its output could be published before the
+            # subscription reached the kernel, and was lost. Asked again only after a reply, so no
+            # kernel_info piles up in front of the cell while the kernel starts.
+            ready, subscribed = None, False
+            while not subscribed:
+                if time.monotonic() > t0 + TIMEOUT_S:
+                    raise SystemExit(f"no IOPub message within {TIMEOUT_S} s")
+                if not km.is_alive():
+                    raise SystemExit(f"{code!r}: the kernel died")
+                try:
+                    kc.get_iopub_msg(timeout=0.002)
+                    subscribed = True
+                except queue.Empty:
+                    pass
+                try:
+                    msg = kc.get_shell_msg(timeout=0.002)
+                    if msg["msg_type"] == "kernel_info_reply":
+                        ready = ready or time.monotonic() - t0
+                        if not subscribed:
+                            kc.kernel_info()
+                except queue.Empty:
+                    pass
         exec_id = kc.execute(code)
         reply = output = None
         deadline = t0 + TIMEOUT_S
@@ -77,7 +101,7 @@ def first_answer(code, kernel, after_ready):
                 now = time.monotonic() - t0
                 parent = msg["parent_header"].get("msg_id")
                 kind = msg["msg_type"]
-                if kind == "kernel_info_reply" and not after_ready and parent == info_id:
+                if kind == "kernel_info_reply" and not after_ready and ready is None:
                     ready = now
                 elif kind == "execute_reply" and parent == exec_id:
                     if msg["content"]["status"] != "ok":
