@@ -66,7 +66,7 @@ def first_answer(code, kernel, after_ready):
             # first cell until then: sent at once, its output could be published before the
             # subscription reached the kernel, and was lost. Asked again only after a reply, so no
             # kernel_info piles up in front of the cell while the kernel starts.
-            ready, subscribed = None, False
+            subscribed = False
             while not subscribed:
                 if time.monotonic() > t0 + TIMEOUT_S:
                     raise SystemExit(f"no IOPub message within {TIMEOUT_S} s")

@@ -221,12 +221,7 @@ public final class SnapshotLookups implements KnowledgeLookups {
       Object w = r.row().properties().get("weight");
       list.add(new WeightedRef(str(n, "id"), str(n, "nameZh"), str(n, "nameEn"), w instanceof Number x ? x.doubleValue() : 0.0));
     }
-    // heaviest first, then by id; written out rather than composed from Comparator's factories, whose
-    // lambdas a fresh kernel defines at run time (they are not in its class-data archive)
-    list.sort((x, y) -> {
-      int byWeight = Double.compare(y.weight(), x.weight());
-      return byWeight != 0 ? byWeight : x.id().compareTo(y.id());
-    });
+    list.sort(WeightedRef.HEAVIEST_FIRST);
     return List.copyOf(list);
   }
 

@@ -634,7 +634,7 @@ public final class KnowledgeQueries implements KnowledgeLookups {
       Value w = v.get("weight");
       return new WeightedRef(n.get("id").asString(), str(n, "nameZh"), str(n, "nameEn"), w.isNull() ? 0.0 : w.asDouble());
     }));
-    out.sort(Comparator.comparingDouble(WeightedRef::weight).reversed().thenComparing(WeightedRef::id));
+    out.sort(WeightedRef.HEAVIEST_FIRST);
     return List.copyOf(out);
   }
 
