@@ -9,6 +9,10 @@ import java.util.List;
  * what it was derived from.
  */
 record Fact(String id, String text, double strength, List<String> goroutines, List<Integer> lines) {
+  /** A fact cites at most this many goroutines (the first) and input lines (the first). */
+  static final int MAX_GOROUTINES = 10;
+  static final int MAX_LINES = 5;
+
   Fact {
     if (id == null || id.isBlank()) {
       throw new IllegalArgumentException("a fact needs the id of the Symptom it is");
@@ -16,7 +20,7 @@ record Fact(String id, String text, double strength, List<String> goroutines, Li
     if (strength <= 0 || strength > 1) {
       throw new IllegalArgumentException("fact " + id + ": strength " + strength + " is outside (0, 1]");
     }
-    goroutines = List.copyOf(goroutines.size() > 10 ? goroutines.subList(0, 10) : goroutines);
-    lines = List.copyOf(lines.size() > 5 ? lines.subList(0, 5) : lines);
+    goroutines = List.copyOf(goroutines.size() > MAX_GOROUTINES ? goroutines.subList(0, MAX_GOROUTINES) : goroutines);
+    lines = List.copyOf(lines.size() > MAX_LINES ? lines.subList(0, MAX_LINES) : lines);
   }
 }

@@ -406,13 +406,18 @@ final class WaitAnalyzer {
   }
 
   private static Set<String> types(List<Waiter> ws) {
-    Set<String> out = new HashSet<>();
+    // thousands of waiters share a few hundred functions: each function is read once
+    Set<String> functions = new HashSet<>();
     for (Waiter w : ws) {
       for (Frame f : w.g().frames()) {
-        String t = GoOutputParser.isStd(f.function()) ? null : receiverType(f.function());
-        if (t != null) {
-          out.add(t);
-        }
+        functions.add(f.function());
+      }
+    }
+    Set<String> out = new HashSet<>();
+    for (String function : functions) {
+      String t = GoOutputParser.isStd(function) ? null : receiverType(function);
+      if (t != null) {
+        out.add(t);
       }
     }
     return out;
@@ -516,13 +521,21 @@ final class WaitAnalyzer {
   // -------------------------------------------------------------- helpers
 
   private static Fact fact(String id, double strength, List<Waiter> ws, String text) {
-    List<String> ids = new ArrayList<>();
-    List<Integer> lines = new ArrayList<>();
-    for (Waiter w : ws) {
+    // a fact cites its first goroutines and its earliest lines (Fact keeps no more)
+    List<String> ids = new ArrayList<>(Math.min(ws.size(), Fact.MAX_GOROUTINES));
+    for (Waiter w : ws.size() > Fact.MAX_GOROUTINES ? ws.subList(0, Fact.MAX_GOROUTINES) : ws) {
       ids.add(w.id());
-      lines.add(w.g().line());
     }
-    lines.sort(null);
+    int[] all = new int[ws.size()];
+    int k = 0;
+    for (Waiter w : ws) {
+      all[k++] = w.g().line();
+    }
+    java.util.Arrays.sort(all);
+    List<Integer> lines = new ArrayList<>(Math.min(all.length, Fact.MAX_LINES));
+    for (int i = 0; i < all.length && i < Fact.MAX_LINES; i++) {
+      lines.add(all[i]);
+    }
     return new Fact(id, text, strength, ids, lines);
   }
 

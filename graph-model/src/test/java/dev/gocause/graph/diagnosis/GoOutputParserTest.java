@@ -38,6 +38,19 @@ class GoOutputParserTest {
   }
 
   @Test
+  void a_function_is_standard_library_exactly_when_the_root_of_its_package_path_is_a_standard_root() {
+    for (String f : new String[] {"runtime", "runtime.gopark", "internal/sync.(*Mutex).Lock", "vendor/golang.org/x/net/http2.(*Framer).Read",
+        "go.uber.org/zap.(*Logger).Info", "gopkg.in/yaml.v3.Unmarshal", "syncx.Do", "syn.c", "example.com/sync.F", "main.(*T).run",
+        "net/http.HandlerFunc.ServeHTTP", "time.Sleep", "timeout.F", "x", "", ".", "/", "a/b", "sync/atomic.(*Int32).Add", "io.Copy",
+        "iox/io.F", "testing.tRunner", "os/exec.(*Cmd).Wait", "structs.HostLayout", "main.func1.1"}) {
+      String pkg = GoOutputParser.packageOf(f);
+      String root = pkg.indexOf('/') < 0 ? pkg : pkg.substring(0, pkg.indexOf('/'));
+      boolean std = java.util.Set.of("runtime", "sync", "time", "internal", "vendor", "net", "testing", "os", "io", "structs").contains(root);
+      assertThat(GoOutputParser.isStd(f)).as(f).isEqualTo(std);
+    }
+  }
+
+  @Test
   void a_dump_is_counted_by_state_and_first_user_frame_with_line_numbers() {
     String dump = """
         goroutine 1 [semacquire, 3 minutes]:

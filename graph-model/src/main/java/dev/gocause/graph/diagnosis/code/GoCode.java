@@ -70,17 +70,16 @@ public final class GoCode {
    * output (stack frames and the like), which are never read as code.
    */
   public static Found find(String text, IntPredicate outputLine) {
-    String[] lines = text.split("\n", -1);
-    int n = Math.min(lines.length, MAX_LINES);
+    String[] lines = firstLines(text, MAX_LINES);
+    int n = lines.length;
     List<Unit> units = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int i = 0;
     while (i < n && units.size() < MAX_UNITS) {
-      String t = lines[i].strip();
-      if (t.startsWith("```") || t.startsWith("~~~")) {
-        String fence = t.substring(0, 3);
+      String fence = startsAfterBlanks(lines[i], "```") ? "```" : startsAfterBlanks(lines[i], "~~~") ? "~~~" : null;
+      if (fence != null) {
         int end = i + 1;
-        while (end < n && !lines[end].strip().startsWith(fence)) {
+        while (end < n && !startsAfterBlanks(lines[end], fence)) {
           end++;
         }
         region(lines, i + 1, end, outputLine, units, notes, true);
@@ -91,7 +90,7 @@ public final class GoCode {
       if (!outputLine.test(i + 1) && codeLike(lines[i])) {
         int end = i;
         int blanks = 0;
-        while (end < n && !lines[end].strip().startsWith("```") && !outputLine.test(end + 1)
+        while (end < n && !startsAfterBlanks(lines[end], "```") && !outputLine.test(end + 1)
             && (lines[end].isBlank() && ++blanks <= 2 || codeLike(lines[end]))) {
           if (!lines[end].isBlank()) {
             blanks = 0;
@@ -105,6 +104,31 @@ public final class GoCode {
       i++;
     }
     return new Found(List.copyOf(units), List.copyOf(notes));
+  }
+
+  /** The first {@code max} elements of {@code text.split("\n", -1)}, without cutting the rest of a long paste. */
+  static String[] firstLines(String text, int max) {
+    List<String> lines = new ArrayList<>();
+    int from = 0;
+    while (lines.size() < max) {
+      int nl = text.indexOf('\n', from);
+      if (nl < 0) {
+        lines.add(text.substring(from));
+        break;
+      }
+      lines.add(text.substring(from, nl));
+      from = nl + 1;
+    }
+    return lines.toArray(String[]::new);
+  }
+
+  /** {@code line.strip().startsWith(prefix)} without copying the line (every line of a pasted dump is asked). */
+  static boolean startsAfterBlanks(String line, String prefix) {
+    int i = 0;
+    while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+      i++;
+    }
+    return line.startsWith(prefix, i);
   }
 
   /**

@@ -96,4 +96,16 @@ class CodeIsFoundAsPeoplePasteItTest {
     // a line Go printed is never code: the cheap question comes first, for every line
     assertThat(asked).hasSizeGreaterThanOrEqualTo(50);
   }
+
+  @Test
+  void onlyTheLinesThatAreReadAreCutFromALongPasteAndTheyAreTheLinesSplitWouldGive() {
+    for (String text : new String[] {"", "a", "a\n", "\n\n", "a\nb\n\nc", "```go\nx := 1\n```\n"}) {
+      assertThat(GoCode.firstLines(text, 100)).as(text).containsExactly(text.split("\n", -1));
+      assertThat(GoCode.firstLines(text, 2)).as(text).containsExactly(java.util.Arrays.copyOf(text.split("\n", -1),
+          Math.min(2, text.split("\n", -1).length)));
+    }
+    assertThat(GoCode.startsAfterBlanks(" \t ```go", "```")).isTrue();
+    assertThat(GoCode.startsAfterBlanks("x ```", "```")).isFalse();
+    assertThat(GoCode.startsAfterBlanks("   ", "```")).isFalse();
+  }
 }
