@@ -9,7 +9,7 @@ import java.util.List;
  * what it was derived from.
  */
 record Fact(String id, String text, double strength, List<String> goroutines, List<Integer> lines) {
-  /** A fact cites at most this many goroutines (the first) and input lines (the first). */
+  /** A fact cites at most this many goroutines and input lines: the first of each list it is given. */
   static final int MAX_GOROUTINES = 10;
   static final int MAX_LINES = 5;
 
