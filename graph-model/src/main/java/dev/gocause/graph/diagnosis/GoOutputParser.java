@@ -87,9 +87,14 @@ public final class GoOutputParser {
 
   /** The package path of a function name: {@code github.com/a/b.(*T).M} → {@code github.com/a/b}. */
   static String packageOf(String function) {
+    return function.substring(0, packageEnd(function));
+  }
+
+  /** Where {@link #packageOf} ends: the first dot after the last slash, else the end. */
+  private static int packageEnd(String function) {
     int slash = function.lastIndexOf('/');
     int dot = function.indexOf('.', slash + 1);
-    return dot < 0 ? function : function.substring(0, dot);
+    return dot < 0 ? function.length() : dot;
   }
 
   /** STD_ROOTS by length, so {@link #isStd} compares a few names in place instead of cutting and hashing two strings per frame. */
@@ -107,9 +112,7 @@ public final class GoOutputParser {
 
   /** Whether the function's package lies in Go's standard library (the root of {@link #packageOf} is a {@code STD_ROOTS} name). */
   static boolean isStd(String function) {
-    int lastSlash = function.lastIndexOf('/');
-    int dot = function.indexOf('.', lastSlash + 1);
-    int packageEnd = dot < 0 ? function.length() : dot;
+    int packageEnd = packageEnd(function);
     int slash = function.indexOf('/');
     int rootEnd = slash >= 0 && slash < packageEnd ? slash : packageEnd;
     if (rootEnd >= STD_ROOTS_BY_LENGTH.length) {
