@@ -68,11 +68,13 @@ final class AskBacks {
     Observation best = null;
     boolean bestShown = false;
     // only symptoms indicating the favoured cause can separate it (MIN_SEPARATION > 0); same order as all symptoms
+    Map<String, Double> toFavoured = model.weightsInto(favoured);
+    Map<String, Double> toOther = model.weightsInto(other);
     for (String symptomId : model.symptomsIndicating(favoured)) {
       if (seen.contains(symptomId)) {
         continue;
       }
-      double separation = model.linkWeight(symptomId, favoured) - model.linkWeight(symptomId, other);
+      double separation = toFavoured.getOrDefault(symptomId, 0.0) - toOther.getOrDefault(symptomId, 0.0);
       if (separation < MIN_SEPARATION) {
         continue;
       }

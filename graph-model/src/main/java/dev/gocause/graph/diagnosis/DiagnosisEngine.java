@@ -163,6 +163,8 @@ final class DiagnosisEngine {
 
   static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     Map<SignatureDef, Hit> hits = new LinkedHashMap<>();
+    List<CompiledRegex> regexes = model.regexes();
+    java.util.regex.Matcher[] matchers = model.regexMatchers();
     for (MessageLine m : parsed.messages()) {
       String t = m.text();
       for (SignatureDef s : model.literals()) {
@@ -170,9 +172,9 @@ final class DiagnosisEngine {
           hits.computeIfAbsent(s, k -> new Hit()).add(m.line(), t);
         }
       }
-      for (CompiledRegex r : model.regexes()) {
-        if (r.pattern().matcher(t).find()) {
-          hits.computeIfAbsent(r.signature(), k -> new Hit()).add(m.line(), t);
+      for (int i = 0; i < matchers.length; i++) {
+        if (matchers[i].reset(t).find()) {
+          hits.computeIfAbsent(regexes.get(i).signature(), k -> new Hit()).add(m.line(), t);
         }
       }
     }
@@ -184,9 +186,9 @@ final class DiagnosisEngine {
           hits.computeIfAbsent(s, k -> new Hit()).addAll(g);
         }
       }
-      for (CompiledRegex r : model.regexes()) {
-        if (r.pattern().matcher(t).find()) {
-          hits.computeIfAbsent(r.signature(), k -> new Hit()).addAll(g);
+      for (int i = 0; i < matchers.length; i++) {
+        if (matchers[i].reset(t).find()) {
+          hits.computeIfAbsent(regexes.get(i).signature(), k -> new Hit()).addAll(g);
         }
       }
     }
@@ -334,7 +336,8 @@ final class DiagnosisEngine {
    */
   private static final class Acc {
     /** An observed symptom pointing to the cause with the weight of its INDICATES link. */
-    record Cited(ObservedSymptom symptom, double weight) {}
+    /** {@code machine}: Go printed the symptom (worked out once per symptom, not once per cause it reaches). */
+    record Cited(ObservedSymptom symptom, double weight, boolean machine) {}
 
     final List<CauseEvidence> evidence = new ArrayList<>();
     final List<Cited> cited = new ArrayList<>(4); // a cause is seldom reached by more symptoms of one report
@@ -344,7 +347,7 @@ final class DiagnosisEngine {
     /** Whether a symptom Go printed (not a person's words) points to the cause. */
     boolean fromGoOutput() {
       for (Cited c : cited) {
-        if (anyMachine(c.symptom().evidence())) {
+        if (c.machine()) {
           return true;
         }
       }
@@ -385,13 +388,20 @@ final class DiagnosisEngine {
       a.evidence.add(new CauseEvidence("search", e.text(), e.lines(), e.occurrences(), e.matched(), null,
           e.strength(), SEARCH_WEIGHT, round(c)));
     });
+    // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
+    List<String> machine = new ArrayList<>();
     for (ObservedSymptom s : observed) {
-      for (Indicates link : model.indicates(s.id())) {
+      List<Indicates> links = model.indicates(s.id());
+      boolean printed = anyMachine(s.evidence());
+      if (printed && !links.isEmpty()) {
+        machine.add(s.id());
+      }
+      for (Indicates link : links) {
         Acc a = acc.computeIfAbsent(link.causeId(), k -> new Acc());
         double c = s.strength() * link.weight();
         a.notCause *= 1 - c;
         a.direct = Math.max(a.direct, c);
-        a.cited.add(new Acc.Cited(s, link.weight()));
+        a.cited.add(new Acc.Cited(s, link.weight(), printed));
       }
     }
     byCause.forEach((causeId, e) -> {
@@ -416,13 +426,6 @@ final class DiagnosisEngine {
       }
     });
 
-    // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
-    List<String> machine = new ArrayList<>();
-    for (ObservedSymptom s : observed) {
-      if (anyMachine(s.evidence()) && !model.indicates(s.id()).isEmpty()) {
-        machine.add(s.id());
-      }
-    }
     Map<String, Integer> explainedBy = new HashMap<>();
     for (String s : machine) {
       Set<String> causes = new HashSet<>();

@@ -31,17 +31,44 @@ public final class DiagnosisModel {
     }
   }
 
-  /** Names and aliases of one kind of node (symptoms, causes or primitives), each node's phrases next to each other. */
-  record Phrases(List<Phrase> list) {
-    Phrases {
-      list = List.copyOf(list);
+  /**
+   * Names and aliases of one kind of node (symptoms, causes or primitives), each node's phrases
+   * next to each other. Each phrase's token count and {@link Phrase#negates()} are kept by
+   * position too, so matching decides most phrases it touches from two arrays, without reading
+   * the phrase.
+   */
+  static final class Phrases {
+    private final List<Phrase> list;
+    private final int[] tokenCounts;
+    private final boolean[] negating;
+
+    Phrases(List<Phrase> phrases) {
+      this.list = List.copyOf(phrases);
+      this.tokenCounts = new int[list.size()];
+      this.negating = new boolean[list.size()];
       java.util.Set<String> done = new java.util.HashSet<>();
       for (int i = 0; i < list.size(); i++) {
         String node = list.get(i).nodeId();
         if ((i == 0 || !list.get(i - 1).nodeId().equals(node)) && !done.add(node)) {
           throw new IllegalArgumentException("the phrases of " + node + " are not next to each other");
         }
+        tokenCounts[i] = list.get(i).tokens().size();
+        negating[i] = list.get(i).negates();
       }
+    }
+
+    List<Phrase> list() {
+      return list;
+    }
+
+    /** The number of tokens of the phrase at {@code i}. */
+    int tokenCount(int i) {
+      return tokenCounts[i];
+    }
+
+    /** Whether the phrase at {@code i} holds a negation itself. */
+    boolean negates(int i) {
+      return negating[i];
     }
   }
 
@@ -92,8 +119,8 @@ public final class DiagnosisModel {
   private final Map<String, List<String>> symptomsByCause;
   /** Causes that leave goroutines parked in a state Go prints ({@link WaitStates}). */
   private final java.util.Set<String> parkingCauses;
-  /** Per symptom, the weight of its link to each cause it indicates (of the last link, as {@link #indicates} lists them). */
-  private final Map<String, Map<String, Double>> linkWeights;
+  /** Per cause, the weight of the link from each symptom indicating it (of the last link, as {@link #indicates} lists them). */
+  private final Map<String, Map<String, Double>> weightsByCause;
   private final Map<String, List<String>> causesByPrimitive;
   private final Phrases symptomPhrases;
   private final Phrases causePhrases;
@@ -101,6 +128,7 @@ public final class DiagnosisModel {
   private final Map<String, TokenPhrases> phrasesByToken;
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
   private final Map<String, AskBacks.Wording> askBackWordings = new ConcurrentHashMap<>();
+  private final ThreadLocal<java.util.regex.Matcher[]> regexMatchers;
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
   /** The words that negate, ask or say "not a bug" (language, packaged beside this class). */
@@ -145,6 +173,9 @@ public final class DiagnosisModel {
     }
     this.literals = List.copyOf(lit);
     this.regexes = List.copyOf(rx);
+    List<CompiledRegex> compiled = this.regexes;
+    this.regexMatchers = ThreadLocal.withInitial(
+        () -> compiled.stream().map(r -> r.pattern().matcher("")).toArray(java.util.regex.Matcher[]::new));
     this.waitReasons = Map.copyOf(wr);
     this.frames = List.copyOf(fr);
     this.symptoms = index(symptoms, SymptomDef::id);
@@ -173,13 +204,10 @@ public final class DiagnosisModel {
     sc.replaceAll((k, v) -> List.copyOf(v));
     this.symptomsByCause = Map.copyOf(sc);
     this.parkingCauses = WaitStates.parkingCauses(this.symptoms, this.bySymptom);
-    Map<String, Map<String, Double>> lw = new HashMap<>();
-    this.bySymptom.forEach((sid, links) -> {
-      Map<String, Double> w = new HashMap<>();
-      links.forEach(i -> w.put(i.causeId(), i.weight()));
-      lw.put(sid, java.util.Collections.unmodifiableMap(w));
-    });
-    this.linkWeights = java.util.Collections.unmodifiableMap(lw); // a HashMap: hits and misses alike are one probe
+    Map<String, Map<String, Double>> wc = new HashMap<>();
+    this.bySymptom.forEach((sid, links) -> links.forEach(i -> wc.computeIfAbsent(i.causeId(), k -> new HashMap<>()).put(sid, i.weight())));
+    wc.replaceAll((k, v) -> java.util.Collections.unmodifiableMap(v));
+    this.weightsByCause = java.util.Collections.unmodifiableMap(wc); // HashMaps: hits and misses alike are one probe
     Map<String, List<String>> bp = new HashMap<>();
     for (CauseDef c : this.causes.values()) {
       for (String p : c.primitiveIds()) {
@@ -274,6 +302,14 @@ public final class DiagnosisModel {
     return regexes;
   }
 
+  /**
+   * This thread's matchers of {@link #regexes()}, position for position, to {@link java.util.regex.Matcher#reset(CharSequence)}
+   * per line: every prose line meets every regex, and a fresh matcher each time was most of what a sentence allocated there.
+   */
+  java.util.regex.Matcher[] regexMatchers() {
+    return regexMatchers.get();
+  }
+
   List<SignatureDef> waitReason(String state) {
     return waitReasons.getOrDefault(state, List.of());
   }
@@ -335,14 +371,9 @@ public final class DiagnosisModel {
     return symptomsByCause.getOrDefault(causeId, List.of());
   }
 
-  /**
-   * The weight of the link from {@code symptomId} to {@code causeId} (of the last one, as
-   * {@link #indicates} lists them), else 0.
-   */
-  double linkWeight(String symptomId, String causeId) {
-    Map<String, Double> w = linkWeights.get(symptomId);
-    Double weight = w == null ? null : w.get(causeId);
-    return weight == null ? 0 : weight;
+  /** The weights of the INDICATES links into {@code causeId}, by symptom id (empty when no symptom indicates it). */
+  Map<String, Double> weightsInto(String causeId) {
+    return weightsByCause.getOrDefault(causeId, Map.of());
   }
 
   /** Whether some wait-state symptom INDICATES the cause: it leaves goroutines parked where a dump shows them. */

@@ -136,10 +136,11 @@ final class FullTextIndexes {
    * scores summed, or its prefix expanded), since people's words repeat: one look-up per clause.
    * Bounded: emptied when it outgrows {@link #MAX_RESOLVED}.
    */
+  /** {@code scores}: each thread's {@link Scores} of this index, emptied and reused by every {@link #score} on it. */
   private record Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields,
-      java.util.concurrent.ConcurrentHashMap<Clause, Postings[]> resolved) {
+      java.util.concurrent.ConcurrentHashMap<Clause, Postings[]> resolved, ThreadLocal<Scores> scores) {
     Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields) {
-      this(definition, analyzer, nodes, fields, new java.util.concurrent.ConcurrentHashMap<>());
+      this(definition, analyzer, nodes, fields, new java.util.concurrent.ConcurrentHashMap<>(), new ThreadLocal<>());
     }
   }
 
@@ -330,8 +331,8 @@ final class FullTextIndexes {
   List<Hit> query(String index, List<Clause> clauses, int limit) {
     Scores scores = score(index, clauses);
     long[] keys = scores.keys();
-    Arrays.sort(keys);
-    int take = Math.min(Math.max(1, limit), keys.length);
+    Arrays.sort(keys, 0, scores.count);
+    int take = Math.min(Math.max(1, limit), scores.count);
     List<Hit> out = new ArrayList<>(take);
     for (int i = 0; i < take; i++) {
       int doc = (int) keys[i];
@@ -359,7 +360,12 @@ final class FullTextIndexes {
   /** Every document's score for the clauses OR'ed, computed once for several look-ups. */
   Scores score(String index, List<Clause> clauses) {
     Built b = built(index);
-    Scores scores = new Scores(b);
+    Scores scores = b.scores().get();
+    if (scores == null) {
+      scores = new Scores(b);
+      b.scores().set(scores);
+    }
+    scores.clear();
     for (Clause c : clauses) {
       Postings[] byField = b.resolved().get(c);
       if (byField == null) {
@@ -381,13 +387,16 @@ final class FullTextIndexes {
 
   /**
    * Scores of one query over one index: per document the sum of its clause scores, and the
-   * documents some clause reached (only those are ever looked at again).
+   * documents some clause reached (only those are ever looked at again). A thread reuses one per
+   * index, so a Scores holds until the same thread's next {@link #score} on that index: read it
+   * at once (the arrays span every document; a sentence reaches a few hundred of them).
    */
   static final class Scores {
     private final Built built;
     private final double[] score;
     private final boolean[] hit;
     private final int[] matched;
+    private final long[] keys;
     private int count;
 
     private Scores(Built built) {
@@ -396,6 +405,16 @@ final class FullTextIndexes {
       this.score = new double[docs];
       this.hit = new boolean[docs];
       this.matched = new int[docs];
+      this.keys = new long[docs];
+    }
+
+    /** Back to no document reached, touching only those the last query reached. */
+    private void clear() {
+      for (int i = 0; i < count; i++) {
+        score[matched[i]] = 0;
+        hit[matched[i]] = false;
+      }
+      count = 0;
     }
 
     private void add(Postings p) {
@@ -411,9 +430,11 @@ final class FullTextIndexes {
       }
     }
 
-    /** The matched documents as (inverted score bits, doc) keys: ascending keys rank best first, ties in index order (as Lucene). */
+    /**
+     * The matched documents as (inverted score bits, doc) keys in the first {@link #count} places:
+     * ascending keys rank best first, ties in index order (as Lucene).
+     */
     private long[] keys() {
-      long[] keys = new long[count];
       for (int i = 0; i < count; i++) {
         keys[i] = key(matched[i]);
       }
@@ -429,7 +450,7 @@ final class FullTextIndexes {
      * that are in {@code keep}, in no particular order.
      */
     void best(int limit, java.util.BitSet keep, java.util.function.ObjDoubleConsumer<Node> into) {
-      long last = count <= limit ? Long.MAX_VALUE : kthSmallest(keys(), limit - 1);
+      long last = count <= limit ? Long.MAX_VALUE : kthSmallest(keys(), count, limit - 1);
       for (int i = 0; i < count; i++) {
         int doc = matched[i];
         if (keep.get(doc) && key(doc) <= last) {
@@ -441,11 +462,16 @@ final class FullTextIndexes {
 
   /** The k-th smallest (0-based) of distinct keys, in linear time on average (the array is reordered). */
   static long kthSmallest(long[] a, int k) {
-    if (k < 0 || k >= a.length) {
-      throw new IllegalArgumentException("k is " + k + " for " + a.length + " keys");
+    return kthSmallest(a, a.length, k);
+  }
+
+  /** As {@link #kthSmallest(long[], int)} over the first {@code n} keys of {@code a}. */
+  static long kthSmallest(long[] a, int n, int k) {
+    if (k < 0 || k >= n) {
+      throw new IllegalArgumentException("k is " + k + " for " + n + " keys");
     }
     int lo = 0;
-    int hi = a.length - 1;
+    int hi = n - 1;
     while (lo < hi) {
       long pivot = a[(lo + hi) >>> 1];
       int i = lo;

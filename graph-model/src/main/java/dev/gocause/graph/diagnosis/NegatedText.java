@@ -27,13 +27,20 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
   private static final List<String> CONTRAST = List.of(" but ", " however ", " although ", " though ", "但是", "但", "不过", "而是", "可是");
   /** For each ASCII character, whether a contrast word starts with it. */
   private static final boolean[] CONTRAST_STARTS = new boolean[0x80];
+  /** The other characters a contrast word starts with (each character of a Chinese line is looked at). */
+  private static final String CONTRAST_STARTS_WIDE;
 
   static {
+    StringBuilder wide = new StringBuilder();
     for (String w : CONTRAST) {
-      if (w.charAt(0) < 0x80) {
-        CONTRAST_STARTS[w.charAt(0)] = true;
+      char c = w.charAt(0);
+      if (c < 0x80) {
+        CONTRAST_STARTS[c] = true;
+      } else if (wide.indexOf(String.valueOf(c)) < 0) {
+        wide.append(c);
       }
     }
+    CONTRAST_STARTS_WIDE = wide.toString();
   }
 
   static NegatedText of(String line, ReportWords words) {
@@ -83,7 +90,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     if (c == '.' && (i + 1 == s.length() || Character.isWhitespace(s.charAt(i + 1)))) {
       return i + 1; // '.' inside wg.Done stays
     }
-    if (c < 0x80 && !CONTRAST_STARTS[c]) {
+    if (c < 0x80 ? !CONTRAST_STARTS[c] : CONTRAST_STARTS_WIDE.indexOf(c) < 0) {
       return -1; // no contrast word starts with this character: spares the look at each of them
     }
     for (String w : CONTRAST) {

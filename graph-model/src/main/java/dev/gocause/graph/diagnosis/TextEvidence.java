@@ -165,7 +165,7 @@ final class TextEvidence {
     /** One for each phrase holding a negation itself ("does not exit"). */
     void addNegating(int[] at) {
       for (int i : at) {
-        if (phrases.list().get(i).negates()) {
+        if (phrases.negates(i)) {
           touched[i >>> 6] |= 1L << i;
           hits[i]++;
         }
@@ -223,16 +223,17 @@ final class TextEvidence {
     List<Winner> winners = new ArrayList<>();
     Phrase best = null;
     double bestStrength = 0;
+    DiagnosisModel.Phrases phrases = hits.phrases();
     for (int pi = hits.next(0); pi >= 0; pi = hits.next(pi + 1)) {
       double hit = hits.hit(pi);
       if (hit == 0) {
         continue; // touched by a weight of zero
       }
-      Phrase p = hits.phrases().list().get(pi);
-      double coverage = hit / p.tokens().size();
+      double coverage = hit / phrases.tokenCount(pi);
       if (coverage < DiagnosisEngine.MIN_COVERAGE) {
-        continue;
+        continue; // most phrases touched: decided without reading the phrase
       }
+      Phrase p = phrases.list().get(pi);
       double strength = DiagnosisEngine.round(scale * coverage);
       if (best != null && best.nodeId().equals(p.nodeId())) {
         if (bestStrength > strength || (bestStrength == strength && best.text().length() >= p.text().length())) {
