@@ -235,7 +235,8 @@ final class AnswerJson extends SimpleModule {
     if (lines != null) {
       gen.writeFieldName(LINES);
       gen.writeStartArray();
-      for (Integer line : lines) {
+      for (int i = 0; i < lines.size(); i++) { // by index: no iterator per evidence item
+        Integer line = lines.get(i);
         if (line == null) {
           gen.writeNull();
         } else {

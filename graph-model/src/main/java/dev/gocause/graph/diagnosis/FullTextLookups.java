@@ -52,25 +52,57 @@ final class FullTextLookups implements DiagnosisEngine.TextSearch {
   }
 
   private static Map<String, Double> relevance(FullTextIndexes.Scores scores, java.util.BitSet causes) {
-    List<FullTextIndexes.Hit> hits = new ArrayList<>(causes.cardinality());
-    scores.best(RELEVANCE_LIMIT, causes, (node, score) -> hits.add(new FullTextIndexes.Hit(node.id(), node.labels(), score)));
-    if (hits.isEmpty()) {
+    BestCauses best = new BestCauses(RELEVANT_CAUSES);
+    scores.best(RELEVANCE_LIMIT, causes, (node, score) -> best.add(node.id(), score));
+    if (best.size == 0) {
       return Map.of();
     }
-    hits.sort((x, y) -> {
-      int c = Double.compare(y.score(), x.score());
-      return c != 0 ? c : x.id().compareTo(y.id());
-    });
-    double top = hits.get(0).score();
+    double top = best.scores[0];
     double scale = Math.min(1.0, top / SEARCH_SCALE);
     Map<String, Double> out = new LinkedHashMap<>();
-    for (FullTextIndexes.Hit h : hits.subList(0, Math.min(RELEVANT_CAUSES, hits.size()))) {
-      double rel = h.score() / top;
+    for (int i = 0; i < best.size; i++) {
+      double rel = best.scores[i] / top;
       if (rel >= 0.5) {
-        out.put(h.id(), rel * scale);
+        out.put(best.ids[i], rel * scale);
       }
     }
     return out;
+  }
+
+  /**
+   * The best few causes by score, then id: a total order, so the same as sorting every cause hit
+   * and taking the first few (a sentence hits dozens; only {@value #RELEVANT_CAUSES} are kept).
+   */
+  private static final class BestCauses {
+    final String[] ids;
+    final double[] scores;
+    int size;
+
+    BestCauses(int capacity) {
+      ids = new String[capacity];
+      scores = new double[capacity];
+    }
+
+    void add(String id, double score) {
+      int at = size;
+      while (at > 0 && ranksBefore(id, score, ids[at - 1], scores[at - 1])) {
+        at--;
+      }
+      if (at == ids.length) {
+        return;
+      }
+      int moved = Math.min(size, ids.length - 1) - at;
+      System.arraycopy(ids, at, ids, at + 1, moved);
+      System.arraycopy(scores, at, scores, at + 1, moved);
+      ids[at] = id;
+      scores[at] = score;
+      size = Math.min(size + 1, ids.length);
+    }
+
+    private static boolean ranksBefore(String id, double score, String otherId, double otherScore) {
+      int c = Double.compare(score, otherScore);
+      return c > 0 || (c == 0 && id.compareTo(otherId) < 0);
+    }
   }
 
   /**

@@ -53,8 +53,8 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     Set<String> affirmed = new LinkedHashSet<>(Math.min(1 << 12, 4 * line.length() + 16));
     Set<String> questioned = new LinkedHashSet<>();
     Set<String> negated = new LinkedHashSet<>();
+    // tokens are lower case anyway (TextTokens lowers what it reads), so the clauses are cut from the lowered line
     String lower = line.toLowerCase(Locale.ROOT);
-    String text = line.length() == lower.length() ? line : lower; // tokens are lower case anyway; keep offsets aligned
     int start = 0;
     for (int i = 0; i <= lower.length(); i++) {
       int next = clauseEnd(lower, i);
@@ -62,7 +62,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
         continue;
       }
       boolean asked = i < lower.length() && (lower.charAt(i) == '?' || lower.charAt(i) == '？');
-      clause(text.substring(start, i), lower.substring(start, i), asked, words, affirmed, questioned, negated);
+      clause(lower.substring(start, i), asked, words, affirmed, questioned, negated);
       if (i == lower.length()) {
         break; // the last clause
       }
@@ -101,7 +101,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     return -1;
   }
 
-  private static void clause(String text, String lower, boolean endsInQuestionMark, ReportWords.Scanners words,
+  private static void clause(String lower, boolean endsInQuestionMark, ReportWords.Scanners words,
       Set<String> affirmed, Set<String> questioned, Set<String> negated) {
     int[] asked = words.question().scan(lower); // pairs: cue, position
     boolean question = endsInQuestionMark || asked.length > 0; // a clause ending in '?' asks whatever its words
@@ -128,13 +128,13 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     }
     Set<String> stated = question ? questioned : affirmed;
     if (!any) {
-      TextTokens.input(text, stated);
+      TextTokens.input(lower, stated);
       return;
     }
-    StringBuilder outside = new StringBuilder(text.length());
+    StringBuilder outside = new StringBuilder(lower.length());
     StringBuilder inside = new StringBuilder();
-    for (int k = 0; k < text.length(); k++) {
-      char c = text.charAt(k);
+    for (int k = 0; k < lower.length(); k++) {
+      char c = lower.charAt(k);
       outside.append(inReach[k] ? ' ' : c);
       if (inReach[k]) {
         inside.append(c);
