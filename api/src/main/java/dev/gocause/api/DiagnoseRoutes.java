@@ -24,13 +24,13 @@ import java.util.Set;
 /** POST /v1/diagnose: "here is what I see" → ranked root causes (JSON, Markdown or text). */
 final class DiagnoseRoutes {
   private static final Set<String> FIELDS = Set.of("text", "limit", "lang", "files", "simulationBudgetMs");
-  /** {@code files}: the source files behind the frames, at most this many, each at most this many characters. */
-  static final int MAX_FILES = 50;
-  static final int MAX_FILE_CHARS = 512 * 1024;
+  /** {@code files}: the source files behind the frames, at most this many, each at most this many bytes (UTF-8); as DESIGN.md's Interfaces table says. */
+  static final int MAX_FILES = 200;
+  static final int MAX_FILE_BYTES = 1024 * 1024;
 
   /**
    * The JSON body: {@code text} is required; {@code limit} 1..50 (default 5); {@code lang} zh|en;
-   * {@code files} the source files behind the frames, path → content (at most 50, 512 KiB each);
+   * {@code files} the source files behind the frames, path → content (at most 200, 1 MiB each);
    * {@code simulationBudgetMs} the wall-clock budget for simulating the code that runs (0..5000,
    * default {@code GOCAUSE_SIMULATION_BUDGET_MS}, else 300; 0: do not simulate).
    */
@@ -228,13 +228,33 @@ final class DiagnoseRoutes {
       if (path.isBlank() || !e.getValue().isTextual()) {
         throw ProblemException.badParameter("files", "entry '" + LookupRoutes.abbreviate(path) + "' must map a non-empty path to the file's text");
       }
-      if (e.getValue().asText().length() > MAX_FILE_CHARS) {
-        throw ProblemException.badParameter("files", "file '" + LookupRoutes.abbreviate(path) + "' has " + e.getValue().asText().length()
-            + " characters; at most " + MAX_FILE_CHARS + " per file are accepted");
+      long bytes = utf8Length(e.getValue().asText());
+      if (bytes > MAX_FILE_BYTES) {
+        throw ProblemException.badParameter("files", "file '" + LookupRoutes.abbreviate(path) + "' has " + bytes
+            + " bytes; at most " + MAX_FILE_BYTES + " (1 MiB) per file are accepted");
       }
       out.put(path, e.getValue().asText());
     }
     return out;
+  }
+
+  /** The length of {@code s} in UTF-8, without encoding it. */
+  static long utf8Length(String s) {
+    long n = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        n++;
+      } else if (c < 0x800) {
+        n += 2;
+      } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+        n += 4;
+        i++;
+      } else {
+        n += 3; // a lone surrogate is written as '?' by most encoders, but counting it as 3 only over-counts
+      }
+    }
+    return n;
   }
 
   private static DiagnosisRequest build(String text, Integer limit, String lang) {

@@ -71,11 +71,35 @@ class DiagnoseReadsTheSourceFilesBehindTheFramesTest {
       many.put("f" + i + ".go", "package main");
     }
     for (String b : List.of(body(Map.of("text", "panic: x", "files", many)), body(Map.of("text", "panic: x", "files", List.of("main.go"))),
-        body(Map.of("text", "panic: x", "files", Map.of("main.go", "x".repeat(DiagnoseRoutes.MAX_FILE_CHARS + 1)))))) {
+        body(Map.of("text", "panic: x", "files", Map.of("main.go", "x".repeat(DiagnoseRoutes.MAX_FILE_BYTES + 1)))))) {
       Http.Res r = http.post("/v1/diagnose", "application/json", b);
       assertThat(r.status()).isEqualTo(400);
       assertThat(r.contentType()).startsWith("application/problem+json");
       assertThat(r.body()).contains("files");
+    }
+  }
+
+  @Test
+  void twoHundredFilesOfOneMebibyteAreAcceptedAndAFileOverOneMebibyteInUtf8IsNot() throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (int i = 0; i < DiagnoseRoutes.MAX_FILES - 1; i++) {
+      files.put("f" + i + ".go", "package main");
+    }
+    files.put("big.go", "x".repeat(DiagnoseRoutes.MAX_FILE_BYTES));
+    assertThat(http.post("/v1/diagnose", "application/json", body(Map.of("text", "panic: x", "files", files))).status()).isEqualTo(200);
+
+    // fewer characters than the limit, more bytes: 中 is three bytes in UTF-8
+    String wide = "// " + "中".repeat(DiagnoseRoutes.MAX_FILE_BYTES / 3);
+    assertThat(wide.length()).isLessThan(DiagnoseRoutes.MAX_FILE_BYTES);
+    Http.Res r = http.post("/v1/diagnose", "application/json", body(Map.of("text", "panic: x", "files", Map.of("wide.go", wide))));
+    assertThat(r.status()).isEqualTo(400);
+    assertThat(r.body()).contains("files").contains("bytes");
+  }
+
+  @Test
+  void theUtf8LengthIsTheEncodedLength() {
+    for (String s : List.of("", "package main", "中文 goroutine", "emoji \uD83D\uDE00 end", "é")) {
+      assertThat(DiagnoseRoutes.utf8Length(s)).as(s).isEqualTo(s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
   }
 }
