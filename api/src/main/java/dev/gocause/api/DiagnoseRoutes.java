@@ -99,7 +99,7 @@ final class DiagnoseRoutes {
       } else if (key != null) {
         cache.put(key, new AnswerCache.Entry(out.copy(), contentType, r.diagnosis().found() ? "found" : "none"));
       }
-      Responses.send(ctx, contentType, out.array(), out.size());
+      Responses.send(ctx, contentType, out.contents());
     } finally {
       out.release();
     }

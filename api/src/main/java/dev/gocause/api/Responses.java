@@ -22,19 +22,21 @@ final class Responses {
   private Responses() {}
 
   static void send(Context ctx, String contentType, byte[] body) {
-    send(ctx, contentType, body, body.length);
+    send(ctx, contentType, ByteBuffer.wrap(body));
   }
 
-  /** Sends the first {@code length} bytes of {@code body}. */
-  static void send(Context ctx, String contentType, byte[] body, int length) {
+  /** Sends the remaining bytes of {@code body} (blocking: the buffer may be reused once this returns). */
+  static void send(Context ctx, String contentType, ByteBuffer body) {
     ctx.contentType(contentType);
-    ctx.res().setContentLength(length);
+    ctx.res().setContentLength(body.remaining());
     try {
       ServletOutputStream out = ctx.res().getOutputStream();
       if (out instanceof HttpOutput jetty) {
-        jetty.sendContent(ByteBuffer.wrap(body, 0, length));
+        jetty.sendContent(body);
       } else {
-        out.write(body, 0, length);
+        byte[] bytes = new byte[body.remaining()];
+        body.get(bytes);
+        out.write(bytes);
       }
     } catch (IOException e) {
       // the client went away mid-answer: nobody is left to tell

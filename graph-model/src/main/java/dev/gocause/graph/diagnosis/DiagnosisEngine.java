@@ -439,30 +439,46 @@ final class DiagnosisEngine {
     List<Scored> out = new ArrayList<>(acc.size());
     acc.forEach((id, a) -> {
       CauseDef c = model.causes().get(id);
+      if (c == null || a.direct < MIN_DIRECT_CONTRIBUTION) {
+        return; // dropped whatever its score: the facets' factors are not worked out for it
+      }
       long explained = machine.isEmpty() ? 0 : explainedBy.getOrDefault(id, 0);
       double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
-      if (c != null) {
-        score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
-        if (parked != null) {
-          score = round(parked.adjust(model, id, score, a.evidence));
-        }
+      score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
+      if (parked != null) {
+        score = round(parked.adjust(model, id, score, a.evidence));
       }
-      if (c == null || score < MIN_SCORE || a.direct < MIN_DIRECT_CONTRIBUTION) {
+      if (score < MIN_SCORE) {
         return;
       }
       out.add(new Scored(id, score, coverage, a));
     });
-    out.sort((x, y) -> {
+    // the causes asked for, best first (by score, then id: a total order, so as sorting them all would give)
+    Comparator<Scored> order = (x, y) -> {
       int c = Double.compare(y.score(), x.score());
       return c != 0 ? c : x.id().compareTo(y.id());
-    });
-    if (!out.isEmpty() && out.get(0).score() < NO_ANSWER_BELOW) {
+    };
+    List<Scored> best = new ArrayList<>(Math.min(limit, out.size()) + 1);
+    for (Scored s : out) {
+      int at = best.size();
+      while (at > 0 && order.compare(s, best.get(at - 1)) < 0) {
+        at--;
+      }
+      if (at < limit) {
+        best.add(at, s);
+        if (best.size() > limit) {
+          best.remove(limit);
+        }
+      }
+    }
+    if (!best.isEmpty() && best.get(0).score() < NO_ANSWER_BELOW) {
+      best.clear();
       out.clear();
     }
     // only the causes asked for get their evidence ordered and a confidence
-    List<RankedCause> top = new ArrayList<>(Math.min(limit, out.size()));
-    for (Scored r : out.subList(0, Math.min(limit, out.size()))) {
+    List<RankedCause> top = new ArrayList<>(best.size());
+    for (Scored r : best) {
       CauseDef c = model.causes().get(r.id());
       List<CauseEvidence> ev = r.acc().evidence(model);
       long close = 0;
