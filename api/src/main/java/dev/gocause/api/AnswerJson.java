@@ -27,8 +27,8 @@ import java.util.function.Supplier;
  *       identity (a new model brings new values; the cache empties itself when it outgrows a few
  *       models' worth);
  *   <li>a ranked cause is three such pre-rendered runs around its computed fields;
- *   <li>evidence items are written field by field, without the bean machinery (an answer has
- *       dozens), and the input line they quote is encoded once per answer;
+ *   <li>evidence items and observed symptoms are written field by field, without the bean
+ *       machinery (an answer has dozens), and the input line they quote is encoded once per answer;
  *   <li>scores, strengths and weights (thousandths) are printed from their digits.
  * </ul>
  * The output equals what the plain mapper writes for the same records: same fields, same order,
@@ -38,7 +38,6 @@ import java.util.function.Supplier;
 final class AnswerJson extends SimpleModule {
   /** Properties whose values come as they are from the compiled model, per answer type written by Jackson. */
   private static final java.util.Map<Class<?>, Set<String>> KNOWLEDGE = java.util.Map.of(
-      Diagnosis.ObservedSymptom.class, Set.of("nameZh", "nameEn"),
       // an ask-back's wording is kept per pair of causes by the model, its symptoms are the model's
       Diagnosis.AskBack.class, Set.of("questionZh", "questionEn", "commands"),
       Diagnosis.Observation.class, Set.of("symptom"));
@@ -48,6 +47,9 @@ final class AnswerJson extends SimpleModule {
   private static final List<String> MIDDLE = List.of("severity", "mechanismZh", "mechanismEn", "dimensions");
   private static final List<String> TAIL = List.of("commands", "fixes", "cases", "corrections");
 
+  private static final SerializedString ID = new SerializedString("id");
+  private static final SerializedString NAME_ZH = new SerializedString("nameZh");
+  private static final SerializedString NAME_EN = new SerializedString("nameEn");
   private static final SerializedString KIND = new SerializedString("kind");
   private static final SerializedString TEXT = new SerializedString("text");
   private static final SerializedString LINES = new SerializedString("lines");
@@ -91,6 +93,7 @@ final class AnswerJson extends SimpleModule {
     addSerializer(Diagnosis.RankedCause.class, new RankedCauseJson());
     addSerializer(Diagnosis.CauseEvidence.class, new CauseEvidenceJson());
     addSerializer(Diagnosis.Evidence.class, new EvidenceJson());
+    addSerializer(Diagnosis.ObservedSymptom.class, new ObservedSymptomJson());
     addSerializer(Double.class, new Thousandths<>());
     addSerializer(Double.TYPE, new Thousandths<>());
   }
@@ -191,12 +194,51 @@ final class AnswerJson extends SimpleModule {
   private static final class EvidenceJson extends JsonSerializer<Diagnosis.Evidence> {
     @Override
     public void serialize(Diagnosis.Evidence e, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeStartObject(e);
-      common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
+      evidence(e, gen);
+    }
+  }
+
+  private static void evidence(Diagnosis.Evidence e, JsonGenerator gen) throws IOException {
+    gen.writeStartObject(e);
+    common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
+    gen.writeFieldName(STRENGTH);
+    thousandths(gen, e.strength());
+    goroutines(gen, e.goroutines());
+    replay(gen, e.replay());
+    gen.writeEndObject();
+  }
+
+  /** An observed symptom: its names are knowledge, its evidence items written field by field. */
+  private final class ObservedSymptomJson extends JsonSerializer<Diagnosis.ObservedSymptom> {
+    @Override
+    public void serialize(Diagnosis.ObservedSymptom s, JsonGenerator gen, SerializerProvider provider) throws IOException {
+      gen.writeStartObject(s);
+      if (s.id() != null) {
+        gen.writeFieldName(ID);
+        gen.writeString(s.id());
+      }
+      if (s.nameZh() != null) {
+        gen.writeFieldName(NAME_ZH);
+        gen.writeRawValue(knowledge(null, s.nameZh()));
+      }
+      if (s.nameEn() != null) {
+        gen.writeFieldName(NAME_EN);
+        gen.writeRawValue(knowledge(null, s.nameEn()));
+      }
+      if (s.kind() != null) {
+        gen.writeFieldName(KIND);
+        gen.writeString(s.kind());
+      }
       gen.writeFieldName(STRENGTH);
-      thousandths(gen, e.strength());
-      goroutines(gen, e.goroutines());
-      replay(gen, e.replay());
+      thousandths(gen, s.strength());
+      if (s.evidence() != null) {
+        gen.writeFieldName(EVIDENCE);
+        gen.writeStartArray();
+        for (int i = 0; i < s.evidence().size(); i++) {
+          evidence(s.evidence().get(i), gen);
+        }
+        gen.writeEndArray();
+      }
       gen.writeEndObject();
     }
   }
