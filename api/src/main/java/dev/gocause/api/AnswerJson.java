@@ -71,6 +71,10 @@ final class AnswerJson extends SimpleModule {
 
   /** Knowledge JSON keyed by the {@link Values} it was written from. */
   private final ConcurrentHashMap<Values, SerializedString> cache = new ConcurrentHashMap<>();
+  /** Each ranked cause's three runs by cause id, checked against the cause's values on use: one look-up per cause. */
+  private final ConcurrentHashMap<String, CauseRuns> causeRuns = new ConcurrentHashMap<>();
+  /** Symptom names (a record of strings) and single names: equal values write equal JSON, so keyed by value. */
+  private final ConcurrentHashMap<Object, SerializedString> names = new ConcurrentHashMap<>();
   /** The mapper knowledge values are written with (the plain one: no module of ours inside). */
   private final Supplier<ObjectMapper> plain;
 
@@ -138,12 +142,56 @@ final class AnswerJson extends SimpleModule {
     return json;
   }
 
+  /** The knowledge runs of one ranked cause and the values they were written from. */
+  private record CauseRuns(Object[] values, SerializedString head, SerializedString middle, SerializedString tail) {
+    static Object[] valuesOf(Diagnosis.RankedCause c) {
+      return new Object[] {c.id(), c.nameZh(), c.nameEn(), c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions(),
+          c.commands(), c.fixes(), c.cases(), c.corrections()};
+    }
+
+    /** Whether these runs were written from exactly {@code c}'s values (the same instances). */
+    boolean writtenFrom(Diagnosis.RankedCause c) {
+      Object[] v = values;
+      return v[0] == c.id() && v[1] == c.nameZh() && v[2] == c.nameEn() && v[3] == c.severity() && v[4] == c.mechanismZh()
+          && v[5] == c.mechanismEn() && v[6] == c.dimensions() && v[7] == c.commands() && v[8] == c.fixes()
+          && v[9] == c.cases() && v[10] == c.corrections();
+    }
+  }
+
+  private CauseRuns runs(Diagnosis.RankedCause c) throws IOException {
+    CauseRuns r = causeRuns.get(c.id());
+    if (r == null || !r.writtenFrom(c)) {
+      r = new CauseRuns(CauseRuns.valuesOf(c), knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()),
+          knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()),
+          knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
+      if (causeRuns.size() >= MAX_ENTRIES) {
+        causeRuns.clear();
+      }
+      causeRuns.put(c.id(), r);
+    }
+    return r;
+  }
+
+  /** A name or a symptom's names ({@code Named}) as JSON, written once per distinct value. */
+  private SerializedString name(Object value) throws IOException {
+    SerializedString json = names.get(value);
+    if (json == null) {
+      json = knowledge(null, value);
+      if (names.size() >= MAX_ENTRIES) {
+        names.clear();
+      }
+      names.put(value, json);
+    }
+    return json;
+  }
+
   /** A ranked cause: three pre-rendered runs of knowledge around score, coverage, confidence and evidence. */
   private final class RankedCauseJson extends JsonSerializer<Diagnosis.RankedCause> {
     @Override
     public void serialize(Diagnosis.RankedCause c, JsonGenerator gen, SerializerProvider provider) throws IOException {
       gen.writeStartObject(c);
-      gen.writeRaw(knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()));
+      CauseRuns runs = runs(c);
+      gen.writeRaw(runs.head());
       gen.writeFieldName(SCORE);
       thousandths(gen, c.score());
       gen.writeFieldName(COVERAGE);
@@ -152,7 +200,7 @@ final class AnswerJson extends SimpleModule {
         gen.writeFieldName(CONFIDENCE);
         gen.writeString(c.confidence().name());
       }
-      gen.writeRaw(knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()));
+      gen.writeRaw(runs.middle());
       if (c.evidence() != null) {
         gen.writeFieldName(EVIDENCE);
         gen.writeStartArray();
@@ -161,7 +209,7 @@ final class AnswerJson extends SimpleModule {
         }
         gen.writeEndArray();
       }
-      gen.writeRaw(knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
+      gen.writeRaw(runs.tail());
       gen.writeEndObject();
     }
   }
@@ -178,7 +226,7 @@ final class AnswerJson extends SimpleModule {
     common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
     if (e.symptom() != null) {
       gen.writeFieldName(SYMPTOM);
-      gen.writeRawValue(knowledge(null, e.symptom()));
+      gen.writeRawValue(name(e.symptom()));
     }
     gen.writeFieldName(STRENGTH);
     thousandths(gen, e.strength());
@@ -219,11 +267,11 @@ final class AnswerJson extends SimpleModule {
       }
       if (s.nameZh() != null) {
         gen.writeFieldName(NAME_ZH);
-        gen.writeRawValue(knowledge(null, s.nameZh()));
+        gen.writeRawValue(name(s.nameZh()));
       }
       if (s.nameEn() != null) {
         gen.writeFieldName(NAME_EN);
-        gen.writeRawValue(knowledge(null, s.nameEn()));
+        gen.writeRawValue(name(s.nameEn()));
       }
       if (s.kind() != null) {
         gen.writeFieldName(KIND);

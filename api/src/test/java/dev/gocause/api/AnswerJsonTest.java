@@ -57,6 +57,19 @@ class AnswerJsonTest {
   }
 
   @Test
+  void a_cause_whose_knowledge_changed_under_the_same_id_is_written_with_the_new_knowledge() throws Exception {
+    RankedCause before = full("same", 0.6);
+    RankedCause after = new RankedCause(before.id(), before.nameZh(), before.nameEn(), 0.6, 1.0, Confidence.high, "low", "新机制",
+        "a reloaded mechanism", before.dimensions(), before.evidence(), List.of(), before.fixes(), before.cases(), before.corrections());
+    for (RankedCause c : List.of(before, after, before)) {
+      Object body = DiagnoseRoutes.answer(new Diagnoser.Result(answer(List.of(c)), false));
+      String json = Json.MAPPER.writeValueAsString(body);
+      assertThat(json).isEqualTo(Json.PLAIN.writeValueAsString(body));
+      assertThat(json).contains(c == after ? "a reloaded mechanism" : "mechanism \\\"quoted\\\"");
+    }
+  }
+
+  @Test
   void thousandths_are_printed_with_the_digits_of_the_shortest_decimal() {
     for (long k = 1; k < 3_000_000; k++) {
       double d = k / 1000.0;
