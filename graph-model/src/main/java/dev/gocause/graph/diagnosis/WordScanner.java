@@ -18,6 +18,11 @@ final class WordScanner {
   /** The distinct first characters of the words, sorted, and for each the words starting with it, in list order. */
   private final char[] firsts;
   private final int[][] startingWith;
+  /**
+   * A bit per {@code char & 1023} some word starts with: most characters of a text start no word,
+   * and this says so without the binary search (a shared bit only means searching).
+   */
+  private final long[] maybeFirst = new long[16];
 
   WordScanner(List<String> words) {
     this.words = List.copyOf(words);
@@ -32,6 +37,9 @@ final class WordScanner {
       f[i] = word[i].charAt(0);
     }
     this.firsts = distinctSorted(f);
+    for (char c : firsts) {
+      maybeFirst[(c >>> 6) & 15] |= 1L << c;
+    }
     this.startingWith = new int[firsts.length][];
     for (int k = 0; k < firsts.length; k++) {
       int n = 0;
@@ -74,7 +82,7 @@ final class WordScanner {
     int[] found = NONE;
     int n = 0;
     for (int at = 0; at < lower.length(); at++) {
-      int k = Arrays.binarySearch(firsts, lower.charAt(at));
+      int k = startsAt(lower.charAt(at));
       if (k < 0) {
         continue;
       }
@@ -91,11 +99,19 @@ final class WordScanner {
     return n == found.length ? found : Arrays.copyOf(found, n);
   }
 
+  /** The index in {@link #firsts} of {@code c}, else negative. */
+  private int startsAt(char c) {
+    if ((maybeFirst[(c >>> 6) & 15] & (1L << c)) == 0) {
+      return -1;
+    }
+    return Arrays.binarySearch(firsts, c);
+  }
+
   /** The index of the first word in list order that occurs in {@code lower}, else -1. */
   int first(String lower) {
     int best = -1;
     for (int at = 0; at < lower.length() && best != 0; at++) {
-      int k = Arrays.binarySearch(firsts, lower.charAt(at));
+      int k = startsAt(lower.charAt(at));
       if (k < 0) {
         continue;
       }

@@ -54,4 +54,14 @@ class ReportWordsAreFoundInOnePassWhereEachIsFoundAloneTest {
     }
     assertThat(found).as("occurrences compared (the comparison is not of empty results)").isGreaterThan(20);
   }
+
+  @Test
+  void aCharacterSharingAFirstCharactersFilterBitStartsNoWord() {
+    // U+0461 and 'a' (U+0061) share the low ten bits the quick filter looks at
+    WordScanner scanner = new WordScanner(List.of("ab", "没有"));
+    assertThat(scanner.scan("\u0461b")).isEmpty();
+    assertThat(scanner.scan("x ab")).containsExactly(0, 2);
+    assertThat(scanner.first("\u0461b 没有")).isEqualTo(1);
+    assertThat(scanner.first("\u0461b")).isEqualTo(-1);
+  }
 }
