@@ -391,13 +391,17 @@ final class DiagnosisEngine {
     // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
     List<String> machine = new ArrayList<>();
     for (ObservedSymptom s : observed) {
-      List<Indicates> links = model.indicates(s.id());
+      Indicates[] links = model.links(s.id());
       boolean printed = anyMachine(s.evidence());
-      if (printed && !links.isEmpty()) {
+      if (printed && links.length > 0) {
         machine.add(s.id());
       }
       for (Indicates link : links) {
-        Acc a = acc.computeIfAbsent(link.causeId(), k -> new Acc());
+        Acc a = acc.get(link.causeId());
+        if (a == null) {
+          a = new Acc();
+          acc.put(link.causeId(), a);
+        }
         double c = s.strength() * link.weight();
         a.notCause *= 1 - c;
         a.direct = Math.max(a.direct, c);
@@ -429,7 +433,7 @@ final class DiagnosisEngine {
     Map<String, Integer> explainedBy = new HashMap<>();
     for (String s : machine) {
       Set<String> causes = new HashSet<>();
-      for (Indicates link : model.indicates(s)) {
+      for (Indicates link : model.links(s)) {
         if (causes.add(link.causeId())) {
           explainedBy.merge(link.causeId(), 1, Integer::sum);
         }

@@ -115,6 +115,8 @@ public final class DiagnosisModel {
   /** Each symptom's id and names as one shared value, so every answer citing it carries the same instance. */
   private final Map<String, Named> symptomNames;
   private final Map<String, List<Indicates>> bySymptom;
+  /** {@link #bySymptom} as arrays: ranking walks every link of every observed symptom. */
+  private final Map<String, Indicates[]> linksBySymptom;
   /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
   private final Map<String, List<String>> symptomsByCause;
   /** Causes that leave goroutines parked in a state Go prints ({@link WaitStates}). */
@@ -192,6 +194,9 @@ public final class DiagnosisModel {
     }
     bs.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(Indicates::causeId)).toList());
     this.bySymptom = Map.copyOf(bs);
+    Map<String, Indicates[]> arrays = new HashMap<>();
+    this.bySymptom.forEach((sid, links) -> arrays.put(sid, links.toArray(Indicates[]::new)));
+    this.linksBySymptom = java.util.Collections.unmodifiableMap(arrays);
     Map<String, List<String>> sc = new HashMap<>();
     for (String sid : this.symptoms.keySet()) {
       for (Indicates i : this.bySymptom.getOrDefault(sid, List.of())) {
@@ -384,6 +389,13 @@ public final class DiagnosisModel {
   List<Indicates> indicates(String symptomId) {
     return bySymptom.getOrDefault(symptomId, List.of());
   }
+
+  /** As {@link #indicates}, an array to walk by index: read it, do not change it. */
+  Indicates[] links(String symptomId) {
+    return linksBySymptom.getOrDefault(symptomId, NO_LINKS);
+  }
+
+  private static final Indicates[] NO_LINKS = new Indicates[0];
 
   List<String> causesInvolving(String primitiveId) {
     return causesByPrimitive.getOrDefault(primitiveId, List.of());

@@ -61,7 +61,7 @@ final class ReportFacets {
       }
       Set<String> fits = new HashSet<>();
       for (ObservedSymptom s : symptoms) {
-        for (Indicates link : model.indicates(s.id())) {
+        for (Indicates link : model.links(s.id())) {
           fits.add(link.causeId());
         }
       }
