@@ -335,8 +335,10 @@ final class DiagnosisEngine {
    * returned, since a common symptom reaches dozens of causes.
    */
   private static final class Acc {
-    /** An observed symptom pointing to the cause with the weight of its INDICATES link. */
-    /** {@code machine}: Go printed the symptom (worked out once per symptom, not once per cause it reaches). */
+    /**
+     * An observed symptom pointing to the cause with the weight of its INDICATES link; {@code machine}:
+     * Go printed the symptom (worked out once per symptom, not once per cause it reaches).
+     */
     record Cited(ObservedSymptom symptom, double weight, boolean machine) {}
 
     final List<CauseEvidence> evidence = new ArrayList<>();

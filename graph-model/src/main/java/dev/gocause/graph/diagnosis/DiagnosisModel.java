@@ -102,6 +102,7 @@ public final class DiagnosisModel {
   record CompiledRegex(SignatureDef signature, Pattern pattern) {}
 
   private static final int FRAME_CACHE_LIMIT = 20_000;
+  private static final Indicates[] NO_LINKS = new Indicates[0];
 
   private final String version;
   private final String hash;
@@ -394,8 +395,6 @@ public final class DiagnosisModel {
   Indicates[] links(String symptomId) {
     return linksBySymptom.getOrDefault(symptomId, NO_LINKS);
   }
-
-  private static final Indicates[] NO_LINKS = new Indicates[0];
 
   List<String> causesInvolving(String primitiveId) {
     return causesByPrimitive.getOrDefault(primitiveId, List.of());

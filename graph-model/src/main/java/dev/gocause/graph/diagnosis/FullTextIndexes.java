@@ -134,9 +134,9 @@ final class FullTextIndexes {
   /**
    * An index, and what each clause seen so far came to in each of its fields (its analysed terms'
    * scores summed, or its prefix expanded), since people's words repeat: one look-up per clause.
-   * Bounded: emptied when it outgrows {@link #MAX_RESOLVED}.
+   * Bounded: emptied when it outgrows {@link #MAX_RESOLVED}. {@code scores}: each thread's {@link Scores}
+   * of this index, emptied and reused by every {@link #score} on it.
    */
-  /** {@code scores}: each thread's {@link Scores} of this index, emptied and reused by every {@link #score} on it. */
   private record Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields,
       java.util.concurrent.ConcurrentHashMap<Clause, Postings[]> resolved, ThreadLocal<Scores> scores) {
     Built(Definition definition, Analyzer analyzer, Node[] nodes, List<FieldIndex> fields) {
