@@ -73,7 +73,7 @@ final class FullTextLookups implements DiagnosisEngine.TextSearch {
    * The best few causes by score, then id: a total order, so the same as sorting every cause hit
    * and taking the first few (a sentence hits dozens; only {@value #RELEVANT_CAUSES} are kept).
    */
-  private static final class BestCauses {
+  static final class BestCauses {
     final String[] ids;
     final double[] scores;
     int size;
