@@ -159,11 +159,14 @@ final class AnswerJson extends SimpleModule {
   }
 
   private CauseRuns runs(Diagnosis.RankedCause c) throws IOException {
-    CauseRuns r = causeRuns.get(c.id());
+    CauseRuns r = c.id() == null ? null : causeRuns.get(c.id());
     if (r == null || !r.writtenFrom(c)) {
       r = new CauseRuns(CauseRuns.valuesOf(c), knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()),
           knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()),
           knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
+      if (c.id() == null) {
+        return r; // no key to keep it under (the engine always sets one)
+      }
       if (causeRuns.size() >= MAX_ENTRIES) {
         causeRuns.clear();
       }

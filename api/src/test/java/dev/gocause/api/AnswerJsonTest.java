@@ -46,7 +46,7 @@ class AnswerJsonTest {
 
   @Test
   void full_and_sparse_answers_are_written_byte_for_byte_like_the_plain_mapper() throws Exception {
-    for (Diagnosis d : List.of(answer(List.of(full("a", 0.717), full("b", 0.5))), answer(List.of(sparse("c"))),
+    for (Diagnosis d : List.of(answer(List.of(full("a", 0.717), full("b", 0.5))), answer(List.of(sparse("c"))), answer(List.of(sparse(null))),
         answer(List.of(full("a", 0.717), sparse("c"), full("a", 0.717))), answer(List.of()))) {
       Object body = DiagnoseRoutes.answer(new Diagnoser.Result(d, false));
       // twice: the second time from the knowledge cache and the remembered input line
