@@ -1,7 +1,6 @@
 package dev.gocause.graph.diagnosis;
 
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -24,8 +23,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
   static final int NEGATION_REACH = 3;
 
   /** Clause boundaries besides punctuation: contrast words. */
-  private static final List<String> CONTRAST = List.of(" but ", " however ", " although ", " though ", "但是", "但", "不过", "而是", "可是");
-  private static final String[] CONTRAST_WORDS = CONTRAST.toArray(String[]::new);
+  private static final String[] CONTRAST = {" but ", " however ", " although ", " though ", "但是", "但", "不过", "而是", "可是"};
   /** For each ASCII character, whether a contrast word starts with it. */
   private static final boolean[] CONTRAST_STARTS = new boolean[0x80];
   /** The other characters a contrast word starts with (each character of a Chinese line is looked at). */
@@ -94,7 +92,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     if (c < 0x80 ? !CONTRAST_STARTS[c] : CONTRAST_STARTS_WIDE.indexOf(c) < 0) {
       return -1; // no contrast word starts with this character: spares the look at each of them
     }
-    for (String w : CONTRAST_WORDS) {
+    for (String w : CONTRAST) {
       if (w.charAt(0) == c && s.startsWith(w, i)) {
         return i + w.length();
       }
