@@ -207,8 +207,9 @@ final class AnswerJson extends SimpleModule {
       if (c.evidence() != null) {
         gen.writeFieldName(EVIDENCE);
         gen.writeStartArray();
-        for (Diagnosis.CauseEvidence e : c.evidence()) {
-          causeEvidence(e, gen);
+        List<Diagnosis.CauseEvidence> evidence = c.evidence();
+        for (int i = 0; i < evidence.size(); i++) { // by index, as for observed symptoms below
+          causeEvidence(evidence.get(i), gen);
         }
         gen.writeEndArray();
       }

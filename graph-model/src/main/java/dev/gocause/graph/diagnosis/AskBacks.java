@@ -70,7 +70,9 @@ final class AskBacks {
     // only symptoms indicating the favoured cause can separate it (MIN_SEPARATION > 0); same order as all symptoms
     Map<String, Double> toFavoured = model.weightsInto(favoured);
     Map<String, Double> toOther = model.weightsInto(other);
-    for (String symptomId : model.symptomsIndicating(favoured)) {
+    List<String> indicating = model.symptomsIndicating(favoured);
+    for (int i = 0; i < indicating.size(); i++) { // by index: see DiagnosisEngine.signatures
+      String symptomId = indicating.get(i);
       if (seen.contains(symptomId)) {
         continue;
       }

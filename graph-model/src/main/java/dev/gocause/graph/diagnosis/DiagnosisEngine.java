@@ -17,8 +17,6 @@ import dev.gocause.graph.diagnosis.ModelData.SymptomDef;
 import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,19 +159,29 @@ final class DiagnosisEngine {
     }
   }
 
+  private static boolean matches(java.util.regex.Matcher m, CompiledRegex r) {
+    return r.anchored() ? m.lookingAt() : m.find();
+  }
+
   static void signatures(DiagnosisModel model, ParsedInput parsed, Map<String, List<Evidence>> out) {
     Map<SignatureDef, Hit> hits = new LinkedHashMap<>();
     List<CompiledRegex> regexes = model.regexes();
     java.util.regex.Matcher[] matchers = model.regexMatchers();
-    for (MessageLine m : parsed.messages()) {
+    // Immutable lists walked by index: their shared iterator's call to get() is megamorphic in a JVM
+    // that iterates every kind of List.of (it showed as a tenth of a sentence's diagnosis).
+    List<SignatureDef> literals = model.literals();
+    List<MessageLine> messages = parsed.messages();
+    for (int j = 0; j < messages.size(); j++) {
+      MessageLine m = messages.get(j);
       String t = m.text();
-      for (SignatureDef s : model.literals()) {
+      for (int l = 0; l < literals.size(); l++) {
+        SignatureDef s = literals.get(l);
         if (t.contains(s.pattern())) {
           hits.computeIfAbsent(s, k -> new Hit()).add(m.line(), t);
         }
       }
       for (int i = 0; i < matchers.length; i++) {
-        if (matchers[i].reset(t).find()) {
+        if (matches(matchers[i].reset(t), regexes.get(i))) {
           hits.computeIfAbsent(regexes.get(i).signature(), k -> new Hit()).add(m.line(), t);
         }
       }
@@ -181,13 +189,14 @@ final class DiagnosisEngine {
     // goroutine headers, once per distinct form ("goroutine 1 [chan send, 5 minutes]:")
     for (ParsedInput.HeaderGroup g : parsed.headers()) {
       String t = g.normalized();
-      for (SignatureDef s : model.literals()) {
+      for (int l = 0; l < literals.size(); l++) {
+        SignatureDef s = literals.get(l);
         if (t.contains(s.pattern())) {
           hits.computeIfAbsent(s, k -> new Hit()).addAll(g);
         }
       }
       for (int i = 0; i < matchers.length; i++) {
-        if (matchers[i].reset(t).find()) {
+        if (matches(matchers[i].reset(t), regexes.get(i))) {
           hits.computeIfAbsent(regexes.get(i).signature(), k -> new Hit()).addAll(g);
         }
       }
@@ -361,13 +370,46 @@ final class DiagnosisEngine {
       for (Cited c : cited) {
         double weight = c.weight();
         Named symptom = model.symptomName(c.symptom().id());
-        for (Evidence e : c.symptom().evidence()) {
+        List<Evidence> seen = c.symptom().evidence();
+        for (int i = 0; i < seen.size(); i++) {
+          Evidence e = seen.get(i);
           out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
               e.strength(), weight, round(e.strength() * weight), e.goroutines(), e.replay()));
         }
       }
       out.sort(EVIDENCE_ORDER);
       return out;
+    }
+  }
+
+  /** Each cause's {@link Acc} by ordinal, made on first touch, and the ordinals touched in that order. */
+  private static final class Accs {
+    final Acc[] byOrdinal;
+    final int[] touched;
+    int size;
+
+    Accs(int causes) {
+      byOrdinal = new Acc[causes];
+      touched = new int[causes];
+    }
+
+    /** The cause's sums, made when first asked for; null for ordinal -1 (no such cause). */
+    Acc of(int ordinal) {
+      if (ordinal < 0) {
+        return null;
+      }
+      Acc a = byOrdinal[ordinal];
+      if (a == null) {
+        a = new Acc();
+        byOrdinal[ordinal] = a;
+        touched[size++] = ordinal;
+      }
+      return a;
+    }
+
+    /** The cause's sums if some evidence already reached it, else null. */
+    Acc get(int ordinal) {
+      return ordinal < 0 ? null : byOrdinal[ordinal];
     }
   }
 
@@ -380,10 +422,13 @@ final class DiagnosisEngine {
       Map<String, Evidence> bySearch,
       ReportFacets facets,
       WaitStates parked) {
-    // order-free: causes are sorted by score, then id; sized for every cause (a sentence reaches dozens)
-    Map<String, Acc> acc = new HashMap<>(2 * model.causes().size());
+    // order-free: causes are sorted by score, then id; kept by cause ordinal (a sentence reaches dozens)
+    Accs acc = new Accs(model.causeCount());
     bySearch.forEach((causeId, e) -> {
-      Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
+      Acc a = acc.of(model.causeOrdinal(causeId));
+      if (a == null) {
+        return; // not a cause of this model: it would be dropped below
+      }
       double c = e.strength() * SEARCH_WEIGHT;
       a.notCause *= 1 - c;
       a.direct = Math.max(a.direct, c);
@@ -394,24 +439,25 @@ final class DiagnosisEngine {
     List<String> machine = new ArrayList<>();
     for (ObservedSymptom s : observed) {
       Indicates[] links = model.links(s.id());
+      int[] causes = model.linkOrdinals(s.id());
       boolean printed = anyMachine(s.evidence());
       if (printed && links.length > 0) {
         machine.add(s.id());
       }
-      for (Indicates link : links) {
-        Acc a = acc.get(link.causeId());
-        if (a == null) {
-          a = new Acc();
-          acc.put(link.causeId(), a);
-        }
-        double c = s.strength() * link.weight();
+      for (int k = 0; k < links.length; k++) {
+        Acc a = acc.of(causes[k]);
+        double weight = links[k].weight();
+        double c = s.strength() * weight;
         a.notCause *= 1 - c;
         a.direct = Math.max(a.direct, c);
-        a.cited.add(new Acc.Cited(s, link.weight(), printed));
+        a.cited.add(new Acc.Cited(s, weight, printed));
       }
     }
     byCause.forEach((causeId, e) -> {
-      Acc a = acc.computeIfAbsent(causeId, k -> new Acc());
+      Acc a = acc.of(model.causeOrdinal(causeId));
+      if (a == null) {
+        return;
+      }
       double c = e.strength() * CAUSE_TEXT_WEIGHT;
       a.notCause *= 1 - c;
       a.direct = Math.max(a.direct, c);
@@ -420,8 +466,8 @@ final class DiagnosisEngine {
     });
     // last: a primitive only nudges causes with direct evidence (alone it never passes MIN_DIRECT_CONTRIBUTION)
     byPrimitive.forEach((primitiveId, e) -> {
-      for (String causeId : model.causesInvolving(primitiveId)) {
-        Acc a = acc.get(causeId);
+      for (int k : model.causeOrdinalsInvolving(primitiveId)) {
+        Acc a = acc.get(k);
         if (a == null) {
           continue;
         }
@@ -432,34 +478,41 @@ final class DiagnosisEngine {
       }
     });
 
-    Map<String, Integer> explainedBy = new HashMap<>();
-    for (String s : machine) {
-      Set<String> causes = new HashSet<>();
-      for (Indicates link : model.links(s)) {
-        if (causes.add(link.causeId())) {
-          explainedBy.merge(link.causeId(), 1, Integer::sum);
+    // per cause, how many of the symptoms Go showed it explains (a symptom counted once per cause)
+    int[] explainedBy = new int[model.causeCount()];
+    int[] countedFor = new int[model.causeCount()]; // 1 + the index in machine of the symptom last counted
+    for (int m = 0; m < machine.size(); m++) {
+      for (int k : model.linkOrdinals(machine.get(m))) {
+        if (countedFor[k] != m + 1) {
+          countedFor[k] = m + 1;
+          explainedBy[k]++;
         }
       }
     }
-    record Scored(String id, double score, double coverage, Acc acc) {}
-    List<Scored> out = new ArrayList<>(acc.size());
-    acc.forEach((id, a) -> {
-      CauseDef c = model.causes().get(id);
-      if (c == null || a.direct < MIN_DIRECT_CONTRIBUTION) {
-        return; // dropped whatever its score: the facets' factors are not worked out for it
+    record Scored(CauseDef cause, double score, double coverage, Acc acc) {
+      String id() {
+        return cause.id();
       }
-      long explained = machine.isEmpty() ? 0 : explainedBy.getOrDefault(id, 0);
-      double coverage = machine.isEmpty() ? 1.0 : (double) explained / machine.size();
+    }
+    List<Scored> out = new ArrayList<>(acc.size);
+    for (int i = 0; i < acc.size; i++) {
+      int k = acc.touched[i];
+      Acc a = acc.byOrdinal[k];
+      if (a.direct < MIN_DIRECT_CONTRIBUTION) {
+        continue; // dropped whatever its score: the facets' factors are not worked out for it
+      }
+      CauseDef c = model.cause(k);
+      double coverage = machine.isEmpty() ? 1.0 : (double) explainedBy[k] / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
       score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
       if (parked != null) {
-        score = round(parked.adjust(model, id, score, a.evidence));
+        score = round(parked.adjust(model, c.id(), score, a.evidence));
       }
       if (score < MIN_SCORE) {
-        return;
+        continue;
       }
-      out.add(new Scored(id, score, coverage, a));
-    });
+      out.add(new Scored(c, score, coverage, a));
+    }
     // the causes asked for, best first (by score, then id: a total order, so as sorting them all would give)
     Comparator<Scored> order = (x, y) -> {
       int c = Double.compare(y.score(), x.score());
@@ -485,7 +538,7 @@ final class DiagnosisEngine {
     // only the causes asked for get their evidence ordered and a confidence
     List<RankedCause> top = new ArrayList<>(best.size());
     for (Scored r : best) {
-      CauseDef c = model.causes().get(r.id());
+      CauseDef c = r.cause();
       List<CauseEvidence> ev = r.acc().evidence(model);
       long close = 0;
       for (Scored other : out) { // every cause that passed, itself included
@@ -533,8 +586,8 @@ final class DiagnosisEngine {
   }
 
   private static boolean anyMachine(List<Evidence> evidence) {
-    for (Evidence e : evidence) {
-      if (isMachineKind(e.kind())) {
+    for (int i = 0; i < evidence.size(); i++) { // by index: see signatures()
+      if (isMachineKind(evidence.get(i).kind())) {
         return true;
       }
     }

@@ -99,10 +99,53 @@ public final class DiagnosisModel {
     return list.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  record CompiledRegex(SignatureDef signature, Pattern pattern) {}
+  /**
+   * A regex signature, compiled; {@code anchored}: it can only match at the start of a line, so
+   * {@link java.util.regex.Matcher#lookingAt()} decides it (Java's {@code find()} would try every
+   * position of a long line in vain).
+   */
+  record CompiledRegex(SignatureDef signature, Pattern pattern, boolean anchored) {
+    CompiledRegex(SignatureDef signature, Pattern pattern) {
+      this(signature, pattern, anchoredAtStart(pattern.pattern()));
+    }
+  }
+
+  /**
+   * Whether every match of {@code regex} must start at the start of the input: it begins with
+   * {@code ^} and has no alternative outside parentheses that might not. Flags written inside the
+   * pattern ({@code (?m)} would make {@code ^} match after any line break) count as not anchored.
+   */
+  static boolean anchoredAtStart(String regex) {
+    if (!regex.startsWith("^") || regex.contains("(?")) {
+      return false;
+    }
+    int depth = 0;
+    boolean inClass = false;
+    for (int i = 1; i < regex.length(); i++) {
+      char c = regex.charAt(i);
+      if (c == '\\') {
+        i++; // an escaped character is a literal
+      } else if (inClass) {
+        inClass = c != ']';
+      } else if (c == '[') {
+        inClass = true;
+        if (i + 1 < regex.length() && regex.charAt(i + 1) == ']') {
+          i++; // "[]...]": a leading ']' is a member
+        }
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == '|' && depth == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private static final int FRAME_CACHE_LIMIT = 20_000;
   private static final Indicates[] NO_LINKS = new Indicates[0];
+  private static final int[] NO_ORDINALS = new int[0];
 
   private final String version;
   private final String hash;
@@ -118,13 +161,19 @@ public final class DiagnosisModel {
   private final Map<String, List<Indicates>> bySymptom;
   /** {@link #bySymptom} as arrays: ranking walks every link of every observed symptom. */
   private final Map<String, Indicates[]> linksBySymptom;
+  /** The causes in id order: ranking keeps its per-cause sums in arrays indexed by this ordinal, not in maps by id. */
+  private final CauseDef[] causeByOrdinal;
+  private final Map<String, Integer> causeOrdinals;
+  /** Per symptom, the ordinals of the causes its {@link #links} reach, index for index. */
+  private final Map<String, int[]> linkOrdinalsBySymptom;
   /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
   private final Map<String, List<String>> symptomsByCause;
   /** Causes that leave goroutines parked in a state Go prints ({@link WaitStates}). */
   private final java.util.Set<String> parkingCauses;
   /** Per cause, the weight of the link from each symptom indicating it (of the last link, as {@link #indicates} lists them). */
   private final Map<String, Map<String, Double>> weightsByCause;
-  private final Map<String, List<String>> causesByPrimitive;
+  /** Per primitive, the ordinals of the causes involving it, in id order (a channel is in dozens of causes). */
+  private final Map<String, int[]> causeOrdinalsByPrimitive;
   private final Phrases symptomPhrases;
   private final Phrases causePhrases;
   private final Phrases primitivePhrases;
@@ -198,6 +247,21 @@ public final class DiagnosisModel {
     Map<String, Indicates[]> arrays = new HashMap<>();
     this.bySymptom.forEach((sid, links) -> arrays.put(sid, links.toArray(Indicates[]::new)));
     this.linksBySymptom = java.util.Collections.unmodifiableMap(arrays);
+    this.causeByOrdinal = this.causes.values().toArray(CauseDef[]::new);
+    Map<String, Integer> ordinals = new HashMap<>();
+    for (int k = 0; k < causeByOrdinal.length; k++) {
+      ordinals.put(causeByOrdinal[k].id(), k);
+    }
+    this.causeOrdinals = java.util.Collections.unmodifiableMap(ordinals);
+    Map<String, int[]> linkOrdinals = new HashMap<>();
+    arrays.forEach((sid, links) -> {
+      int[] o = new int[links.length];
+      for (int k = 0; k < links.length; k++) {
+        o[k] = ordinals.get(links[k].causeId());
+      }
+      linkOrdinals.put(sid, o);
+    });
+    this.linkOrdinalsBySymptom = java.util.Collections.unmodifiableMap(linkOrdinals);
     Map<String, List<String>> sc = new HashMap<>();
     for (String sid : this.symptoms.keySet()) {
       for (Indicates i : this.bySymptom.getOrDefault(sid, List.of())) {
@@ -221,7 +285,9 @@ public final class DiagnosisModel {
       }
     }
     bp.replaceAll((k, v) -> v.stream().sorted().toList());
-    this.causesByPrimitive = Map.copyOf(bp);
+    Map<String, int[]> bpo = new HashMap<>();
+    bp.forEach((p, ids) -> bpo.put(p, ids.stream().mapToInt(ordinals::get).toArray()));
+    this.causeOrdinalsByPrimitive = java.util.Collections.unmodifiableMap(bpo);
     java.util.Set<String> cueTokens = new java.util.HashSet<>();
     for (String cue : reportWords.negation()) {
       cueTokens.addAll(TextTokens.phrase(cue));
@@ -396,8 +462,30 @@ public final class DiagnosisModel {
     return linksBySymptom.getOrDefault(symptomId, NO_LINKS);
   }
 
-  List<String> causesInvolving(String primitiveId) {
-    return causesByPrimitive.getOrDefault(primitiveId, List.of());
+  /** As {@link #links}, the ordinal ({@link #cause(int)}) of each link's cause: read it, do not change it. */
+  int[] linkOrdinals(String symptomId) {
+    return linkOrdinalsBySymptom.getOrDefault(symptomId, NO_ORDINALS);
+  }
+
+  /** How many causes there are: ordinals run from 0 to this, exclusive. */
+  int causeCount() {
+    return causeByOrdinal.length;
+  }
+
+  /** The cause with {@code ordinal} (causes numbered in id order). */
+  CauseDef cause(int ordinal) {
+    return causeByOrdinal[ordinal];
+  }
+
+  /** The ordinal of the cause {@code causeId}, or -1 when the model has no such cause. */
+  int causeOrdinal(String causeId) {
+    Integer k = causeOrdinals.get(causeId);
+    return k == null ? -1 : k;
+  }
+
+  /** The ordinals ({@link #cause(int)}) of the causes involving {@code primitiveId}, in id order: read it, do not change it. */
+  int[] causeOrdinalsInvolving(String primitiveId) {
+    return causeOrdinalsByPrimitive.getOrDefault(primitiveId, NO_ORDINALS);
   }
 
   Phrases symptomPhrases() {

@@ -32,7 +32,9 @@ final class ForeignInput {
     int prose = 0;
     int go = 0;
     int n = 0;
-    for (MessageLine m : p.messages()) {
+    java.util.List<MessageLine> messages = p.messages();
+    for (int i = 0; i < messages.size(); i++) { // by index: see DiagnosisEngine.signatures
+      MessageLine m = messages.get(i);
       String t = m.text();
       n++;
       if (t.startsWith("at ") && (t.contains(".java:") || t.contains(".kt:") || t.contains("(Native Method)")

@@ -92,7 +92,7 @@ final class GoLines {
   }
 
   /** Prefixes of lines Go's tools print; anything else is a person's words. */
-  private static final List<String> TOOL_PREFIXES = List.of(
+  private static final String[] TOOL_PREFIXES = {
       "panic: ", "fatal error: ", "[signal ", "SIGQUIT", "SIGABRT", "PC=", "exit status ", "FAIL", "ok ",
       "--- FAIL", "--- PASS", "--- SKIP", "=== RUN", "=== PAUSE", "=== CONT", "PASS", "# ", "WARNING: DATA RACE",
       "Found ", "runtime: ", "[recovered]", "goroutine ", "created by ", "testing: ", "signal: ", "m=", "rip ",
@@ -100,7 +100,7 @@ final class GoLines {
       // github.com/sasha-s/go-deadlock's report lines (deadlock.go)
       "POTENTIAL DEADLOCK:", "Previous place where the lock was grabbed", "Have been trying to lock it again", "happened before",
       "happened after", "in another goroutine: happened before", "Other goroutines holding locks:", "current goroutine ",
-      "Here is what goroutine ");
+      "Here is what goroutine "};
 
   static boolean isProse(String t) {
     for (String p : TOOL_PREFIXES) {

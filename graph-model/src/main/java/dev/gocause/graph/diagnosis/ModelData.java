@@ -18,6 +18,12 @@ public final class ModelData {
       nameZh = nameZh == null ? "" : nameZh;
       nameEn = nameEn == null ? "" : nameEn;
     }
+
+    /** As the record's own, written out: answers key their rendered names by it, once per cited symptom. */
+    @Override
+    public int hashCode() {
+      return (31 * id.hashCode() + nameZh.hashCode()) * 31 + nameEn.hashCode();
+    }
   }
 
   public record SignatureDef(String id, String pattern, PatternKind kind, List<String> symptomIds) {

@@ -45,8 +45,9 @@ final class OutsideConcurrency {
   }
 
   private static boolean byGo(ObservedSymptom s) {
-    for (Evidence e : s.evidence()) {
-      if (e.kind().equals("signature")) {
+    List<Evidence> evidence = s.evidence();
+    for (int i = 0; i < evidence.size(); i++) { // by index: see DiagnosisEngine.signatures
+      if (evidence.get(i).kind().equals("signature")) {
         return true;
       }
     }

@@ -26,7 +26,9 @@ final class RaceAnalyzer {
   /** As {@link #analyze(ParsedInput)}, also reading the source lines of the accesses when files are given. */
   static List<Fact> analyze(ParsedInput parsed, SourceFiles sources) {
     List<Fact> out = new ArrayList<>();
-    for (RaceReport r : parsed.races()) {
+    List<RaceReport> races = parsed.races();
+    for (int i = 0; i < races.size(); i++) { // by index: see DiagnosisEngine.signatures
+      RaceReport r = races.get(i);
       List<Access> a = r.details();
       if (a.isEmpty()) {
         continue;

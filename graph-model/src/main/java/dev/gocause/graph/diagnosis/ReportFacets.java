@@ -91,7 +91,8 @@ final class ReportFacets {
   static ReportFacets of(DiagnosisModel model, List<MessageLine> prose, List<ObservedSymptom> observed) {
     List<ObservedSymptom> modes = new ArrayList<>();
     List<ObservedSymptom> elsewhere = new ArrayList<>();
-    for (ObservedSymptom s : observed) {
+    for (int i = 0; i < observed.size(); i++) { // by index: see DiagnosisEngine.signatures
+      ObservedSymptom s = observed.get(i);
       if (!fromWordsOnly(s)) {
         continue;
       }
@@ -105,8 +106,9 @@ final class ReportFacets {
   }
 
   private static boolean fromWordsOnly(ObservedSymptom s) {
-    for (Evidence e : s.evidence()) {
-      if (!e.kind().equals("text")) {
+    List<Evidence> evidence = s.evidence();
+    for (int i = 0; i < evidence.size(); i++) { // by index: see DiagnosisEngine.signatures
+      if (!evidence.get(i).kind().equals("text")) {
         return false;
       }
     }
