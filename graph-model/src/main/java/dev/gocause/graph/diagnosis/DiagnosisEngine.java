@@ -168,7 +168,7 @@ final class DiagnosisEngine {
     List<CompiledRegex> regexes = model.regexes();
     java.util.regex.Matcher[] matchers = model.regexMatchers();
     // Immutable lists walked by index: their shared iterator's call to get() is megamorphic in a JVM
-    // that iterates every kind of List.of (it showed as a tenth of a sentence's diagnosis).
+    // that iterates every kind of List.of (8 % of a sentence's answer in a profile with exact frames).
     List<SignatureDef> literals = model.literals();
     List<MessageLine> messages = parsed.messages();
     for (int j = 0; j < messages.size(); j++) {
@@ -437,7 +437,8 @@ final class DiagnosisEngine {
     });
     // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
     List<String> machine = new ArrayList<>();
-    for (ObservedSymptom s : observed) {
+    for (int o = 0; o < observed.size(); o++) { // by index: see signatures()
+      ObservedSymptom s = observed.get(o);
       Indicates[] links = model.links(s.id());
       int[] causes = model.linkOrdinals(s.id());
       boolean printed = anyMachine(s.evidence());
