@@ -112,8 +112,9 @@ public final class DiagnosisModel {
 
   /**
    * Whether every match of {@code regex} must start at the start of the input: it begins with
-   * {@code ^} and has no alternative outside parentheses that might not. Flags written inside the
-   * pattern ({@code (?m)} would make {@code ^} match after any line break) count as not anchored.
+   * {@code ^} and has no alternative outside parentheses that might not. Any group starting
+   * {@code (?} counts as not anchored: inline flags ({@code (?m)} makes {@code ^} match after any line
+   * break) are not worth telling apart from the other such groups.
    */
   static boolean anchoredAtStart(String regex) {
     if (!regex.startsWith("^") || regex.contains("(?")) {

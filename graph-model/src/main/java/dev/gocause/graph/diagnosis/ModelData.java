@@ -19,7 +19,10 @@ public final class ModelData {
       nameEn = nameEn == null ? "" : nameEn;
     }
 
-    /** As the record's own, written out: answers key their rendered names by it, once per cited symptom. */
+    /**
+     * Written out, not generated: answers key their rendered symptom names by it, and the generated
+     * one (a chain of method handles) showed in the server's profile of rendering answers.
+     */
     @Override
     public int hashCode() {
       return (31 * id.hashCode() + nameZh.hashCode()) * 31 + nameEn.hashCode();
