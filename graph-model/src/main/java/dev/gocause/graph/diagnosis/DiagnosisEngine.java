@@ -409,7 +409,7 @@ final class DiagnosisEngine {
 
     /** The cause's sums if some evidence already reached it, else null. */
     Acc get(int ordinal) {
-      return ordinal < 0 ? null : byOrdinal[ordinal];
+      return byOrdinal[ordinal];
     }
   }
 

@@ -159,8 +159,7 @@ public final class DiagnosisModel {
   private final Map<String, PrimitiveDef> primitives;
   /** Each symptom's id and names as one shared value, so every answer citing it carries the same instance. */
   private final Map<String, Named> symptomNames;
-  private final Map<String, List<Indicates>> bySymptom;
-  /** {@link #bySymptom} as arrays: ranking walks every link of every observed symptom. */
+  /** Per symptom, its INDICATES links sorted by cause id, as arrays: ranking walks every link of every observed symptom. */
   private final Map<String, Indicates[]> linksBySymptom;
   /** The causes in id order: ranking keeps its per-cause sums in arrays indexed by this ordinal, not in maps by id. */
   private final CauseDef[] causeByOrdinal;
@@ -244,9 +243,8 @@ public final class DiagnosisModel {
       }
     }
     bs.replaceAll((k, v) -> v.stream().sorted(Comparator.comparing(Indicates::causeId)).toList());
-    this.bySymptom = Map.copyOf(bs);
     Map<String, Indicates[]> arrays = new HashMap<>();
-    this.bySymptom.forEach((sid, links) -> arrays.put(sid, links.toArray(Indicates[]::new)));
+    bs.forEach((sid, links) -> arrays.put(sid, links.toArray(Indicates[]::new)));
     this.linksBySymptom = java.util.Collections.unmodifiableMap(arrays);
     this.causeByOrdinal = this.causes.values().toArray(CauseDef[]::new);
     Map<String, Integer> ordinals = new HashMap<>();
@@ -265,7 +263,7 @@ public final class DiagnosisModel {
     this.linkOrdinalsBySymptom = java.util.Collections.unmodifiableMap(linkOrdinals);
     Map<String, List<String>> sc = new HashMap<>();
     for (String sid : this.symptoms.keySet()) {
-      for (Indicates i : this.bySymptom.getOrDefault(sid, List.of())) {
+      for (Indicates i : bs.getOrDefault(sid, List.of())) {
         List<String> ids = sc.computeIfAbsent(i.causeId(), k -> new ArrayList<>());
         if (ids.isEmpty() || !ids.get(ids.size() - 1).equals(sid)) {
           ids.add(sid);
@@ -274,9 +272,9 @@ public final class DiagnosisModel {
     }
     sc.replaceAll((k, v) -> List.copyOf(v));
     this.symptomsByCause = Map.copyOf(sc);
-    this.parkingCauses = WaitStates.parkingCauses(this.symptoms, this.bySymptom);
+    this.parkingCauses = WaitStates.parkingCauses(this.symptoms, bs);
     Map<String, Map<String, Double>> wc = new HashMap<>();
-    this.bySymptom.forEach((sid, links) -> links.forEach(i -> wc.computeIfAbsent(i.causeId(), k -> new HashMap<>()).put(sid, i.weight())));
+    bs.forEach((sid, links) -> links.forEach(i -> wc.computeIfAbsent(i.causeId(), k -> new HashMap<>()).put(sid, i.weight())));
     wc.replaceAll((k, v) -> java.util.Collections.unmodifiableMap(v));
     this.weightsByCause = java.util.Collections.unmodifiableMap(wc); // HashMaps: hits and misses alike are one probe
     Map<String, List<String>> bp = new HashMap<>();
@@ -454,11 +452,12 @@ public final class DiagnosisModel {
     return parkingCauses.contains(causeId);
   }
 
+  /** The symptom's INDICATES links, sorted by cause id, as a list (a copy of {@link #links}). */
   List<Indicates> indicates(String symptomId) {
-    return bySymptom.getOrDefault(symptomId, List.of());
+    return List.of(links(symptomId));
   }
 
-  /** As {@link #indicates}, an array to walk by index: read it, do not change it. */
+  /** The symptom's INDICATES links, sorted by cause id (none for an unknown symptom): read it, do not change it. */
   Indicates[] links(String symptomId) {
     return linksBySymptom.getOrDefault(symptomId, NO_LINKS);
   }
@@ -527,7 +526,7 @@ public final class DiagnosisModel {
 
   /** Counts for logs and the eval report: signatures, symptoms, causes, links. */
   public String describe() {
-    int links = bySymptom.values().stream().mapToInt(List::size).sum();
+    int links = linksBySymptom.values().stream().mapToInt(l -> l.length).sum();
     return "knowledge " + version + " (" + (literals.size() + regexes.size() + waitReasons.values().stream().mapToInt(List::size).sum() + frames.size())
         + " signatures, " + symptoms.size() + " symptoms, " + causes.size() + " causes, " + links + " INDICATES, full-text " + fullText.names().stream().sorted()
         .map(n -> n + ":" + fullText.size(n)).toList() + ")";

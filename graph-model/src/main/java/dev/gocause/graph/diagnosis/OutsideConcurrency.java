@@ -37,7 +37,7 @@ final class OutsideConcurrency {
         if (printed && noFailure == null) {
           noFailure = s;
         }
-      } else if (!model.indicates(s.id()).isEmpty() || TEST_FAILURE.equals(kind) && printed) {
+      } else if (model.links(s.id()).length > 0 || TEST_FAILURE.equals(kind) && printed) {
         other = true;
       }
     }

@@ -53,7 +53,7 @@ final class WaitStates {
     for (ObservedSymptom s : observed) {
       if (WAIT_STATE.equals(s.kind()) && machineEvidence(s) != null) {
         parked.add(s);
-        for (Indicates link : model.indicates(s.id())) {
+        for (Indicates link : model.links(s.id())) {
           fits.add(link.causeId());
         }
       }
