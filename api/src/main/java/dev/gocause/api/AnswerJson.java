@@ -71,8 +71,11 @@ final class AnswerJson extends SimpleModule {
 
   /** Knowledge JSON keyed by the {@link Values} it was written from. */
   private final ConcurrentHashMap<Values, SerializedString> cache = new ConcurrentHashMap<>();
-  /** Each ranked cause's three runs by cause id, checked against the cause's values on use: one look-up per cause. */
-  private final ConcurrentHashMap<String, CauseRuns> causeRuns = new ConcurrentHashMap<>();
+  /**
+   * Each ranked cause's three runs by cause id, checked against the cause's values on use: one look-up per cause.
+   * Two per id: a cause comes with its commands and fixes in full when it is first and in brief otherwise.
+   */
+  private final ConcurrentHashMap<String, CauseRuns[]> causeRuns = new ConcurrentHashMap<>();
   /** Symptom names (a record of strings) and single names: equal values write equal JSON, so keyed by value. */
   private final ConcurrentHashMap<Object, SerializedString> names = new ConcurrentHashMap<>();
   /** The mapper knowledge values are written with (the plain one: no module of ours inside). */
@@ -159,19 +162,25 @@ final class AnswerJson extends SimpleModule {
   }
 
   private CauseRuns runs(Diagnosis.RankedCause c) throws IOException {
-    CauseRuns r = c.id() == null ? null : causeRuns.get(c.id());
-    if (r == null || !r.writtenFrom(c)) {
-      r = new CauseRuns(CauseRuns.valuesOf(c), knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()),
-          knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()),
-          knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
-      if (c.id() == null) {
-        return r; // no key to keep it under (the engine always sets one)
+    CauseRuns[] known = c.id() == null ? null : causeRuns.get(c.id());
+    if (known != null) {
+      for (CauseRuns r : known) {
+        if (r.writtenFrom(c)) {
+          return r;
+        }
       }
-      if (causeRuns.size() >= MAX_ENTRIES) {
-        causeRuns.clear();
-      }
-      causeRuns.put(c.id(), r);
     }
+    CauseRuns r = new CauseRuns(CauseRuns.valuesOf(c), knowledge(HEAD, c.id(), c.nameZh(), c.nameEn()),
+        knowledge(MIDDLE, c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions()),
+        knowledge(TAIL, c.commands(), c.fixes(), c.cases(), c.corrections()));
+    if (c.id() == null) {
+      return r; // no key to keep it under (the engine always sets one)
+    }
+    if (causeRuns.size() >= MAX_ENTRIES) {
+      causeRuns.clear();
+    }
+    // the newest first; of the others only the one just looked past is kept (a new model's runs replace the old)
+    causeRuns.put(c.id(), known == null || known.length == 0 ? new CauseRuns[] {r} : new CauseRuns[] {r, known[0]});
     return r;
   }
 

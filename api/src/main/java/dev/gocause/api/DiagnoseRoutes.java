@@ -48,7 +48,8 @@ final class DiagnoseRoutes {
     table.add(new Route(HandlerType.POST, "/v1/diagnose", "diagnosis", "Diagnose what you see",
         "Paste a panic, a fatal error, a goroutine dump, a race or goleak report, or describe the problem in Chinese "
             + "or English. Causes come best first with the evidence that put them there, the commands that confirm "
-            + "them and the fixes; 'causes' is empty when nothing points to a known cause. Send JSON "
+            + "them and the fixes (in full for the first cause: what each command shows, each fix's code; by id and name "
+            + "for the others, see /v1/fixes/{id}); 'causes' is empty when nothing points to a known cause. Send JSON "
             + "{\"text\", \"limit\"?, \"lang\"?, \"files\"?, \"simulationBudgetMs\"?} (files: path -> Go source; the files the stack frames name are read and checked;"
             + " code that runs - a main, a test the output names, statements - is simulated within simulationBudgetMs, default 300) or the raw text as text/plain (then limit and lang as query "
             + "parameters). 'Accept: text/markdown' (or text/plain) returns a human answer. While the graph is "

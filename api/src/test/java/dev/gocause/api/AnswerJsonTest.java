@@ -70,6 +70,22 @@ class AnswerJsonTest {
   }
 
   @Test
+  void a_cause_first_in_one_answer_and_after_the_first_in_the_next_is_written_with_the_lists_it_comes_with() throws Exception {
+    RankedCause inFull = full("both", 0.6);
+    RankedCause inBrief = new RankedCause(inFull.id(), inFull.nameZh(), inFull.nameEn(), 0.6, 1.0, Confidence.high, "high", "机制",
+        "mechanism \"quoted\"", inFull.dimensions(), inFull.evidence(), List.of(inFull.commands().get(0).brief()),
+        List.of(inFull.fixes().get(0).brief()), inFull.cases(), inFull.corrections());
+    for (RankedCause c : List.of(inFull, inBrief, inFull, inBrief, inBrief, inFull)) {
+      Object body = DiagnoseRoutes.answer(new Diagnoser.Result(answer(List.of(full("lead", 0.9), c)), false));
+      String json = Json.MAPPER.writeValueAsString(body);
+      assertThat(json).isEqualTo(Json.PLAIN.writeValueAsString(body));
+      String second = json.substring(json.indexOf("\"id\":\"both\""));
+      assertThat(second.contains("before()")).as("fix code under the second cause").isEqualTo(c == inFull);
+      assertThat(second).contains("\"commandLine\":\"go tool pprof\"");
+    }
+  }
+
+  @Test
   void thousandths_are_printed_with_the_digits_of_the_shortest_decimal() {
     for (long k = 1; k < 3_000_000; k++) {
       double d = k / 1000.0;

@@ -49,7 +49,9 @@ final class AskBacks {
       return null;
     }
     Wording w = model.askBackWording(a.id() + "\u0000" + b.id() + "\u0000" + symptomOf(forA) + "\u0000" + symptomOf(forB),
-        () -> new Wording(question(true, a, b, forA, forB), question(false, a, b, forA, forB), commands(a, b)));
+        () -> new Wording(question(true, a, b, forA, forB), question(false, a, b, forA, forB),
+            // the model's commands, in full: the second cause of an answer lists its own in brief
+            commands(model.causes().get(a.id()).commands(), model.causes().get(b.id()).commands())));
     return new AskBack(List.of(a.id(), b.id()), w.questionZh(), w.questionEn(), observations, w.commands());
   }
 
@@ -120,21 +122,21 @@ final class AskBacks {
   }
 
   /** Commands confirming both causes first, else the first of each; at most two. */
-  private static List<CommandInfo> commands(RankedCause a, RankedCause b) {
+  private static List<CommandInfo> commands(List<CommandInfo> ofA, List<CommandInfo> ofB) {
     Map<String, CommandInfo> out = new LinkedHashMap<>();
-    Set<String> ofB = new HashSet<>();
-    b.commands().forEach(c -> ofB.add(c.id()));
-    for (CommandInfo c : a.commands()) {
-      if (ofB.contains(c.id()) && out.size() < 2) {
+    Set<String> idsOfB = new HashSet<>();
+    ofB.forEach(c -> idsOfB.add(c.id()));
+    for (CommandInfo c : ofA) {
+      if (idsOfB.contains(c.id()) && out.size() < 2) {
         out.put(c.id(), c);
       }
     }
     if (out.isEmpty()) {
-      if (!a.commands().isEmpty()) {
-        out.put(a.commands().get(0).id(), a.commands().get(0));
+      if (!ofA.isEmpty()) {
+        out.put(ofA.get(0).id(), ofA.get(0));
       }
-      if (!b.commands().isEmpty()) {
-        out.putIfAbsent(b.commands().get(0).id(), b.commands().get(0));
+      if (!ofB.isEmpty()) {
+        out.putIfAbsent(ofB.get(0).id(), ofB.get(0));
       }
     }
     return List.copyOf(out.values());

@@ -490,7 +490,7 @@ final class DiagnosisEngine {
         }
       }
     }
-    record Scored(CauseDef cause, double score, double coverage, Acc acc) {
+    record Scored(int ordinal, CauseDef cause, double score, double coverage, Acc acc) {
       String id() {
         return cause.id();
       }
@@ -512,7 +512,7 @@ final class DiagnosisEngine {
       if (score < MIN_SCORE) {
         continue;
       }
-      out.add(new Scored(c, score, coverage, a));
+      out.add(new Scored(k, c, score, coverage, a));
     }
     // the causes asked for, best first (by score, then id: a total order, so as sorting them all would give)
     Comparator<Scored> order = (x, y) -> {
@@ -536,9 +536,12 @@ final class DiagnosisEngine {
       best.clear();
       out.clear();
     }
-    // only the causes asked for get their evidence ordered and a confidence
+    // only the causes asked for get their evidence ordered and a confidence; the first carries its
+    // commands and fixes in full, the others in brief (what to run, which fix; the full text is one
+    // look-up away): the alternatives' full texts were a quarter of a five-cause answer's bytes
     List<RankedCause> top = new ArrayList<>(best.size());
     for (Scored r : best) {
+      boolean first = top.isEmpty();
       CauseDef c = r.cause();
       List<CauseEvidence> ev = r.acc().evidence(model);
       long close = 0;
@@ -548,8 +551,9 @@ final class DiagnosisEngine {
         }
       }
       top.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), r.score(), round(r.coverage()), confidence(r.score(), ev, close),
-          c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions(), List.copyOf(ev), c.commands(), c.fixes(), c.cases(),
-          c.corrections()));
+          c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions(), List.copyOf(ev),
+          first ? c.commands() : model.briefCommands(r.ordinal()), first ? c.fixes() : model.briefFixes(r.ordinal()),
+          c.cases(), c.corrections()));
     }
     return new Ranked(List.copyOf(top), out.size());
   }

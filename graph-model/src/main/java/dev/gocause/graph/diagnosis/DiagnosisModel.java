@@ -1,6 +1,8 @@
 package dev.gocause.graph.diagnosis;
 
 import dev.gocause.graph.diagnosis.ModelData.CauseDef;
+import dev.gocause.graph.diagnosis.ModelData.CommandInfo;
+import dev.gocause.graph.diagnosis.ModelData.FixInfo;
 import dev.gocause.graph.diagnosis.ModelData.Indicates;
 import dev.gocause.graph.diagnosis.ModelData.Named;
 import dev.gocause.graph.diagnosis.ModelData.PrimitiveDef;
@@ -164,6 +166,9 @@ public final class DiagnosisModel {
   /** The causes in id order: ranking keeps its per-cause sums in arrays indexed by this ordinal, not in maps by id. */
   private final CauseDef[] causeByOrdinal;
   private final Map<String, Integer> causeOrdinals;
+  /** Per cause ordinal, its commands and fixes in brief ({@link CommandInfo#brief()}, {@link FixInfo#brief()}), made once. */
+  private final List<CommandInfo>[] briefCommands;
+  private final List<FixInfo>[] briefFixes;
   /** Per symptom, the ordinals of the causes its {@link #links} reach, index for index. */
   private final Map<String, int[]> linkOrdinalsBySymptom;
   /** Per cause, the symptoms indicating it, in the order of {@link #symptoms()} (the ask-back walks these, not all symptoms). */
@@ -252,6 +257,8 @@ public final class DiagnosisModel {
       ordinals.put(causeByOrdinal[k].id(), k);
     }
     this.causeOrdinals = java.util.Collections.unmodifiableMap(ordinals);
+    this.briefCommands = briefLists(causeByOrdinal, c -> c.commands().stream().map(CommandInfo::brief).toList());
+    this.briefFixes = briefLists(causeByOrdinal, c -> c.fixes().stream().map(FixInfo::brief).toList());
     Map<String, int[]> linkOrdinals = new HashMap<>();
     arrays.forEach((sid, links) -> {
       int[] o = new int[links.length];
@@ -475,6 +482,25 @@ public final class DiagnosisModel {
   /** The cause with {@code ordinal} (causes numbered in id order). */
   CauseDef cause(int ordinal) {
     return causeByOrdinal[ordinal];
+  }
+
+  /** The commands of the cause with {@code ordinal} as a diagnosis lists them under a cause other than the first. */
+  List<CommandInfo> briefCommands(int ordinal) {
+    return briefCommands[ordinal];
+  }
+
+  /** The fixes of the cause with {@code ordinal} as a diagnosis lists them under a cause other than the first. */
+  List<FixInfo> briefFixes(int ordinal) {
+    return briefFixes[ordinal];
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> List<T>[] briefLists(CauseDef[] causes, java.util.function.Function<CauseDef, List<T>> brief) {
+    List<T>[] out = new List[causes.length];
+    for (int k = 0; k < causes.length; k++) {
+      out[k] = brief.apply(causes[k]);
+    }
+    return out;
   }
 
   /** The ordinal of the cause {@code causeId}, or -1 when the model has no such cause. */

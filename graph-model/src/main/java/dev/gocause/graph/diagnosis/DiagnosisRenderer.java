@@ -107,11 +107,20 @@ public final class DiagnosisRenderer {
       if (!c.commands().isEmpty()) {
         b.append(zh ? "\n**确认**\n\n" : "\n**Confirm**\n\n");
         for (CommandInfo k : c.commands()) {
-          b.append("- `").append(k.commandLine()).append("` — ").append(name(zh, k.showsZh(), k.showsEn())).append('\n');
+          b.append("- `").append(k.commandLine()).append('`');
+          if (k.showsZh() != null || k.showsEn() != null) { // a cause after the first lists its commands in brief
+            b.append(" — ").append(name(zh, k.showsZh(), k.showsEn()));
+          }
+          b.append('\n');
         }
       }
       for (FixInfo f : c.fixes()) {
-        b.append(zh ? "\n**修复:** " : "\n**Fix:** ").append(name(zh, f.nameZh(), f.nameEn())).append("\n\n");
+        b.append(zh ? "\n**修复:** " : "\n**Fix:** ").append(name(zh, f.nameZh(), f.nameEn()));
+        if (f.before() == null && f.after() == null) { // in brief: the code is the fix look-up's
+          b.append(" (`").append(f.id()).append("`)\n");
+          continue;
+        }
+        b.append("\n\n");
         if (f.before() != null && !f.before().isBlank()) {
           b.append("```go\n// before\n").append(f.before().strip()).append("\n```\n\n");
         }

@@ -57,10 +57,20 @@ public final class ModelData {
     }
   }
 
-  public record CommandInfo(String id, String nameZh, String nameEn, String commandLine, String showsZh, String showsEn) {}
+  public record CommandInfo(String id, String nameZh, String nameEn, String commandLine, String showsZh, String showsEn) {
+    /** The command as a diagnosis lists it under a cause other than the first: what to run, not what it shows. */
+    public CommandInfo brief() {
+      return new CommandInfo(id, nameZh, nameEn, commandLine, null, null);
+    }
+  }
 
   public record FixInfo(
-      String id, String nameZh, String nameEn, String before, String after, String tradeoffZh, String tradeoffEn) {}
+      String id, String nameZh, String nameEn, String before, String after, String tradeoffZh, String tradeoffEn) {
+    /** The fix as a diagnosis lists it under a cause other than the first: its id and names, no code. */
+    public FixInfo brief() {
+      return new FixInfo(id, nameZh, nameEn, null, null, null, null);
+    }
+  }
 
   public record CaseInfo(String id, String nameZh, String nameEn, String file, String variant, String expectedOutcome) {}
 
