@@ -179,7 +179,7 @@ final class AnswerJson extends SimpleModule {
     if (causeRuns.size() >= MAX_ENTRIES) {
       causeRuns.clear();
     }
-    // the newest first; of the others only the one just looked past is kept (a new model's runs replace the old)
+    // the new runs, then the latest of the old (this cause's other form; older runs, such as a former model's, drop out)
     causeRuns.put(c.id(), known == null || known.length == 0 ? new CauseRuns[] {r} : new CauseRuns[] {r, known[0]});
     return r;
   }

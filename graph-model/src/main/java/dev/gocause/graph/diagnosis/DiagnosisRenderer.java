@@ -116,7 +116,7 @@ public final class DiagnosisRenderer {
       }
       for (FixInfo f : c.fixes()) {
         b.append(zh ? "\n**修复:** " : "\n**Fix:** ").append(name(zh, f.nameZh(), f.nameEn()));
-        if (f.before() == null && f.after() == null) { // in brief: the code is the fix look-up's
+        if (f.before() == null && f.after() == null) { // no code here (a later cause's fix, in brief): name and id
           b.append(" (`").append(f.id()).append("`)\n");
           continue;
         }
