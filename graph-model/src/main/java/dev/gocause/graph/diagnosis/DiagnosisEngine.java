@@ -505,7 +505,7 @@ final class DiagnosisEngine {
       CauseDef c = model.cause(k);
       double coverage = machine.isEmpty() ? 1.0 : (double) explainedBy[k] / machine.size();
       double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
-      score = round(facets.adjust(c, score, a.fromGoOutput(), a.evidence));
+      score = round(facets.adjust(k, score, a.fromGoOutput(), a.evidence));
       if (parked != null) {
         score = round(parked.adjust(model, c.id(), score, a.evidence));
       }

@@ -3,12 +3,9 @@ package dev.gocause.graph.diagnosis;
 import dev.gocause.graph.diagnosis.Diagnosis.CauseEvidence;
 import dev.gocause.graph.diagnosis.Diagnosis.Evidence;
 import dev.gocause.graph.diagnosis.Diagnosis.ObservedSymptom;
-import dev.gocause.graph.diagnosis.ModelData.CauseDef;
-import dev.gocause.graph.diagnosis.ModelData.Indicates;
 import dev.gocause.graph.diagnosis.ModelData.Named;
 import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -54,15 +51,15 @@ final class ReportFacets {
    * Facets of one kind the report names: the symptoms naming them, every cause they fit, and the
    * English names of the symptoms (the evidence's {@code matched} text, the same for every cause).
    */
-  private record Said(List<ObservedSymptom> symptoms, Set<String> fits, String names) {
+  private record Said(List<ObservedSymptom> symptoms, boolean[] fits, String names) {
     static Said of(DiagnosisModel model, List<ObservedSymptom> symptoms) {
       if (symptoms.isEmpty()) {
         return null;
       }
-      Set<String> fits = new HashSet<>();
-      for (ObservedSymptom s : symptoms) {
-        for (Indicates link : model.links(s.id())) {
-          fits.add(link.causeId());
+      boolean[] fits = new boolean[model.causeCount()]; // by cause ordinal: asked once per scored cause
+      for (int i = 0; i < symptoms.size(); i++) {
+        for (int k : model.linkOrdinals(symptoms.get(i).id())) {
+          fits[k] = true;
         }
       }
       StringBuilder names = new StringBuilder();
@@ -127,16 +124,16 @@ final class ReportFacets {
   }
 
   /**
-   * The cause's score after the facets: {@code score} times the factors that apply, each recorded in
+   * The score of the cause with {@code causeOrdinal} after the facets: {@code score} times the factors that apply, each recorded in
    * {@code evidence} with its (negative) contribution. {@code fromGoOutput}: the cause has evidence
    * Go printed, which the facets leave alone.
    */
-  double adjust(CauseDef cause, double score, boolean fromGoOutput, List<CauseEvidence> evidence) {
+  double adjust(int causeOrdinal, double score, boolean fromGoOutput, List<CauseEvidence> evidence) {
     if (fromGoOutput) {
       return score;
     }
     double s = score;
-    if (modes != null && !modes.fits().contains(cause.id())) {
+    if (modes != null && !modes.fits()[causeOrdinal]) {
       s = factor(s, CONTRADICTED_FACTOR, "facet-contradiction", modes, modesMatched, evidence);
     }
     if (notABug != null) {
@@ -145,7 +142,7 @@ final class ReportFacets {
       evidence.add(new CauseEvidence("not-a-bug", e.text(), e.lines(), e.occurrences(), e.matched(),
           null, e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
       s = next;
-    } else if (elsewhere != null && !elsewhere.fits().contains(cause.id())) {
+    } else if (elsewhere != null && !elsewhere.fits()[causeOrdinal]) {
       s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere, elsewhereMatched, evidence);
     }
     return s;
