@@ -124,9 +124,9 @@ final class ReportFacets {
   }
 
   /**
-   * The score of the cause with {@code causeOrdinal} after the facets: {@code score} times the factors that apply, each recorded in
-   * {@code evidence} with its (negative) contribution. {@code fromGoOutput}: the cause has evidence
-   * Go printed, which the facets leave alone.
+   * The score of the cause with {@code causeOrdinal} after the facets: {@code score} times the
+   * factors that apply, each recorded in {@code evidence} with its (negative) contribution.
+   * {@code fromGoOutput}: the cause has evidence Go printed, which the facets leave alone.
    */
   double adjust(int causeOrdinal, double score, boolean fromGoOutput, List<CauseEvidence> evidence) {
     if (fromGoOutput) {
