@@ -490,11 +490,7 @@ final class DiagnosisEngine {
         }
       }
     }
-    record Scored(int ordinal, CauseDef cause, double score, double coverage, Acc acc) {
-      String id() {
-        return cause.id();
-      }
-    }
+    record Scored(int ordinal, double score, double coverage, Acc acc) {}
     List<Scored> out = new ArrayList<>(acc.size);
     for (int i = 0; i < acc.size; i++) {
       int k = acc.touched[i];
@@ -512,12 +508,13 @@ final class DiagnosisEngine {
       if (score < MIN_SCORE) {
         continue;
       }
-      out.add(new Scored(k, c, score, coverage, a));
+      out.add(new Scored(k, score, coverage, a));
     }
-    // the causes asked for, best first (by score, then id: a total order, so as sorting them all would give)
+    // the causes asked for, best first (by score, then id — ordinals run in id order: a total order,
+    // so as sorting them all would give)
     Comparator<Scored> order = (x, y) -> {
       int c = Double.compare(y.score(), x.score());
-      return c != 0 ? c : x.id().compareTo(y.id());
+      return c != 0 ? c : Integer.compare(x.ordinal(), y.ordinal());
     };
     List<Scored> best = new ArrayList<>(Math.min(limit, out.size()) + 1);
     for (Scored s : out) {
@@ -542,7 +539,7 @@ final class DiagnosisEngine {
     List<RankedCause> top = new ArrayList<>(best.size());
     for (Scored r : best) {
       boolean first = top.isEmpty();
-      CauseDef c = r.cause();
+      CauseDef c = model.cause(r.ordinal());
       List<CauseEvidence> ev = r.acc().evidence(model);
       long close = 0;
       for (Scored other : out) { // every cause that passed, itself included
