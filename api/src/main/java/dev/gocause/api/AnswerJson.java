@@ -47,27 +47,35 @@ final class AnswerJson extends SimpleModule {
   private static final List<String> MIDDLE = List.of("severity", "mechanismZh", "mechanismEn", "dimensions");
   private static final List<String> TAIL = List.of("commands", "fixes", "cases", "corrections");
 
-  private static final SerializedString ID = new SerializedString("id");
-  private static final SerializedString NAME_ZH = new SerializedString("nameZh");
-  private static final SerializedString NAME_EN = new SerializedString("nameEn");
-  private static final SerializedString KIND = new SerializedString("kind");
-  private static final SerializedString TEXT = new SerializedString("text");
-  private static final SerializedString LINES = new SerializedString("lines");
-  private static final SerializedString OCCURRENCES = new SerializedString("occurrences");
-  private static final SerializedString MATCHED = new SerializedString("matched");
-  private static final SerializedString SYMPTOM = new SerializedString("symptom");
-  private static final SerializedString STRENGTH = new SerializedString("strength");
-  private static final SerializedString WEIGHT = new SerializedString("weight");
-  private static final SerializedString CONTRIBUTION = new SerializedString("contribution");
-  private static final SerializedString GOROUTINES = new SerializedString("goroutines");
-  private static final SerializedString REPLAY = new SerializedString("replay");
   private static final SerializedString SCORE = new SerializedString("score");
   private static final SerializedString COVERAGE = new SerializedString("coverage");
   private static final SerializedString CONFIDENCE = new SerializedString("confidence");
-  private static final SerializedString EVIDENCE = new SerializedString("evidence");
 
-  /** The input line the last evidence item on this thread quoted, encoded. */
-  private static final ThreadLocal<SerializedString> LAST_QUOTE = new ThreadLocal<>();
+  // the names of the fields written as raw JSON, with their quotes and colon, and with the comma before them when they follow another field
+  private static final byte[] OBJECT = RawJson.ascii("{");
+  private static final byte[] NEXT_OBJECT = RawJson.ascii(",{");
+  private static final byte[] ID_FIELD = RawJson.ascii("\"id\":");
+  private static final byte[] NAME_ZH_FIELD = RawJson.ascii("\"nameZh\":");
+  private static final byte[] COMMA_NAME_ZH_FIELD = RawJson.ascii(",\"nameZh\":");
+  private static final byte[] NAME_EN_FIELD = RawJson.ascii("\"nameEn\":");
+  private static final byte[] COMMA_NAME_EN_FIELD = RawJson.ascii(",\"nameEn\":");
+  private static final byte[] KIND_FIELD = RawJson.ascii("\"kind\":");
+  private static final byte[] COMMA_KIND_FIELD = RawJson.ascii(",\"kind\":");
+  private static final byte[] TEXT_FIELD = RawJson.ascii("\"text\":");
+  private static final byte[] COMMA_TEXT_FIELD = RawJson.ascii(",\"text\":");
+  private static final byte[] LINES_FIELD = RawJson.ascii("\"lines\":");
+  private static final byte[] COMMA_LINES_FIELD = RawJson.ascii(",\"lines\":");
+  private static final byte[] OCCURRENCES_FIELD = RawJson.ascii("\"occurrences\":");
+  private static final byte[] COMMA_OCCURRENCES_FIELD = RawJson.ascii(",\"occurrences\":");
+  private static final byte[] MATCHED_FIELD = RawJson.ascii(",\"matched\":");
+  private static final byte[] SYMPTOM_FIELD = RawJson.ascii(",\"symptom\":");
+  private static final byte[] FIRST_STRENGTH_FIELD = RawJson.ascii("\"strength\":");
+  private static final byte[] STRENGTH_FIELD = RawJson.ascii(",\"strength\":");
+  private static final byte[] WEIGHT_FIELD = RawJson.ascii(",\"weight\":");
+  private static final byte[] CONTRIBUTION_FIELD = RawJson.ascii(",\"contribution\":");
+  private static final byte[] GOROUTINES_FIELD = RawJson.ascii(",\"goroutines\":");
+  private static final byte[] REPLAY_FIELD = RawJson.ascii(",\"replay\":");
+  private static final byte[] EVIDENCE_FIELD = RawJson.ascii(",\"evidence\":");
 
   /** Knowledge JSON keyed by the {@link Values} it was written from. */
   private final ConcurrentHashMap<Values, SerializedString> cache = new ConcurrentHashMap<>();
@@ -214,13 +222,13 @@ final class AnswerJson extends SimpleModule {
       }
       gen.writeRaw(runs.middle());
       if (c.evidence() != null) {
-        gen.writeFieldName(EVIDENCE);
-        gen.writeStartArray();
+        // after the score: the evidence field is never the first, so it starts with its comma
+        RawJson json = RawJson.take().raw(EVIDENCE_FIELD).raw('[');
         List<Diagnosis.CauseEvidence> evidence = c.evidence();
         for (int i = 0; i < evidence.size(); i++) { // by index, as for observed symptoms below
-          causeEvidence(evidence.get(i), gen);
+          causeEvidence(evidence.get(i), i > 0, json);
         }
-        gen.writeEndArray();
+        gen.writeRaw(json.raw(']'));
       }
       gen.writeRaw(runs.tail());
       gen.writeEndObject();
@@ -230,140 +238,129 @@ final class AnswerJson extends SimpleModule {
   private final class CauseEvidenceJson extends JsonSerializer<Diagnosis.CauseEvidence> {
     @Override
     public void serialize(Diagnosis.CauseEvidence e, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      causeEvidence(e, gen);
+      gen.writeRawValue(causeEvidence(e, false, RawJson.take()));
     }
   }
 
-  private void causeEvidence(Diagnosis.CauseEvidence e, JsonGenerator gen) throws IOException {
-    gen.writeStartObject(e);
-    common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
+  private RawJson causeEvidence(Diagnosis.CauseEvidence e, boolean comma, RawJson json) throws IOException {
+    json.raw(comma ? NEXT_OBJECT : OBJECT);
+    common(json, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
     if (e.symptom() != null) {
-      gen.writeFieldName(SYMPTOM);
-      gen.writeRawValue(name(e.symptom()));
+      json.raw(SYMPTOM_FIELD).raw(name(e.symptom()));
     }
-    gen.writeFieldName(STRENGTH);
-    thousandths(gen, e.strength());
-    gen.writeFieldName(WEIGHT);
-    thousandths(gen, e.weight());
-    gen.writeFieldName(CONTRIBUTION);
-    thousandths(gen, e.contribution());
-    goroutines(gen, e.goroutines());
-    replay(gen, e.replay());
-    gen.writeEndObject();
+    json.raw(STRENGTH_FIELD).number(e.strength());
+    json.raw(WEIGHT_FIELD).number(e.weight());
+    json.raw(CONTRIBUTION_FIELD).number(e.contribution());
+    goroutines(json, e.goroutines());
+    replay(json, e.replay());
+    return json.raw('}');
   }
 
   private static final class EvidenceJson extends JsonSerializer<Diagnosis.Evidence> {
     @Override
     public void serialize(Diagnosis.Evidence e, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      evidence(e, gen);
+      gen.writeRawValue(evidence(e, false, RawJson.take()));
     }
   }
 
-  private static void evidence(Diagnosis.Evidence e, JsonGenerator gen) throws IOException {
-    gen.writeStartObject(e);
-    common(gen, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
-    gen.writeFieldName(STRENGTH);
-    thousandths(gen, e.strength());
-    goroutines(gen, e.goroutines());
-    replay(gen, e.replay());
-    gen.writeEndObject();
+  private static RawJson evidence(Diagnosis.Evidence e, boolean comma, RawJson json) {
+    json.raw(comma ? NEXT_OBJECT : OBJECT);
+    common(json, e.kind(), e.text(), e.lines(), e.occurrences(), e.matched());
+    json.raw(STRENGTH_FIELD).number(e.strength());
+    goroutines(json, e.goroutines());
+    replay(json, e.replay());
+    return json.raw('}');
   }
 
-  /** An observed symptom: its names are knowledge, its evidence items written field by field. */
+  /** An observed symptom: its names are knowledge, the rest written as raw JSON. */
   private final class ObservedSymptomJson extends JsonSerializer<Diagnosis.ObservedSymptom> {
     @Override
     public void serialize(Diagnosis.ObservedSymptom s, JsonGenerator gen, SerializerProvider provider) throws IOException {
-      gen.writeStartObject(s);
+      RawJson json = RawJson.take().raw('{');
+      boolean first = true;
       if (s.id() != null) {
-        gen.writeFieldName(ID);
-        gen.writeString(s.id());
+        json.raw(ID_FIELD).string(s.id());
+        first = false;
       }
       if (s.nameZh() != null) {
-        gen.writeFieldName(NAME_ZH);
-        gen.writeRawValue(name(s.nameZh()));
+        json.raw(first ? NAME_ZH_FIELD : COMMA_NAME_ZH_FIELD).raw(name(s.nameZh()));
+        first = false;
       }
       if (s.nameEn() != null) {
-        gen.writeFieldName(NAME_EN);
-        gen.writeRawValue(name(s.nameEn()));
+        json.raw(first ? NAME_EN_FIELD : COMMA_NAME_EN_FIELD).raw(name(s.nameEn()));
+        first = false;
       }
       if (s.kind() != null) {
-        gen.writeFieldName(KIND);
-        gen.writeString(s.kind());
+        json.raw(first ? KIND_FIELD : COMMA_KIND_FIELD).string(s.kind());
+        first = false;
       }
-      gen.writeFieldName(STRENGTH);
-      thousandths(gen, s.strength());
+      json.raw(first ? FIRST_STRENGTH_FIELD : STRENGTH_FIELD).number(s.strength());
       if (s.evidence() != null) {
-        gen.writeFieldName(EVIDENCE);
-        gen.writeStartArray();
+        json.raw(EVIDENCE_FIELD).raw('[');
         for (int i = 0; i < s.evidence().size(); i++) {
-          evidence(s.evidence().get(i), gen);
+          evidence(s.evidence().get(i), i > 0, json);
         }
-        gen.writeEndArray();
+        json.raw(']');
       }
-      gen.writeEndObject();
+      gen.writeRawValue(json.raw('}'));
     }
   }
 
   /** The command that replays a simulated schedule (left out when there is none). */
-  private static void replay(JsonGenerator gen, String replay) throws IOException {
+  private static void replay(RawJson json, String replay) {
     if (replay != null) {
-      gen.writeFieldName(REPLAY);
-      gen.writeString(replay);
+      json.raw(REPLAY_FIELD).string(replay);
     }
   }
 
   /** The goroutine ids an analysis fact cites (left out when there are none). */
-  private static void goroutines(JsonGenerator gen, List<String> ids) throws IOException {
+  private static void goroutines(RawJson json, List<String> ids) {
     if (ids != null) {
-      gen.writeFieldName(GOROUTINES);
-      gen.writeStartArray();
-      for (String id : ids) {
-        gen.writeString(id);
+      json.raw(GOROUTINES_FIELD).raw('[');
+      for (int i = 0; i < ids.size(); i++) {
+        if (i > 0) {
+          json.raw(',');
+        }
+        json.string(ids.get(i));
       }
-      gen.writeEndArray();
+      json.raw(']');
     }
   }
 
-  /** The fields both evidence records start with. */
-  private static void common(JsonGenerator gen, String kind, String text, List<Integer> lines, int occurrences,
-      String matched) throws IOException {
+  /**
+   * The fields both evidence records start with, after the object's '{'; {@code occurrences} is
+   * always written, so the fields after these start with their comma.
+   */
+  private static void common(RawJson json, String kind, String text, List<Integer> lines, int occurrences, String matched) {
+    boolean first = true;
     if (kind != null) {
-      gen.writeFieldName(KIND);
-      gen.writeString(kind);
+      json.raw(KIND_FIELD).string(kind);
+      first = false;
     }
     if (text != null) {
-      gen.writeFieldName(TEXT);
-      gen.writeString(quote(text));
+      json.raw(first ? TEXT_FIELD : COMMA_TEXT_FIELD).quoted(text);
+      first = false;
     }
     if (lines != null) {
-      gen.writeFieldName(LINES);
-      gen.writeStartArray();
+      json.raw(first ? LINES_FIELD : COMMA_LINES_FIELD).raw('[');
       for (int i = 0; i < lines.size(); i++) { // by index: no iterator per evidence item
+        if (i > 0) {
+          json.raw(',');
+        }
         Integer line = lines.get(i);
         if (line == null) {
-          gen.writeNull();
+          json.nullValue();
         } else {
-          gen.writeNumber(line.intValue());
+          json.number(line.intValue());
         }
       }
-      gen.writeEndArray();
+      json.raw(']');
+      first = false;
     }
-    gen.writeFieldName(OCCURRENCES);
-    gen.writeNumber(occurrences);
+    json.raw(first ? OCCURRENCES_FIELD : COMMA_OCCURRENCES_FIELD).number(occurrences);
     if (matched != null) {
-      gen.writeFieldName(MATCHED);
-      gen.writeString(matched);
+      json.raw(MATCHED_FIELD).string(matched);
     }
-  }
-
-  /** The input line as evidence quotes it: most items of one answer quote the same line, encoded once. */
-  private static SerializableString quote(String text) {
-    SerializedString last = LAST_QUOTE.get();
-    if (last == null || !(last.getValue() == text || last.getValue().equals(text))) {
-      last = new SerializedString(text);
-      LAST_QUOTE.set(last);
-    }
-    return last;
   }
 
   /** A knowledge value of a bean Jackson writes (an observed symptom's names, an ask-back's wording and symptoms). */
@@ -399,6 +396,11 @@ final class AnswerJson extends SimpleModule {
       UP_TO_ONE_ENCODED[k] = new SerializedString(new String(UP_TO_ONE[k]));
       UP_TO_ONE_ENCODED[k].asUnquotedUTF8(); // encode now, not on the first answer
     }
+  }
+
+  /** The UTF-8 digits of k/1000, 1 <= k <= 1000. */
+  static byte[] upToOne(int k) {
+    return UP_TO_ONE_ENCODED[k].asUnquotedUTF8();
   }
 
   private static void thousandths(JsonGenerator gen, double d) throws IOException {

@@ -86,6 +86,30 @@ class AnswerJsonTest {
   }
 
   @Test
+  void evidence_with_control_characters_quotes_backslashes_surrogate_pairs_and_odd_numbers_is_written_like_the_plain_mapper()
+      throws Exception {
+    StringBuilder every = new StringBuilder("quote \" backslash \\ slash / del \u007f é ü 中文 \u2028 emoji \ud83d\ude00 end");
+    for (char c = 0; c < 0x20; c++) {
+      every.append(c);
+    }
+    String odd = every.toString();
+    Named oddName = new Named("odd-" + odd, "名 " + odd, "name " + odd);
+    for (double number : new double[] {0.0, -0.0, -0.5, 0.0005, 1.0 / 3, 1e6, 2.5e7, 123.456, Double.NaN, Double.NEGATIVE_INFINITY}) {
+      RankedCause c = new RankedCause("odd", "名", "Name", number, number, Confidence.low, "low", "机制", "mechanism", List.of(),
+          List.of(new CauseEvidence(odd, odd, java.util.Arrays.asList(1, null, 12345), 42, odd, oddName, number, number, number,
+                  List.of(odd, "g1"), odd),
+              new CauseEvidence("text", LINE, List.of(), 0, null, null, 0.5, 0.25, 0.125)),
+          List.of(), List.of(), List.of(), List.of());
+      ObservedSymptom s = new ObservedSymptom(odd, odd, odd, odd, number,
+          List.of(new Evidence(odd, odd, List.of(7), 3, odd, number, List.of(odd), odd), new Evidence(null, null, null, 0, null, number)));
+      Diagnosis d = new Diagnosis(List.of(c), List.of(s, new ObservedSymptom(null, null, null, null, number, null)),
+          new Diagnosis.InputSummary("text", 1, null, List.of(), 0), "1.0.0", "abc", "en", odd);
+      Object body = DiagnoseRoutes.answer(new Diagnoser.Result(d, false));
+      assertThat(Json.MAPPER.writeValueAsString(body)).as("number %s", number).isEqualTo(Json.PLAIN.writeValueAsString(body));
+    }
+  }
+
+  @Test
   void thousandths_are_printed_with_the_digits_of_the_shortest_decimal() {
     for (long k = 1; k < 3_000_000; k++) {
       double d = k / 1000.0;
