@@ -69,27 +69,44 @@ final class AskBacks {
   private static Observation best(DiagnosisModel model, String favoured, String other, Set<String> seen) {
     Observation best = null;
     boolean bestShown = false;
-    // only symptoms indicating the favoured cause can separate it (MIN_SEPARATION > 0); same order as all symptoms
-    Map<String, Double> toFavoured = model.weightsInto(favoured);
-    Map<String, Double> toOther = model.weightsInto(other);
-    List<String> indicating = model.symptomsIndicating(favoured);
-    for (int i = 0; i < indicating.size(); i++) { // by index: see DiagnosisEngine.signatures
-      String symptomId = indicating.get(i);
-      if (seen.contains(symptomId)) {
+    List<Candidate> candidates = model.askBackCandidates(favoured, other, () -> candidates(model, favoured, other));
+    for (int i = 0; i < candidates.size(); i++) { // by index: see DiagnosisEngine.signatures
+      Candidate c = candidates.get(i);
+      if (seen.contains(c.symptomId())) {
         continue;
       }
-      double separation = toFavoured.getOrDefault(symptomId, 0.0) - toOther.getOrDefault(symptomId, 0.0);
-      if (separation < MIN_SEPARATION) {
-        continue;
-      }
-      SignatureDef sig = model.shownAs(symptomId);
-      boolean shown = sig != null;
-      if (best == null || (shown && !bestShown) || (shown == bestShown && separation > best.weight() + 1e-9)) {
-        best = new Observation(model.symptomName(symptomId), lookFor(sig), favoured, DiagnosisEngine.round(separation));
-        bestShown = shown;
+      if (best == null || (c.shown() && !bestShown) || (c.shown() == bestShown && c.separation() > best.weight() + 1e-9)) {
+        best = c.observation();
+        bestShown = c.shown();
       }
     }
     return best;
+  }
+
+  /**
+   * A symptom that could separate two causes: its id, the observation to ask about, the difference
+   * of its weights to them, and whether Go prints it.
+   */
+  record Candidate(String symptomId, Observation observation, double separation, boolean shown) {}
+
+  /**
+   * The symptoms indicating {@code favoured} at least {@link #MIN_SEPARATION} more than {@code other},
+   * in the order of {@link DiagnosisModel#symptomsIndicating}; only symptoms indicating the favoured
+   * cause can separate it (MIN_SEPARATION > 0).
+   */
+  private static List<Candidate> candidates(DiagnosisModel model, String favoured, String other) {
+    Map<String, Double> toFavoured = model.weightsInto(favoured);
+    Map<String, Double> toOther = model.weightsInto(other);
+    List<Candidate> out = new ArrayList<>();
+    for (String symptomId : model.symptomsIndicating(favoured)) {
+      double separation = toFavoured.getOrDefault(symptomId, 0.0) - toOther.getOrDefault(symptomId, 0.0);
+      if (separation >= MIN_SEPARATION) {
+        SignatureDef sig = model.shownAs(symptomId);
+        out.add(new Candidate(symptomId, new Observation(model.symptomName(symptomId), lookFor(sig), favoured, DiagnosisEngine.round(separation)),
+            separation, sig != null));
+      }
+    }
+    return List.copyOf(out);
   }
 
   private static String lookFor(SignatureDef sig) {

@@ -185,6 +185,8 @@ public final class DiagnosisModel {
   private final Map<String, TokenPhrases> phrasesByToken;
   private final Map<String, List<SignatureDef>> frameCache = new ConcurrentHashMap<>();
   private final Map<String, AskBacks.Wording> askBackWordings = new ConcurrentHashMap<>();
+  /** Per ordered pair of cause ordinals ({@code favoured * causeCount() + other}), the symptoms an ask-back may name. */
+  private final Map<Integer, List<AskBacks.Candidate>> askBackCandidates = new ConcurrentHashMap<>();
   private final ThreadLocal<java.util.regex.Matcher[]> regexMatchers;
   private final FullTextIndexes fullText;
   private final FullTextLookups textLookups;
@@ -425,6 +427,19 @@ public final class DiagnosisModel {
       }
     }
     return w;
+  }
+
+  /**
+   * The symptoms an ask-back may name for {@code favoured} over {@code other}, made once per pair by
+   * {@code make}: they follow from the graph's INDICATES weights alone (the answer only decides which were observed).
+   */
+  List<AskBacks.Candidate> askBackCandidates(String favoured, String other, java.util.function.Supplier<List<AskBacks.Candidate>> make) {
+    Integer f = causeOrdinals.get(favoured);
+    Integer o = causeOrdinals.get(other);
+    if (f == null || o == null) {
+      return make.get();
+    }
+    return askBackCandidates.computeIfAbsent(f * causeByOrdinal.length + o, k -> make.get());
   }
 
   /** The id and names of a symptom of this model (null for an unknown id). */
