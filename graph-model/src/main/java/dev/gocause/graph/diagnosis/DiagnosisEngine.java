@@ -467,15 +467,17 @@ final class DiagnosisEngine {
     });
     // last: a primitive only nudges causes with direct evidence (alone it never passes MIN_DIRECT_CONTRIBUTION)
     byPrimitive.forEach((primitiveId, e) -> {
+      double c = e.strength() * PRIMITIVE_WEIGHT;
+      // the same item for every cause the primitive nudges (a channel is in dozens): made once
+      CauseEvidence nudge = new CauseEvidence("primitive", e.text(), e.lines(), e.occurrences(), primitiveId, null,
+          e.strength(), PRIMITIVE_WEIGHT, round(c));
       for (int k : model.causeOrdinalsInvolving(primitiveId)) {
         Acc a = acc.get(k);
         if (a == null) {
           continue;
         }
-        double c = e.strength() * PRIMITIVE_WEIGHT;
         a.notCause *= 1 - c;
-        a.evidence.add(new CauseEvidence("primitive", e.text(), e.lines(), e.occurrences(), primitiveId, null,
-            e.strength(), PRIMITIVE_WEIGHT, round(c)));
+        a.evidence.add(nudge);
       }
     });
 

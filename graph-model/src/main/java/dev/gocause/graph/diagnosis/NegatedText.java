@@ -48,8 +48,9 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
 
   /** As {@link #of(String, ReportWords)} with the words compiled once (per model). */
   static NegatedText of(String line, ReportWords.Scanners words) {
-    // a Chinese character gives up to two tokens (its pair and itself): sized so the set never regrows
-    Set<String> affirmed = new LinkedHashSet<>(Math.min(1 << 12, 4 * line.length() + 16));
+    // a Chinese character gives up to two tokens (its pair and itself), a word's character at most about one:
+    // sized so the set seldom regrows, without zeroing a table twice that size for every line
+    Set<String> affirmed = new LinkedHashSet<>(Math.min(1 << 12, (int) (2 * line.length() / 0.75f) + 16));
     Set<String> questioned = new LinkedHashSet<>();
     Set<String> negated = new LinkedHashSet<>();
     // tokens are lower case anyway (TextTokens lowers what it reads), so the clauses are cut from the lowered line
