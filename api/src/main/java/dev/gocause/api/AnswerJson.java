@@ -1,7 +1,6 @@
 package dev.gocause.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -51,7 +50,8 @@ final class AnswerJson extends SimpleModule {
   private static final SerializedString COVERAGE = new SerializedString("coverage");
   private static final SerializedString CONFIDENCE = new SerializedString("confidence");
 
-  // the names of the fields written as raw JSON, with their quotes and colon, and with the comma before them when they follow another field
+  // the names of the fields written as raw JSON, with their quotes and colon; a COMMA_ name, and a name that
+  // never comes first, starts with the comma it needs after another field
   private static final byte[] OBJECT = RawJson.ascii("{");
   private static final byte[] NEXT_OBJECT = RawJson.ascii(",{");
   private static final byte[] ID_FIELD = RawJson.ascii("\"id\":");

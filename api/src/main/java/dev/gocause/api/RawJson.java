@@ -13,16 +13,19 @@ import java.util.Arrays;
  * bytes in a per-thread buffer and handed to the generator as one raw run: an answer has dozens
  * of evidence items of about ten fields each, and a generator's bookkeeping per field (separator,
  * context, a copy per name) cost more than the bytes. Strings are escaped as Jackson's
- * {@code UTF8JsonGenerator} escapes them by default (short escapes for {@code \b \t \n \f \r},
- * {@code \\u00XX} for the other control characters, UTF-8 for the rest, a surrogate pair as one
- * four-byte character), and numbers are printed as it prints them, so the bytes
- * equal the plain mapper's ({@code AnswerJsonTest} compares them).
+ * {@code UTF8JsonGenerator} escapes them by default (a quote, a backslash and the control characters
+ * escaped, {@code b t n f r} in short, the others as backslash-u and four upper-case hex digits; UTF-8
+ * for the rest, a surrogate pair as one four-byte character), and numbers are printed as it prints
+ * them, so the bytes equal the plain mapper's ({@code AnswerJsonTest} compares them).
  *
  * <p>Take the thread's instance with {@link #take}, append, and write it with
  * {@code gen.writeRaw(json)} or {@code gen.writeRawValue(json)} before taking it again.
  */
 final class RawJson implements SerializableString {
   private static final ThreadLocal<RawJson> OF_THREAD = ThreadLocal.withInitial(RawJson::new);
+  static final int INITIAL = 4096;
+  /** A buffer that grew beyond this (the evidence of a whole dump's goroutines) is not kept for the next answer. */
+  static final int KEEP = 256 * 1024;
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] NULL = ascii("null");
   /** The JSON escape of each ASCII character that needs one, else 0 ('u': the six-byte form). */
@@ -41,7 +44,7 @@ final class RawJson implements SerializableString {
     ESCAPES['\\'] = '\\';
   }
 
-  private byte[] bytes = new byte[4096];
+  private byte[] bytes = new byte[INITIAL];
   private int length;
   /** The last string written by {@link #quoted} and its JSON (quotes included): most evidence of an answer quotes one line. */
   private String lastQuoted;
@@ -53,6 +56,9 @@ final class RawJson implements SerializableString {
   static RawJson take() {
     RawJson json = OF_THREAD.get();
     json.length = 0;
+    if (json.bytes.length > KEEP) {
+      json.bytes = new byte[INITIAL];
+    }
     return json;
   }
 
@@ -181,8 +187,9 @@ final class RawJson implements SerializableString {
     }
   }
 
-  int size() {
-    return length;
+  /** The buffer's capacity (for tests). */
+  int capacity() {
+    return bytes.length;
   }
 
   // --- as a SerializableString: the bytes are already JSON, so the generator copies them as they are
