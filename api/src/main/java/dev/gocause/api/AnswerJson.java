@@ -398,11 +398,6 @@ final class AnswerJson extends SimpleModule {
     }
   }
 
-  /** The UTF-8 digits of k/1000, 1 <= k <= 1000. */
-  static byte[] upToOne(int k) {
-    return UP_TO_ONE_ENCODED[k].asUnquotedUTF8();
-  }
-
   private static void thousandths(JsonGenerator gen, double d) throws IOException {
     long k = Math.round(d * 1000);
     if (k >= 1 && k <= 1000 && k / 1000.0 == d) {

@@ -97,12 +97,8 @@ final class RawJson implements SerializableString {
     return raw(ascii(Integer.toString(n)));
   }
 
-  /** As {@code AnswerJson.thousandths} writes it. */
+  /** As {@code AnswerJson.thousandths} writes it: a whole number of thousandths by its digits, else as Jackson does. */
   RawJson number(double d) {
-    long k = Math.round(d * 1000);
-    if (k >= 1 && k <= 1000 && k / 1000.0 == d) {
-      return raw(AnswerJson.upToOne((int) k));
-    }
     char[] digits = AnswerJson.plain(d);
     if (digits != null) {
       ensure(digits.length);

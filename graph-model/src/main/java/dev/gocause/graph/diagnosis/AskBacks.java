@@ -102,8 +102,8 @@ final class AskBacks {
       double separation = toFavoured.getOrDefault(symptomId, 0.0) - toOther.getOrDefault(symptomId, 0.0);
       if (separation >= MIN_SEPARATION) {
         SignatureDef sig = model.shownAs(symptomId);
-        out.add(new Candidate(symptomId, new Observation(model.symptomName(symptomId), lookFor(sig), favoured, DiagnosisEngine.round(separation)),
-            separation, sig != null));
+        Observation ask = new Observation(model.symptomName(symptomId), lookFor(sig), favoured, DiagnosisEngine.round(separation));
+        out.add(new Candidate(symptomId, ask, separation, sig != null));
       }
     }
     return List.copyOf(out);
