@@ -898,9 +898,11 @@ public final class GoOutputParser {
         stacks.add(new ParsedInput.StackGroup(g.state(), g.frames(), g.frameLines(), v.freeze()));
       });
       Map<String, Integer> bs = new LinkedHashMap<>();
-      byState.entrySet().stream()
-          .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-          .forEach(e -> bs.put(e.getKey(), e.getValue()));
+      if (!byState.isEmpty()) {
+        byState.entrySet().stream()
+            .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+            .forEach(e -> bs.put(e.getKey(), e.getValue()));
+      }
       List<ParsedInput.HeaderGroup> hg = new ArrayList<>();
       headerCounts.forEach((k, v) -> hg.add(new ParsedInput.HeaderGroup(k, headerFirst.get(k), v.freeze())));
       return new ParsedInput(

@@ -128,7 +128,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     }
     Set<String> stated = question ? questioned : affirmed;
     if (!any) {
-      TextTokens.input(lower, stated);
+      TextTokens.inputLowered(lower, stated);
       return;
     }
     StringBuilder outside = new StringBuilder(lower.length());
@@ -142,8 +142,8 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
         inside.append(' ');
       }
     }
-    TextTokens.input(outside.toString(), stated);
-    TextTokens.input(inside.toString(), negated);
+    TextTokens.inputLowered(outside.toString(), stated);
+    TextTokens.inputLowered(inside.toString(), negated);
   }
 
   /** Where a negation starting at {@code from} stops: after {@link #NEGATION_REACH} words (a Chinese character is half a word). */

@@ -43,6 +43,11 @@ final class TextTokens {
     scan(s, into, true);
   }
 
+  /** As {@link #input(String, Set)} for a text already in lower case ({@link Locale#ROOT}): not lowered again. */
+  static void inputLowered(String lower, Set<String> into) {
+    scanLowered(lower, into, true);
+  }
+
   /** Words and CJK runs as typed (for a full-text query): original and stemmed forms. */
   static List<String> queryTerms(String s) {
     Set<String> terms = new LinkedHashSet<>();
@@ -87,7 +92,10 @@ final class TextTokens {
   }
 
   private static void scan(String s, java.util.Collection<String> out, boolean unigrams) {
-    String lower = s.toLowerCase(Locale.ROOT);
+    scanLowered(s.toLowerCase(Locale.ROOT), out, unigrams);
+  }
+
+  private static void scanLowered(String lower, java.util.Collection<String> out, boolean unigrams) {
     StringBuilder word = new StringBuilder();
     String receiver = null; // after a '.': the word before it ("" at a leading '.'), whose member may follow
     int run = -1; // where the current CJK run starts in lower, or -1
@@ -157,22 +165,49 @@ final class TextTokens {
     }
     int second = start + Character.charCount(text.codePointAt(start));
     if (second >= end) {
-      out.add(text.substring(start, end));
+      out.add(cjkToken(text, start, end));
       return;
     }
     for (int i = start, j = second; j < end; ) {
       int k = j + Character.charCount(text.codePointAt(j));
-      out.add(text.substring(i, k));
+      out.add(cjkToken(text, i, k));
       i = j;
       j = k;
     }
     if (unigrams) {
       for (int i = start; i < end; ) {
         int j = i + Character.charCount(text.codePointAt(i));
-        out.add(text.substring(i, j));
+        out.add(cjkToken(text, i, j));
         i = j;
       }
     }
+  }
+
+  /**
+   * Recently made one- and two-character CJK tokens, by a hash of their characters. A Chinese line
+   * gives two tokens a character, and the same few thousand pairs recur from text to text: a token
+   * found here costs no new string and brings its hash code along. Shared by every thread without a
+   * lock: a slot holds a whole immutable string or another one, and each is checked before use.
+   */
+  private static final String[] CJK_TOKENS = new String[1 << 14];
+
+  /** {@code text[start, end)}, a CJK character or pair, from {@link #CJK_TOKENS} when it is there. */
+  private static String cjkToken(String text, int start, int end) {
+    int length = end - start;
+    if (length > 2) {
+      return text.substring(start, end); // a character outside the BMP is in it: left to substring
+    }
+    char first = text.charAt(start);
+    char second = length == 2 ? text.charAt(start + 1) : 0;
+    int h = (first * 0x9E3779B1 + second) * 0x85EBCA6B;
+    int slot = (h ^ (h >>> 16)) & (CJK_TOKENS.length - 1);
+    String known = CJK_TOKENS[slot];
+    if (known != null && known.length() == length && known.charAt(0) == first && (length == 1 || known.charAt(1) == second)) {
+      return known;
+    }
+    String made = text.substring(start, end);
+    CJK_TOKENS[slot] = made;
+    return made;
   }
 
   static boolean isCjk(int cp) {
