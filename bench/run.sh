@@ -3,7 +3,7 @@
 # throughput scenario alternated with the trivial GET /health, so ratios hold on any machine.
 #
 #   bench/run.sh [BASE_URL]          default http://127.0.0.1:8080
-#   DURATION=5s PAIRS=3 CONNECTIONS=16 THREADS=2 WARMUP=30s WARMUP_MAX=180 bench/run.sh
+#   DURATION=5s PAIRS=3 CONNECTIONS=16 THREADS=2 WARMUP=60s WARMUP_MAX=180 bench/run.sh
 #
 # Scenarios: (a) a one-line panic, (b) a Chinese sentence — throughput compared with /health
 # (target: at least 40%), each once as repeated input (served by the answer cache) and once with
@@ -13,7 +13,8 @@
 #
 # Steady state, measured in pairs: every scenario first runs unmeasured in 5 s windows until four
 # windows in a row agree within 6% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds; `up`
-# compiles late, so on 2 cores the free-text path can take over a minute to settle); then
+# compiles late, so on 2 cores the free-text path can take over a minute to settle, and it can sit
+# flat for four windows at a rate its compiled code later beats by half: hence at least 60 s); then
 # $PAIRS times /health for $DURATION and the scenario for $DURATION in turn. A row gives the
 # medians of the scenario's runs and of the /health runs paired with them, and the median of the
 # per-pair ratios (min-max beside it): one noisy /health run no longer decides the verdict.
@@ -24,7 +25,7 @@ base="${1:-http://127.0.0.1:8080}"
 duration="${DURATION:-5s}"
 pairs="${PAIRS:-3}"
 warmup_max="${WARMUP_MAX:-180}"
-warmup="${WARMUP:-30s}"
+warmup="${WARMUP:-60s}"
 conns="${CONNECTIONS:-16}"
 threads="${THREADS:-2}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
