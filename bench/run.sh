@@ -14,7 +14,7 @@
 # Steady state, measured in pairs: every scenario first runs unmeasured in 5 s windows until four
 # windows in a row agree within 6% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds; `up`
 # compiles late, so on 2 cores the free-text path can take over a minute to settle, and it can sit
-# flat for four windows at a rate its compiled code later beats by half: hence at least 60 s); then
+# flat for four windows at a rate its compiled code later beats by a third: hence at least 60 s); then
 # $PAIRS times /health for $DURATION and the scenario for $DURATION in turn. A row gives the
 # medians of the scenario's runs and of the /health runs paired with them, and the median of the
 # per-pair ratios (min-max beside it): one noisy /health run no longer decides the verdict.

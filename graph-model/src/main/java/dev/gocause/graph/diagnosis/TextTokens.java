@@ -184,10 +184,11 @@ final class TextTokens {
   }
 
   /**
-   * Recently made one- and two-character CJK tokens, by a hash of their characters. A Chinese line
-   * gives two tokens a character, and the same few thousand pairs recur from text to text: a token
-   * found here costs no new string and brings its hash code along. Shared by every thread without a
-   * lock: a slot holds a whole immutable string or another one, and each is checked before use.
+   * Recently made one- and two-character CJK tokens, by a hash of their characters (at most 16,384
+   * short strings). A Chinese line gives two tokens a character, and common characters and pairs
+   * recur from line to line and text to text: a token found here costs no new string and brings its
+   * hash code along. Shared by every thread without a lock: a slot holds a whole immutable string or
+   * another one, and each is checked against the characters before use.
    */
   private static final String[] CJK_TOKENS = new String[1 << 14];
 

@@ -3,8 +3,11 @@ package dev.gocause.graph.diagnosis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class TextTokensTest {
@@ -53,8 +56,8 @@ class TextTokensTest {
   @Test
   void a_lowered_text_gives_the_tokens_of_the_text() {
     String text = "WaitGroup 的 wg.Done() 没有调用, Close(ch) 之后 RWMutex 卡住 Hanging";
-    java.util.Set<String> lowered = new java.util.LinkedHashSet<>();
-    TextTokens.inputLowered(text.toLowerCase(java.util.Locale.ROOT), lowered);
+    Set<String> lowered = new LinkedHashSet<>();
+    TextTokens.inputLowered(text.toLowerCase(Locale.ROOT), lowered);
     assertThat(lowered).containsExactlyElementsOf(TextTokens.input(text));
   }
 }
