@@ -12,7 +12,7 @@ class RawJsonTest {
   @Test
   void a_string_is_written_as_the_plain_mapper_writes_it() throws Exception {
     String s = "引号 \" 反斜杠 \\ tab\t newline\n bell\u0007 emoji \ud83d\ude00";
-    assertThat(new String(bytesOf(RawJson.take().string(s)), StandardCharsets.UTF_8)).isEqualTo(Json.PLAIN.writeValueAsString(s));
+    assertThat(new String(RawJson.take().string(s).asUnquotedUTF8(), StandardCharsets.UTF_8)).isEqualTo(Json.PLAIN.writeValueAsString(s));
   }
 
   @Test
@@ -36,9 +36,5 @@ class RawJsonTest {
     }
     assertThat(json.capacity()).isGreaterThan(RawJson.KEEP);
     assertThat(RawJson.take().capacity()).isEqualTo(RawJson.INITIAL);
-  }
-
-  private static byte[] bytesOf(RawJson json) {
-    return json.asUnquotedUTF8();
   }
 }

@@ -53,7 +53,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     Set<String> affirmed = new LinkedHashSet<>(Math.min(1 << 12, (int) (2 * line.length() / 0.75f) + 16));
     Set<String> questioned = new LinkedHashSet<>();
     Set<String> negated = new LinkedHashSet<>();
-    // tokens are lower case anyway (TextTokens lowers what it reads), so the clauses are cut from the lowered line
+    // tokens are lower case anyway, so the clauses are cut from the lowered line and tokenised as they are (not lowered again)
     String lower = line.toLowerCase(Locale.ROOT);
     int start = 0;
     for (int i = 0; i <= lower.length(); i++) {
