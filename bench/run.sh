@@ -12,9 +12,10 @@
 # (bench/dumpgen) — p99 latency with one connection, no-cache (target: at most 50 ms).
 #
 # Steady state, measured in pairs: every scenario first runs unmeasured in 5 s windows until four
-# windows in a row agree within 6% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds; `up`
-# compiles late, so on 2 cores the free-text path can take over a minute to settle, and it can sit
-# flat for four windows at a rate its compiled code later beats by a third: hence at least 60 s); then
+# windows in a row agree within 6% on req/s (at least $WARMUP, at most $WARMUP_MAX seconds: while
+# the JIT still compiles the hot paths a server can sit flat for four windows at half the rate it
+# later reaches — `up` with the JVM's two compiler threads on 2 cores did, for up to two minutes;
+# with its six it takes 30-50 s, so at least 60 s); then
 # $PAIRS times /health for $DURATION and the scenario for $DURATION in turn. A row gives the
 # medians of the scenario's runs and of the /health runs paired with them, and the median of the
 # per-pair ratios (min-max beside it): one noisy /health run no longer decides the verdict.
