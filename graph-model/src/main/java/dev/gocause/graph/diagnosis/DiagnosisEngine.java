@@ -108,6 +108,7 @@ final class DiagnosisEngine {
     TextEvidence.Words words = TextEvidence.read(model, parsed);
     if (!words.prose().isEmpty()) {
       TextEvidence.facts(model, words, bySymptom, byCause, byPrimitive);
+      LockOrderInProse.facts(model, words.prose(), bySymptom);
       TextEvidence.search(model, words.prose(), textSearch.causeRelevance(words.proseText()), bySearch);
     }
 

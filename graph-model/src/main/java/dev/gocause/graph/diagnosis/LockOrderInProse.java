@@ -1,0 +1,127 @@
+package dev.gocause.graph.diagnosis;
+
+import dev.gocause.graph.diagnosis.Diagnosis.Evidence;
+import dev.gocause.graph.diagnosis.ParsedInput.MessageLine;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lock order as a person tells it: "one goroutine holds {@code a.mu.Lock()} and blocks on
+ * {@code b.mu.RLock()}; another takes {@code b.mu.Lock()} and waits for {@code a.mu.Lock()}". Within
+ * one sentence of the prose the locks named by their calls ({@code x.Lock}, {@code x.RLock}) are
+ * taken in the order they are named; two sentences that name the same two locks in opposite orders
+ * describe an AB-BA cycle, whatever words surround them. The fact is the symptom
+ * {@value #SYMPTOM} (its weights are in seed-data). Only calls on named receivers count: a type
+ * ({@code sync.Mutex.Lock}, {@code RWMutex.RLock}) names no particular lock.
+ */
+final class LockOrderInProse {
+  static final String SYMPTOM = "locks-taken-in-opposite-order";
+
+  /** Where one account of lock taking ends and another may start, besides the end of a line. */
+  private static final String[] SENTENCE_ENDS = {". ", "; ", "；", "。", " while ", " whereas ", " another ", "另一个", "另一"};
+
+  private LockOrderInProse() {}
+
+  /** Adds the fact to {@code bySymptom} when two sentences of {@code prose} take two locks in opposite orders. */
+  static void facts(DiagnosisModel model, List<MessageLine> prose, Map<String, List<Evidence>> bySymptom) {
+    if (!model.symptoms().containsKey(SYMPTOM)) {
+      return;
+    }
+    List<Sentence> sentences = new ArrayList<>();
+    for (MessageLine m : prose) {
+      String t = m.text();
+      if (t.indexOf(".Lock") < 0 && t.indexOf(".RLock") < 0) {
+        continue; // nearly every line: no lock call named
+      }
+      for (String part : split(t)) {
+        List<String> order = lockOrder(part);
+        if (order.size() >= 2) {
+          sentences.add(new Sentence(m, order));
+        }
+      }
+    }
+    for (int i = 0; i < sentences.size(); i++) {
+      for (int j = i + 1; j < sentences.size(); j++) {
+        String[] pair = inverted(sentences.get(i).order(), sentences.get(j).order());
+        if (pair != null) {
+          MessageLine a = sentences.get(i).line();
+          MessageLine b = sentences.get(j).line();
+          List<Integer> lines = a.line() == b.line() ? List.of(a.line()) : List.of(a.line(), b.line());
+          bySymptom.computeIfAbsent(SYMPTOM, k -> new ArrayList<>()).add(new Evidence("text", DiagnosisEngine.clip(a.text()),
+              lines, 2, "lock order " + pair[0] + " → " + pair[1] + " and " + pair[1] + " → " + pair[0],
+              DiagnosisEngine.TEXT_STRENGTH));
+          return; // one cycle told is the fact; more would not make it truer
+        }
+      }
+    }
+  }
+
+  private record Sentence(MessageLine line, List<String> order) {}
+
+  /** Two locks {@code first} takes in one order and {@code second} in the other, else null. */
+  static String[] inverted(List<String> first, List<String> second) {
+    for (int x = 0; x < first.size(); x++) {
+      for (int y = x + 1; y < first.size(); y++) {
+        int bx = second.indexOf(first.get(x));
+        int by = second.indexOf(first.get(y));
+        if (bx >= 0 && by >= 0 && by < bx) {
+          return new String[] {first.get(x), first.get(y)};
+        }
+      }
+    }
+    return null;
+  }
+
+  /** The text cut where one sentence or one goroutine's account ends. */
+  static List<String> split(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 0; i < text.length(); i++) {
+      for (String end : SENTENCE_ENDS) {
+        if (text.startsWith(end, i)) {
+          out.add(text.substring(start, i));
+          start = i + end.length();
+          i = start - 1;
+          break;
+        }
+      }
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  /** The distinct receivers of {@code .Lock}/{@code .RLock} calls in {@code sentence}, in the order first named. */
+  static List<String> lockOrder(String sentence) {
+    List<String> order = new ArrayList<>();
+    for (int i = sentence.indexOf('.'); i >= 0; i = sentence.indexOf('.', i + 1)) {
+      int after = sentence.startsWith(".Lock", i) ? i + 5 : sentence.startsWith(".RLock", i) ? i + 6 : -1;
+      if (after < 0 || (after < sentence.length() && isIdentifierChar(sentence.charAt(after)))) {
+        continue; // another method (.Locker, .LockOSThread) or no lock call
+      }
+      int from = i;
+      while (from > 0 && (isIdentifierChar(sentence.charAt(from - 1)) || sentence.charAt(from - 1) == '.')) {
+        from--;
+      }
+      String receiver = sentence.substring(from, i);
+      while (receiver.startsWith(".")) {
+        receiver = receiver.substring(1);
+      }
+      if (!receiver.isEmpty() && !namesAType(receiver) && !order.contains(receiver)) {
+        order.add(receiver);
+      }
+    }
+    return order;
+  }
+
+  /** {@code sync.Mutex}, {@code RWMutex}, {@code sync}: a type or package, not one lock. */
+  private static boolean namesAType(String receiver) {
+    String last = receiver.substring(receiver.lastIndexOf('.') + 1);
+    return receiver.equals("sync") || receiver.startsWith("sync.") || last.equals("Mutex") || last.equals("RWMutex");
+  }
+
+  /** ASCII only: a Chinese character next to a name is prose, not part of it. */
+  private static boolean isIdentifierChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+  }
+}
