@@ -114,10 +114,12 @@ final class LockOrderInProse {
     return order;
   }
 
-  /** {@code sync.Mutex}, {@code RWMutex}, {@code sync}: a type or package, not one lock. */
+  /**
+   * {@code sync.Mutex}, {@code RWMutex}, {@code sync}: a type or package, not one lock ({@code s.Mutex}, an embedded
+   * mutex reached through its value, is one).
+   */
   private static boolean namesAType(String receiver) {
-    String last = receiver.substring(receiver.lastIndexOf('.') + 1);
-    return receiver.equals("sync") || receiver.startsWith("sync.") || last.equals("Mutex") || last.equals("RWMutex");
+    return receiver.equals("sync") || receiver.startsWith("sync.") || receiver.equals("Mutex") || receiver.equals("RWMutex");
   }
 
   /** ASCII only: a Chinese character next to a name is prose, not part of it. */

@@ -59,5 +59,6 @@ class LocksNamedInOppositeOrdersPointToLockOrderTest {
     assertThat(LockOrderInProse.lockOrder("blocked in sync.Mutex.Lock and then RWMutex.RLock")).isEmpty();
     assertThat(LockOrderInProse.lockOrder("runtime.LockOSThread() then l.Locker() then (*T).Lock")).isEmpty();
     assertThat(LockOrderInProse.lockOrder("先调用s.mu.Lock()再调用t.mu.RLock()")).containsExactly("s.mu", "t.mu");
+    assertThat(LockOrderInProse.lockOrder("c.Mutex.Lock() and then d.RWMutex.RLock()")).containsExactly("c.Mutex", "d.RWMutex");
   }
 }
