@@ -19,7 +19,7 @@ final class LockOrderInProse {
   static final String SYMPTOM = "locks-taken-in-opposite-order";
 
   /** Where one account of lock taking ends and another may start, besides the end of a line. */
-  private static final String[] SENTENCE_ENDS = {". ", "; ", "；", "。", " while ", " whereas ", " another ", "另一个", "另一"};
+  private static final String[] SENTENCE_ENDS = {". ", "; ", "；", "。", " while ", " whereas ", " another ", "另一"};
 
   private LockOrderInProse() {}
 
