@@ -340,77 +340,88 @@ final class DiagnosisEngine {
   }
 
   /**
-   * What adds up for one cause: its direct evidence, and the observed symptoms (with the weight of
-   * their link) whose evidence it will cite — turned into {@link CauseEvidence} only for the causes
-   * returned, since a common symptom reaches dozens of causes.
+   * What adds up for each cause, by ordinal, in arrays a thread reuses: a sentence reaches dozens of
+   * causes and returns five, so the sums are plain numbers and the evidence items are made only for
+   * the causes returned ({@link #evidence}), from what is kept here: each cause's touch order, and
+   * each (observed symptom, INDICATES link) that reached it.
    */
-  private static final class Acc {
-    /**
-     * An observed symptom pointing to the cause with the weight of its INDICATES link; {@code machine}:
-     * Go printed the symptom (worked out once per symptom, not once per cause it reaches).
-     */
-    record Cited(ObservedSymptom symptom, double weight, boolean machine) {}
+  private static final class Sums {
+    private static final ThreadLocal<Sums> OF_THREAD = new ThreadLocal<>();
 
-    final List<CauseEvidence> evidence = new ArrayList<>();
-    final List<Cited> cited = new ArrayList<>(4); // a cause is seldom reached by more symptoms of one report
-    double notCause = 1.0;
-    double direct;
-
+    double[] notCause;
+    double[] direct;
     /** Whether a symptom Go printed (not a person's words) points to the cause. */
-    boolean fromGoOutput() {
-      for (Cited c : cited) {
-        if (c.machine()) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    List<CauseEvidence> evidence(DiagnosisModel model) {
-      List<CauseEvidence> out = new ArrayList<>(evidence);
-      for (Cited c : cited) {
-        double weight = c.weight();
-        Named symptom = model.symptomName(c.symptom().id());
-        List<Evidence> seen = c.symptom().evidence();
-        for (int i = 0; i < seen.size(); i++) {
-          Evidence e = seen.get(i);
-          out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
-              e.strength(), weight, round(e.strength() * weight), e.goroutines(), e.replay()));
-        }
-      }
-      out.sort(EVIDENCE_ORDER);
-      return out;
-    }
-  }
-
-  /** Each cause's {@link Acc} by ordinal, made on first touch, and the ordinals touched in that order. */
-  private static final class Accs {
-    final Acc[] byOrdinal;
-    final int[] touched;
+    boolean[] machine;
+    boolean[] reached;
+    /** The ordinals reached, in the order first reached. */
+    int[] touched;
     int size;
+    /** Per link that reached a cause: the cause's ordinal, the observed symptom's index and the link's index. */
+    int[] citedCause = new int[64];
+    int[] citedSymptom = new int[64];
+    int[] citedLink = new int[64];
+    int cited;
 
-    Accs(int causes) {
-      byOrdinal = new Acc[causes];
+    /** This thread's sums for {@code causes} causes, all at zero. */
+    static Sums take(int causes) {
+      Sums s = OF_THREAD.get();
+      if (s == null || s.notCause.length != causes) {
+        s = new Sums(causes);
+        OF_THREAD.set(s);
+      } else {
+        s.clear();
+      }
+      return s;
+    }
+
+    private Sums(int causes) {
+      notCause = new double[causes];
+      java.util.Arrays.fill(notCause, 1.0);
+      direct = new double[causes];
+      machine = new boolean[causes];
+      reached = new boolean[causes];
       touched = new int[causes];
     }
 
-    /** The cause's sums, made when first asked for; null for ordinal -1 (no such cause). */
-    Acc of(int ordinal) {
-      if (ordinal < 0) {
-        return null;
+    /** Back to nothing reached, touching only the causes the last answer reached. */
+    private void clear() {
+      for (int i = 0; i < size; i++) {
+        int k = touched[i];
+        notCause[k] = 1.0;
+        direct[k] = 0;
+        machine[k] = false;
+        reached[k] = false;
       }
-      Acc a = byOrdinal[ordinal];
-      if (a == null) {
-        a = new Acc();
-        byOrdinal[ordinal] = a;
-        touched[size++] = ordinal;
-      }
-      return a;
+      size = 0;
+      cited = 0;
     }
 
-    /** The cause's sums if some evidence already reached it, else null. */
-    Acc get(int ordinal) {
-      return byOrdinal[ordinal];
+    /** Marks the cause reached; false for ordinal -1 (not a cause of this model). */
+    boolean reach(int k) {
+      if (k < 0) {
+        return false;
+      }
+      if (!reached[k]) {
+        reached[k] = true;
+        touched[size++] = k;
+      }
+      return true;
+    }
+
+    void add(int k, double contribution) {
+      notCause[k] *= 1 - contribution;
+      direct[k] = Math.max(direct[k], contribution);
+    }
+
+    void cite(int k, int symptom, int link) {
+      if (cited == citedCause.length) {
+        citedCause = java.util.Arrays.copyOf(citedCause, cited * 2);
+        citedSymptom = java.util.Arrays.copyOf(citedSymptom, cited * 2);
+        citedLink = java.util.Arrays.copyOf(citedLink, cited * 2);
+      }
+      citedCause[cited] = k;
+      citedSymptom[cited] = symptom;
+      citedLink[cited++] = link;
     }
   }
 
@@ -424,18 +435,13 @@ final class DiagnosisEngine {
       ReportFacets facets,
       WaitStates parked) {
     // order-free: causes are sorted by score, then id; kept by cause ordinal (a sentence reaches dozens)
-    Accs acc = new Accs(model.causeCount());
-    bySearch.forEach((causeId, e) -> {
-      Acc a = acc.of(model.causeOrdinal(causeId));
-      if (a == null) {
-        return; // not a cause of this model: it would be dropped below
+    Sums sums = Sums.take(model.causeCount());
+    for (Map.Entry<String, Evidence> s : bySearch.entrySet()) {
+      int k = model.causeOrdinal(s.getKey());
+      if (sums.reach(k)) { // else not a cause of this model: it would be dropped below
+        sums.add(k, s.getValue().strength() * SEARCH_WEIGHT);
       }
-      double c = e.strength() * SEARCH_WEIGHT;
-      a.notCause *= 1 - c;
-      a.direct = Math.max(a.direct, c);
-      a.evidence.add(new CauseEvidence("search", e.text(), e.lines(), e.occurrences(), e.matched(), null,
-          e.strength(), SEARCH_WEIGHT, round(c)));
-    });
+    }
     // Symptoms Go itself showed (not inferred from words): a cause that explains more of them ranks higher.
     List<String> machine = new ArrayList<>();
     for (int o = 0; o < observed.size(); o++) { // by index: see signatures()
@@ -447,44 +453,32 @@ final class DiagnosisEngine {
         machine.add(s.id());
       }
       for (int k = 0; k < links.length; k++) {
-        Acc a = acc.of(causes[k]);
-        double weight = links[k].weight();
-        double c = s.strength() * weight;
-        a.notCause *= 1 - c;
-        a.direct = Math.max(a.direct, c);
-        a.cited.add(new Acc.Cited(s, weight, printed));
+        int c = causes[k];
+        sums.reach(c);
+        sums.add(c, s.strength() * links[k].weight());
+        sums.machine[c] |= printed;
+        sums.cite(c, o, k);
       }
     }
-    byCause.forEach((causeId, e) -> {
-      Acc a = acc.of(model.causeOrdinal(causeId));
-      if (a == null) {
-        return;
+    for (Map.Entry<String, Evidence> s : byCause.entrySet()) {
+      int k = model.causeOrdinal(s.getKey());
+      if (sums.reach(k)) {
+        sums.add(k, s.getValue().strength() * CAUSE_TEXT_WEIGHT);
       }
-      double c = e.strength() * CAUSE_TEXT_WEIGHT;
-      a.notCause *= 1 - c;
-      a.direct = Math.max(a.direct, c);
-      a.evidence.add(new CauseEvidence("cause-text", e.text(), e.lines(), e.occurrences(), e.matched(), null,
-          e.strength(), CAUSE_TEXT_WEIGHT, round(c)));
-    });
+    }
     // last: a primitive only nudges causes with direct evidence (alone it never passes MIN_DIRECT_CONTRIBUTION)
-    byPrimitive.forEach((primitiveId, e) -> {
-      double c = e.strength() * PRIMITIVE_WEIGHT;
-      // the same item for every cause the primitive nudges (a channel is in dozens): made once
-      CauseEvidence nudge = new CauseEvidence("primitive", e.text(), e.lines(), e.occurrences(), primitiveId, null,
-          e.strength(), PRIMITIVE_WEIGHT, round(c));
-      for (int k : model.causeOrdinalsInvolving(primitiveId)) {
-        Acc a = acc.get(k);
-        if (a == null) {
-          continue;
+    for (Map.Entry<String, Evidence> p : byPrimitive.entrySet()) {
+      double c = p.getValue().strength() * PRIMITIVE_WEIGHT;
+      for (int k : model.causeOrdinalsInvolving(p.getKey())) {
+        if (sums.reached[k]) {
+          sums.notCause[k] *= 1 - c;
         }
-        a.notCause *= 1 - c;
-        a.evidence.add(nudge);
       }
-    });
+    }
 
     // per cause, how many of the symptoms Go showed it explains (a symptom counted once per cause)
-    int[] explainedBy = new int[model.causeCount()];
-    int[] countedFor = new int[model.causeCount()]; // 1 + the index in machine of the symptom last counted
+    int[] explainedBy = machine.isEmpty() ? null : new int[model.causeCount()];
+    int[] countedFor = machine.isEmpty() ? null : new int[model.causeCount()]; // 1 + the index in machine of the symptom last counted
     for (int m = 0; m < machine.size(); m++) {
       for (int k : model.linkOrdinals(machine.get(m))) {
         if (countedFor[k] != m + 1) {
@@ -493,25 +487,20 @@ final class DiagnosisEngine {
         }
       }
     }
-    record Scored(int ordinal, double score, double coverage, Acc acc) {}
-    List<Scored> out = new ArrayList<>(acc.size);
-    for (int i = 0; i < acc.size; i++) {
-      int k = acc.touched[i];
-      Acc a = acc.byOrdinal[k];
-      if (a.direct < MIN_DIRECT_CONTRIBUTION) {
+    record Scored(int ordinal, double score, double coverage) {}
+    List<Scored> out = new ArrayList<>(sums.size);
+    for (int i = 0; i < sums.size; i++) {
+      int k = sums.touched[i];
+      if (sums.direct[k] < MIN_DIRECT_CONTRIBUTION) {
         continue; // dropped whatever its score: the facets' factors are not worked out for it
       }
-      CauseDef c = model.cause(k);
       double coverage = machine.isEmpty() ? 1.0 : (double) explainedBy[k] / machine.size();
-      double score = round((1 - a.notCause) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage));
-      score = round(facets.adjust(k, score, a.fromGoOutput(), a.evidence));
-      if (parked != null) {
-        score = round(parked.adjust(model, c.id(), score, a.evidence));
-      }
+      double score = round(adjusted(model, k, (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage),
+          sums.machine[k], facets, parked, null));
       if (score < MIN_SCORE) {
         continue;
       }
-      out.add(new Scored(k, score, coverage, a));
+      out.add(new Scored(k, score, coverage));
     }
     // the causes asked for, best first (by score, then id — ordinals run in id order: a total order,
     // so as sorting them all would give)
@@ -542,8 +531,9 @@ final class DiagnosisEngine {
     List<RankedCause> top = new ArrayList<>(best.size());
     for (Scored r : best) {
       boolean first = top.isEmpty();
-      CauseDef c = model.cause(r.ordinal());
-      List<CauseEvidence> ev = r.acc().evidence(model);
+      int k = r.ordinal();
+      CauseDef c = model.cause(k);
+      List<CauseEvidence> ev = evidence(model, k, r.coverage(), sums, observed, byCause, byPrimitive, bySearch, facets, parked);
       long close = 0;
       for (Scored other : out) { // every cause that passed, itself included
         if (Math.abs(other.score() - r.score()) <= 0.02) {
@@ -552,10 +542,73 @@ final class DiagnosisEngine {
       }
       top.add(new RankedCause(c.id(), c.nameZh(), c.nameEn(), r.score(), round(r.coverage()), confidence(r.score(), ev, close),
           c.severity(), c.mechanismZh(), c.mechanismEn(), c.dimensions(), List.copyOf(ev),
-          first ? c.commands() : model.briefCommands(r.ordinal()), first ? c.fixes() : model.briefFixes(r.ordinal()),
+          first ? c.commands() : model.briefCommands(k), first ? c.fixes() : model.briefFixes(k),
           c.cases(), c.corrections()));
     }
     return new Ranked(List.copyOf(top), out.size());
+  }
+
+  /** A cause's score after the report's facets and the wait states, the factors recorded in {@code evidence} unless it is null. */
+  private static double adjusted(DiagnosisModel model, int k, double raw, boolean fromGoOutput, ReportFacets facets,
+      WaitStates parked, List<CauseEvidence> evidence) {
+    double score = round(facets.adjust(k, round(raw), fromGoOutput, evidence));
+    return parked == null ? score : parked.adjust(model, model.cause(k).id(), score, evidence);
+  }
+
+  /**
+   * A returned cause's evidence, best first: the items {@link #rank} summed for it, made in the
+   * order it met them (search, cause text, primitives, the factors), then the evidence of each
+   * observed symptom pointing to it.
+   */
+  private static List<CauseEvidence> evidence(DiagnosisModel model, int k, double coverage, Sums sums,
+      List<ObservedSymptom> observed, Map<String, Evidence> byCause, Map<String, Evidence> byPrimitive,
+      Map<String, Evidence> bySearch, ReportFacets facets, WaitStates parked) {
+    String id = model.cause(k).id();
+    List<CauseEvidence> out = new ArrayList<>();
+    Evidence search = bySearch.get(id);
+    if (search != null) {
+      out.add(new CauseEvidence("search", search.text(), search.lines(), search.occurrences(), search.matched(), null,
+          search.strength(), SEARCH_WEIGHT, round(search.strength() * SEARCH_WEIGHT)));
+    }
+    Evidence text = byCause.get(id);
+    if (text != null) {
+      out.add(new CauseEvidence("cause-text", text.text(), text.lines(), text.occurrences(), text.matched(), null,
+          text.strength(), CAUSE_TEXT_WEIGHT, round(text.strength() * CAUSE_TEXT_WEIGHT)));
+    }
+    for (Map.Entry<String, Evidence> p : byPrimitive.entrySet()) {
+      if (involves(model.causeOrdinalsInvolving(p.getKey()), k)) {
+        Evidence e = p.getValue();
+        out.add(new CauseEvidence("primitive", e.text(), e.lines(), e.occurrences(), p.getKey(), null,
+            e.strength(), PRIMITIVE_WEIGHT, round(e.strength() * PRIMITIVE_WEIGHT)));
+      }
+    }
+    adjusted(model, k, (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage),
+        sums.machine[k], facets, parked, out);
+    for (int i = 0; i < sums.cited; i++) {
+      if (sums.citedCause[i] != k) {
+        continue;
+      }
+      ObservedSymptom s = observed.get(sums.citedSymptom[i]);
+      double weight = model.links(s.id())[sums.citedLink[i]].weight();
+      Named symptom = model.symptomName(s.id());
+      List<Evidence> seen = s.evidence();
+      for (int j = 0; j < seen.size(); j++) {
+        Evidence e = seen.get(j);
+        out.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(), symptom,
+            e.strength(), weight, round(e.strength() * weight), e.goroutines(), e.replay()));
+      }
+    }
+    out.sort(EVIDENCE_ORDER);
+    return out;
+  }
+
+  private static boolean involves(int[] ordinals, int k) {
+    for (int o : ordinals) {
+      if (o == k) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The best causes asked for, and how many causes passed the thresholds in all. */

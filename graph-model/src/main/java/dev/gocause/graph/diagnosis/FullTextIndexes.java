@@ -397,6 +397,8 @@ final class FullTextIndexes {
     private final boolean[] hit;
     private final int[] matched;
     private final long[] keys;
+    /** Scratch for {@link #best(int, java.util.BitSet, int, java.util.function.ObjDoubleConsumer)}. */
+    private final int[] kept;
     private int count;
 
     private Scores(Built built) {
@@ -406,6 +408,7 @@ final class FullTextIndexes {
       this.hit = new boolean[docs];
       this.matched = new int[docs];
       this.keys = new long[docs];
+      this.kept = new int[docs];
     }
 
     /** Back to no document reached, touching only those the last query reached. */
@@ -457,6 +460,70 @@ final class FullTextIndexes {
           into.accept(built.nodes()[doc], (float) score[doc]);
         }
       }
+    }
+
+    /**
+     * As {@link #best(int, java.util.BitSet, java.util.function.ObjDoubleConsumer)}, but only the {@code few}
+     * best of those documents by score, and any that tie with the last of them (the caller breaks ties):
+     * without ranking every hit, since a sentence reaches hundreds of documents and a few causes are wanted.
+     */
+    void best(int limit, java.util.BitSet keep, int few, java.util.function.ObjDoubleConsumer<Node> into) {
+      // the kept documents reached, and the few smallest keys among them, ascending
+      int[] kept = this.kept;
+      int keptCount = 0;
+      long[] smallest = new long[few];
+      int found = 0;
+      for (int i = 0; i < count; i++) {
+        int doc = matched[i];
+        if (!keep.get(doc)) {
+          continue;
+        }
+        kept[keptCount++] = doc;
+        long k = key(doc);
+        if (found == few && k >= smallest[few - 1]) {
+          continue;
+        }
+        int at = found == few ? few - 1 : found++;
+        while (at > 0 && smallest[at - 1] > k) {
+          smallest[at] = smallest[at - 1];
+          at--;
+        }
+        smallest[at] = k;
+      }
+      if (found == 0) {
+        return;
+      }
+      // the candidates: every kept document scoring at least the last of those (ties with it included)
+      float floor = (float) score[(int) smallest[found - 1]];
+      int candidates = 0;
+      long weakest = Long.MIN_VALUE;
+      for (int i = 0; i < keptCount; i++) {
+        int doc = kept[i];
+        if ((float) score[doc] >= floor) {
+          kept[candidates++] = doc;
+          weakest = Math.max(weakest, key(doc));
+        }
+      }
+      // a candidate is among the best `limit` hits when fewer than `limit` hits rank before it; when the
+      // weakest is, all are
+      boolean allIn = count <= limit || ranksBefore(weakest) < limit;
+      for (int i = 0; i < candidates; i++) {
+        int doc = kept[i];
+        if (allIn || ranksBefore(key(doc)) < limit) {
+          into.accept(built.nodes()[doc], (float) score[doc]);
+        }
+      }
+    }
+
+    /** How many reached documents rank before the one with {@code key}. */
+    private int ranksBefore(long key) {
+      int n = 0;
+      for (int i = 0; i < count; i++) {
+        if (key(matched[i]) < key) {
+          n++;
+        }
+      }
+      return n;
     }
   }
 

@@ -53,7 +53,7 @@ final class FullTextLookups implements DiagnosisEngine.TextSearch {
 
   private static Map<String, Double> relevance(FullTextIndexes.Scores scores, java.util.BitSet causes) {
     BestCauses best = new BestCauses(RELEVANT_CAUSES);
-    scores.best(RELEVANCE_LIMIT, causes, (node, score) -> best.add(node.id(), score));
+    scores.best(RELEVANCE_LIMIT, causes, RELEVANT_CAUSES, (node, score) -> best.add(node.id(), score));
     if (best.size == 0) {
       return Map.of();
     }

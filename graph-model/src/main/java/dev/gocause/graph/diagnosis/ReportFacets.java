@@ -125,7 +125,7 @@ final class ReportFacets {
 
   /**
    * The score of the cause with {@code causeOrdinal} after the facets: {@code score} times the
-   * factors that apply, each recorded in {@code evidence} with its (negative) contribution.
+   * factors that apply, each recorded in {@code evidence} (unless null) with its (negative) contribution.
    * {@code fromGoOutput}: the cause has evidence Go printed, which the facets leave alone.
    */
   double adjust(int causeOrdinal, double score, boolean fromGoOutput, List<CauseEvidence> evidence) {
@@ -139,8 +139,10 @@ final class ReportFacets {
     if (notABug != null) {
       double next = s * NOT_A_BUG_FACTOR;
       Evidence e = notABug;
-      evidence.add(new CauseEvidence("not-a-bug", e.text(), e.lines(), e.occurrences(), e.matched(),
-          null, e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
+      if (evidence != null) {
+        evidence.add(new CauseEvidence("not-a-bug", e.text(), e.lines(), e.occurrences(), e.matched(),
+            null, e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
+      }
       s = next;
     } else if (elsewhere != null && !elsewhere.fits()[causeOrdinal]) {
       s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere, elsewhereMatched, evidence);
@@ -152,6 +154,9 @@ final class ReportFacets {
     ObservedSymptom first = said.symptoms().get(0);
     Evidence e = first.evidence().get(0);
     double next = s * factor;
+    if (evidence == null) {
+      return next;
+    }
     evidence.add(new CauseEvidence(kind, e.text(), e.lines(), e.occurrences(), matched,
         new Named(first.id(), first.nameZh(), first.nameEn()), e.strength(), factor, DiagnosisEngine.round(next - s)));
     return next;

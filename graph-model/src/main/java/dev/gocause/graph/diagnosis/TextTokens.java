@@ -51,44 +51,47 @@ final class TextTokens {
   /** Words and CJK runs as typed (for a full-text query): original and stemmed forms. */
   static List<String> queryTerms(String s) {
     Set<String> terms = new LinkedHashSet<>();
-    StringBuilder word = new StringBuilder();
-    StringBuilder cjk = new StringBuilder();
     String lower = s.toLowerCase(Locale.ROOT);
+    int word = -1; // where the current word starts in lower, or -1
+    int cjk = -1; // where the current CJK run starts, or -1
     for (int i = 0; i < lower.length(); ) {
+      int at = i;
       int cp = lower.codePointAt(i);
       i += Character.charCount(cp);
       if (isCjk(cp)) {
-        flushWord(word, terms);
-        cjk.appendCodePoint(cp);
+        word = flushWord(lower, word, at, terms);
+        cjk = cjk < 0 ? at : cjk;
       } else if (Character.isLetterOrDigit(cp) || cp == '_') {
-        flushCjk(cjk, terms);
-        word.appendCodePoint(cp);
+        cjk = flushCjk(lower, cjk, at, terms);
+        word = word < 0 ? at : word;
       } else {
-        flushWord(word, terms);
-        flushCjk(cjk, terms);
+        word = flushWord(lower, word, at, terms);
+        cjk = flushCjk(lower, cjk, at, terms);
       }
     }
-    flushWord(word, terms);
-    flushCjk(cjk, terms);
+    flushWord(lower, word, lower.length(), terms);
+    flushCjk(lower, cjk, lower.length(), terms);
     return List.copyOf(terms);
   }
 
-  private static void flushWord(StringBuilder word, Set<String> terms) {
-    if (word.length() > 1) {
-      String w = word.toString();
+  /** Adds the word {@code lower[start, end)} (none when start is -1) unless it is too short or a stop word; returns -1. */
+  private static int flushWord(String lower, int start, int end, Set<String> terms) {
+    if (start >= 0 && end - start > 1) {
+      String w = lower.substring(start, end);
       if (!STOP.contains(w)) {
         terms.add(w);
         terms.add(stem(w));
       }
     }
-    word.setLength(0);
+    return -1;
   }
 
-  private static void flushCjk(StringBuilder cjk, Set<String> terms) {
-    if (cjk.length() > 0) {
-      terms.add(cjk.toString());
+  /** Adds the CJK run {@code lower[start, end)} (none when start is -1); returns -1. */
+  private static int flushCjk(String lower, int start, int end, Set<String> terms) {
+    if (start >= 0) {
+      terms.add(lower.substring(start, end));
     }
-    cjk.setLength(0);
+    return -1;
   }
 
   private static void scan(String s, java.util.Collection<String> out, boolean unigrams) {

@@ -61,7 +61,7 @@ final class WaitStates {
     return parked.isEmpty() ? null : new WaitStates(List.copyOf(parked), fits);
   }
 
-  /** The cause's score after the printed wait states, the factor recorded in {@code evidence} when it applies. */
+  /** The cause's score after the printed wait states, the factor recorded in {@code evidence} (unless null) when it applies. */
   double adjust(DiagnosisModel model, String causeId, double score, List<CauseEvidence> evidence) {
     if (fits.contains(causeId) || !model.parksGoroutines(causeId)) {
       return score;
@@ -69,6 +69,9 @@ final class WaitStates {
     ObservedSymptom first = parked.get(0);
     Evidence e = machineEvidence(first);
     double next = score * CONTRADICTED_FACTOR;
+    if (evidence == null) {
+      return next;
+    }
     evidence.add(new CauseEvidence("wait-state-contradiction", e.text(), e.lines(), e.occurrences(), matched,
         new Named(first.id(), first.nameZh(), first.nameEn()), e.strength(), CONTRADICTED_FACTOR,
         DiagnosisEngine.round(next - score)));

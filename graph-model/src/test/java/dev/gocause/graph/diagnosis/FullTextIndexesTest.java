@@ -70,6 +70,38 @@ class FullTextIndexesTest {
   }
 
   @Test
+  void the_few_best_among_the_top_hits_are_those_every_kept_hit_would_give() {
+    // sixty nodes of a few words each, some with the same text (tied scores), a third not causes
+    java.util.Random random = new java.util.Random(11);
+    String[] words = {"goroutine", "channel", "lock", "hang", "leak", "close", "wait", "timer"};
+    List<FullTextIndexes.Node> nodes = new java.util.ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      StringBuilder text = new StringBuilder();
+      for (int w = 0, n = 1 + random.nextInt(4); w < n; w++) {
+        text.append(words[random.nextInt(words.length)]).append(' ');
+      }
+      nodes.add(node("n" + i, i % 3 == 0 ? "Symptom" : "RootCause", text.toString()));
+      if (i % 7 == 0) {
+        nodes.add(node("twin" + i, "RootCause", text.toString()));
+      }
+    }
+    FullTextIndexes idx = FullTextIndexes.build(List.of(EN), nodes);
+    var causes = idx.docsWithLabel("en", Set.of("RootCause"));
+    List<FullTextIndexes.Clause> clauses = List.of(new FullTextIndexes.Clause("goroutine", false),
+        new FullTextIndexes.Clause("leak", false), new FullTextIndexes.Clause("wait", false));
+    for (int limit = 1; limit <= 70; limit++) {
+      for (int few = 1; few <= 5; few++) {
+        FullTextLookups.BestCauses all = new FullTextLookups.BestCauses(few);
+        idx.score("en", clauses).best(limit, causes, (n, s) -> all.add(n.id(), s));
+        FullTextLookups.BestCauses some = new FullTextLookups.BestCauses(few);
+        idx.score("en", clauses).best(limit, causes, few, (n, s) -> some.add(n.id(), s));
+        assertThat(java.util.Arrays.asList(some.ids).subList(0, some.size)).as("limit %d, few %d", limit, few)
+            .isEqualTo(java.util.Arrays.asList(all.ids).subList(0, all.size));
+      }
+    }
+  }
+
+  @Test
   void the_kth_smallest_key_is_the_one_sorting_puts_there() {
     java.util.Random random = new java.util.Random(7);
     for (int round = 0; round < 500; round++) {
