@@ -351,7 +351,7 @@ final class DiagnosisEngine {
     double[] notCause;
     double[] direct;
     /** Whether a symptom Go printed (not a person's words) points to the cause. */
-    boolean[] machine;
+    boolean[] fromGoOutput;
     boolean[] reached;
     /** The ordinals reached, in the order first reached. */
     int[] touched;
@@ -378,7 +378,7 @@ final class DiagnosisEngine {
       notCause = new double[causes];
       java.util.Arrays.fill(notCause, 1.0);
       direct = new double[causes];
-      machine = new boolean[causes];
+      fromGoOutput = new boolean[causes];
       reached = new boolean[causes];
       touched = new int[causes];
     }
@@ -389,7 +389,7 @@ final class DiagnosisEngine {
         int k = touched[i];
         notCause[k] = 1.0;
         direct[k] = 0;
-        machine[k] = false;
+        fromGoOutput[k] = false;
         reached[k] = false;
       }
       size = 0;
@@ -456,7 +456,7 @@ final class DiagnosisEngine {
         int c = causes[k];
         sums.reach(c);
         sums.add(c, s.strength() * links[k].weight());
-        sums.machine[c] |= printed;
+        sums.fromGoOutput[c] |= printed;
         sums.cite(c, o, k);
       }
     }
@@ -496,7 +496,7 @@ final class DiagnosisEngine {
       }
       double coverage = machine.isEmpty() ? 1.0 : (double) explainedBy[k] / machine.size();
       double score = round(adjusted(model, k, (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage),
-          sums.machine[k], facets, parked, null));
+          sums.fromGoOutput[k], facets, parked, null));
       if (score < MIN_SCORE) {
         continue;
       }
@@ -583,7 +583,7 @@ final class DiagnosisEngine {
       }
     }
     adjusted(model, k, (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage),
-        sums.machine[k], facets, parked, out);
+        sums.fromGoOutput[k], facets, parked, out);
     for (int i = 0; i < sums.cited; i++) {
       if (sums.citedCause[i] != k) {
         continue;
