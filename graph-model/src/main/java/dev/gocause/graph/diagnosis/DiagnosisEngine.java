@@ -495,8 +495,7 @@ final class DiagnosisEngine {
         continue; // dropped whatever its score: the facets' factors are not worked out for it
       }
       double coverage = machine.isEmpty() ? 1.0 : (double) explainedBy[k] / machine.size();
-      double score = round(adjusted(model, k, (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage),
-          sums.fromGoOutput[k], facets, parked, null));
+      double score = round(adjusted(model, k, sums, coverage, facets, parked, null));
       if (score < MIN_SCORE) {
         continue;
       }
@@ -548,10 +547,14 @@ final class DiagnosisEngine {
     return new Ranked(List.copyOf(top), out.size());
   }
 
-  /** A cause's score after the report's facets and the wait states, the factors recorded in {@code evidence} unless it is null. */
-  private static double adjusted(DiagnosisModel model, int k, double raw, boolean fromGoOutput, ReportFacets facets,
+  /**
+   * A cause's score from its sums and its coverage of what Go showed, after the report's facets and the wait
+   * states; the factors recorded in {@code evidence} unless it is null.
+   */
+  private static double adjusted(DiagnosisModel model, int k, Sums sums, double coverage, ReportFacets facets,
       WaitStates parked, List<CauseEvidence> evidence) {
-    double score = round(facets.adjust(k, round(raw), fromGoOutput, evidence));
+    double raw = (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage);
+    double score = round(facets.adjust(k, round(raw), sums.fromGoOutput[k], evidence));
     return parked == null ? score : parked.adjust(model, model.cause(k).id(), score, evidence);
   }
 
@@ -582,8 +585,7 @@ final class DiagnosisEngine {
             e.strength(), PRIMITIVE_WEIGHT, round(e.strength() * PRIMITIVE_WEIGHT)));
       }
     }
-    adjusted(model, k, (1 - sums.notCause[k]) * (1 - COVERAGE_WEIGHT + COVERAGE_WEIGHT * coverage),
-        sums.fromGoOutput[k], facets, parked, out);
+    adjusted(model, k, sums, coverage, facets, parked, out);
     for (int i = 0; i < sums.cited; i++) {
       if (sums.citedCause[i] != k) {
         continue;

@@ -397,7 +397,7 @@ final class FullTextIndexes {
     private final boolean[] hit;
     private final int[] matched;
     private final long[] keys;
-    /** Scratch for {@link #best(int, java.util.BitSet, int, java.util.function.ObjDoubleConsumer)}. */
+    /** Scratch for {@link #best}. */
     private final int[] kept;
     private int count;
 
@@ -449,23 +449,10 @@ final class FullTextIndexes {
     }
 
     /**
-     * The documents among the best {@code limit} hits (as {@link FullTextIndexes#query} ranks them)
-     * that are in {@code keep}, in no particular order.
-     */
-    void best(int limit, java.util.BitSet keep, java.util.function.ObjDoubleConsumer<Node> into) {
-      long last = count <= limit ? Long.MAX_VALUE : kthSmallest(keys(), count, limit - 1);
-      for (int i = 0; i < count; i++) {
-        int doc = matched[i];
-        if (keep.get(doc) && key(doc) <= last) {
-          into.accept(built.nodes()[doc], (float) score[doc]);
-        }
-      }
-    }
-
-    /**
-     * As {@link #best(int, java.util.BitSet, java.util.function.ObjDoubleConsumer)}, but only the {@code few}
-     * best of those documents by score, and any that tie with the last of them (the caller breaks ties):
-     * without ranking every hit, since a sentence reaches hundreds of documents and a few causes are wanted.
+     * Of the documents in {@code keep} among the best {@code limit} hits (as {@link FullTextIndexes#query}
+     * ranks them), the {@code few} best by score and any that tie with the last of them (the caller breaks
+     * ties), in no particular order: without ranking every hit, since a sentence reaches hundreds of
+     * documents and a few causes are wanted.
      */
     void best(int limit, java.util.BitSet keep, int few, java.util.function.ObjDoubleConsumer<Node> into) {
       // the kept documents reached, and the few smallest keys among them, ascending
@@ -525,46 +512,6 @@ final class FullTextIndexes {
       }
       return n;
     }
-  }
-
-  /** The k-th smallest (0-based) of distinct keys, in linear time on average (the array is reordered). */
-  static long kthSmallest(long[] a, int k) {
-    return kthSmallest(a, a.length, k);
-  }
-
-  /** As {@link #kthSmallest(long[], int)} over the first {@code n} keys of {@code a}. */
-  static long kthSmallest(long[] a, int n, int k) {
-    if (k < 0 || k >= n) {
-      throw new IllegalArgumentException("k is " + k + " for " + n + " keys");
-    }
-    int lo = 0;
-    int hi = n - 1;
-    while (lo < hi) {
-      long pivot = a[(lo + hi) >>> 1];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
-          i++;
-        }
-        while (a[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          long t = a[i];
-          a[i++] = a[j];
-          a[j--] = t;
-        }
-      }
-      if (k <= j) {
-        hi = j;
-      } else if (k >= i) {
-        lo = i;
-      } else {
-        return a[k];
-      }
-    }
-    return a[k];
   }
 
   private Built built(String index) {
