@@ -230,4 +230,17 @@ outer:
 	pp := &x
 	*pp = 100
 	fmt.Println(*p, x)
+
+	// a channel holds its own copy of a struct; before Go 1.22 a range variable is one variable
+	type pt struct{ N int }
+	cp := make(chan pt, 3)
+	for _, v := range []pt{{1}, {2}, {3}} {
+		cp <- v
+	}
+	a1, a2, a3 := <-cp, <-cp, <-cp
+	var ptrs []*pt
+	for _, v := range []pt{{4}, {5}} {
+		ptrs = append(ptrs, &v)
+	}
+	fmt.Println(a1.N, a2.N, a3.N, *ptrs[0], *ptrs[1])
 }

@@ -56,4 +56,36 @@ class DataRaceDetectionTest {
     String src = GoSources.snippetMain("x := 1\ndone := make(chan bool)\ngo func() { x++; done <- true }()\n<-done\nfmt.Println(x)");
     assertThat(GoSources.simulate(src, "hb.go", 50).findings()).isEmpty();
   }
+
+  @Test
+  void a_whole_struct_assigned_in_place_races_with_a_field_read_through_a_pointer() {
+    String src = "package main\nimport \"time\"\ntype S struct{ N int }\nfunc main() {\n  var s S\n  p := &s\n"
+        + "  go func() { _ = p.N }()\n  s = S{2}\n  time.Sleep(time.Millisecond)\n}\n";
+    SimulationResult r = GoSources.simulate(src, "whole.go", 100);
+    assertThat(r.findings()).extracting(SimulationResult.Finding::kind).containsExactly(SimulationResult.Kind.DATA_RACE);
+    assertThat(r.findings().get(0).report()).contains("whole.go:8", "whole.go:7");
+  }
+
+  @Test
+  void fmt_reads_the_struct_it_prints_through_a_pointer() {
+    String src = "package main\nimport (\n  \"fmt\"\n  \"time\"\n)\ntype P struct{ N int }\nfunc main() {\n  p := &P{1}\n"
+        + "  go func() { fmt.Println(p) }()\n  p.N = 2\n  time.Sleep(time.Millisecond)\n}\n";
+    assertThat(GoSources.simulate(src, "print.go", 100).findings()).extracting(SimulationResult.Finding::kind)
+        .containsExactly(SimulationResult.Kind.DATA_RACE);
+    // printed after the goroutine is waited for: ordered, clean
+    String ordered = src.replace("go func() { fmt.Println(p) }()\n  p.N = 2\n  time.Sleep(time.Millisecond)",
+        "done := make(chan bool)\n  go func() { fmt.Println(p); done <- true }()\n  <-done\n  p.N = 2");
+    assertThat(GoSources.simulate(ordered, "print.go", 100).findings()).isEmpty();
+  }
+
+  @Test
+  void a_struct_range_variable_handed_out_by_address_is_rewritten_by_the_next_iteration_before_go_1_22() {
+    String src = "package main\nimport \"time\"\ntype S struct{ N int }\nfunc main() {\n  xs := []S{{1}, {2}}\n"
+        + "  for _, v := range xs {\n    go func(p *S) { _ = p.N }(&v)\n  }\n  time.Sleep(time.Millisecond)\n}\n";
+    SimulationResult r = GoSources.simulate(src, "rng.go", 100);
+    assertThat(r.findings()).extracting(SimulationResult.Finding::kind).containsExactly(SimulationResult.Kind.DATA_RACE);
+    // v := v gives each goroutine its own variable
+    assertThat(GoSources.simulate(src.replace("for _, v := range xs {\n", "for _, v := range xs {\n    v := v\n"), "rng.go", 100)
+        .findings()).isEmpty();
+  }
 }

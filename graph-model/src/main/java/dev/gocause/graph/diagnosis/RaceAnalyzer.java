@@ -171,6 +171,7 @@ final class RaceAnalyzer {
       }
       String creator = created.get(0).function();
       if (!top.function().startsWith(creator + ".func")) {
+        creatorRewritesAboveGo(p, created.get(0), a, out);
         continue;
       }
       for (Access q : a) {
@@ -184,6 +185,25 @@ final class RaceAnalyzer {
               List.of(p.line(), q.line())));
           return;
         }
+      }
+    }
+  }
+
+  /**
+   * The goroutine runs a named function (not a closure), and the function that started it writes
+   * the raced location itself, at or above the go statement's line in the same file: a loop header
+   * rewriting a variable the goroutine was given by pointer ({@code go f(&v)} before Go 1.22).
+   */
+  private static void creatorRewritesAboveGo(Access p, Frame goStatement, List<Access> a, List<Fact> out) {
+    for (Access q : a) {
+      Frame other = q == p || !q.write() ? null : userTop(q);
+      if (other != null && other.function().equals(goStatement.function()) && other.fileLine() > 0
+          && other.fileLine() <= goStatement.fileLine() && other.file().equals(goStatement.file())) {
+        out.add(new Fact("race-creator-rewrites-what-it-shared", "goroutine " + p.goroutine() + " (started at "
+            + goStatement.location() + ") " + (p.write() ? "writes" : "reads") + " what " + goStatement.function()
+            + " writes at " + other.location() + ", at or above that go statement: a variable handed to every goroutine the loop starts",
+            1.0, List.of(p.goroutine() + ":" + (p.write() ? "write" : "read"), q.goroutine() + ":write"), List.of(p.line(), q.line())));
+        return;
       }
     }
   }

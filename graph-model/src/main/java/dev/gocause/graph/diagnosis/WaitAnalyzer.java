@@ -262,6 +262,16 @@ final class WaitAnalyzer {
     if (!anyAddress && allBlocked && othersOnlyWaitForThem && sites.size() >= 2) {
       out.add(fact("lock-wait-cycle", 0.7, locks, "goroutines " + ids(locks) + " wait for locks at " + sites.size()
           + " call sites and nothing else is alive to release them"));
+      return;
+    }
+    // with addresses but none passed as arguments (locks found through a map or a field): waiters for
+    // two or more different locks with nobody else alive hold those locks themselves, each one waiting
+    // for another's; one lock that a goroutine kept when it returned is what they would share instead
+    Set<String> waitedFor = new java.util.TreeSet<>();
+    locks.forEach(w -> waitedFor.add(w.address()));
+    if (allBlocked && othersOnlyWaitForThem && !waitedFor.contains("") && waitedFor.size() >= 2) {
+      out.add(fact("lock-wait-cycle", 0.8, locks, "goroutines " + ids(locks) + " wait for " + waitedFor.size() + " different locks ("
+          + String.join(", ", waitedFor) + ") and nothing else is alive to hold them: each holds one another waits for"));
     }
   }
 

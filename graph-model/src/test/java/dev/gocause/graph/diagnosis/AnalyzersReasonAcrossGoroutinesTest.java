@@ -32,6 +32,18 @@ class AnalyzersReasonAcrossGoroutinesTest {
   }
 
   @Test
+  void lockWaitersForDifferentLocksFoundThroughAMapWithNobodyElseAliveFormACycle() {
+    // the accounts' mutexes are looked up by name: no frame was called with a lock's address
+    Fact f = fact("ab-ba-by-name", "lock-wait-cycle");
+    assertThat(f.goroutines()).hasSize(2);
+    assertThat(f.strength()).isEqualTo(0.8);
+    assertThat(f.text()).contains("2 different locks");
+    // one of the two still running: it may hold both, so nothing is known
+    String running = RealKnowledge.read("inputs/real/ab-ba-by-name.txt").replaceFirst("goroutine 6 \\[semacquire\\]", "goroutine 6 [running]");
+    assertThat(facts(running)).doesNotContain("lock-wait-cycle");
+  }
+
+  @Test
   void twoWaitingOnOneLockHeldByAThirdIsNotACycle() {
     assertThat(real("lock-held-by-third")).doesNotContain("lock-wait-cycle", "lock-holder-not-alive");
     // the same, as a deadlock with the holder blocked on a channel: still no cycle, a channel-and-lock wait

@@ -116,6 +116,16 @@ class RaceReportsAreReadForWhatTheAccessesDoTest {
   }
 
   @Test
+  void aNamedFunctionGivenTheRangeVariablesAddressRacesWithTheLoopHeader() {
+    // go describe(&j, &wg): the read is in describe, the write on the range line above the go statement
+    assertThat(real("race-loopvar-pointer")).contains("race-creator-rewrites-what-it-shared").doesNotContain("race-closure-against-its-creator");
+    // closures have their own fact; a race between two goroutines of one go statement is not this one
+    assertThat(real("race-loopvar")).doesNotContain("race-creator-rewrites-what-it-shared");
+    assertThat(real("race-counter")).doesNotContain("race-creator-rewrites-what-it-shared");
+    assertThat(real("race-mutex-copy")).doesNotContain("race-creator-rewrites-what-it-shared");
+  }
+
+  @Test
   void theRaceDetectorsGoroutineLimitIsNamed() {
     // ThreadSanitizer's message when a -race program exceeds its limit of live goroutines (Go 1.19: 8128)
     assertThat(facts("race: limit on 8128 simultaneously alive goroutines is exceeded, dying\nexit status 66\n"))

@@ -273,6 +273,9 @@ final class Fmt {
       for (int i = 0; i < st.fields.size(); i++) {
         if (i > 0) sb.append(' ');
         if (plus) sb.append(st.fields.get(i).name()).append(':');
+        // fmt reads what it prints (through reflection, instrumented under -race): a struct reached
+        // through a pointer is shared memory, so printing it races with a goroutine writing a field
+        m.read(g, sv.shadow(i), new FieldRef(sv, i), st.fields.get(i).name());
         sb.append(format(m, g, sv.f[i], st.fields.get(i).type(), plus, depth + 1, null));
       }
       return sb.append('}').toString();
@@ -283,6 +286,7 @@ final class Fmt {
       StringBuilder sb = new StringBuilder("[");
       for (int i = 0; i < s.len; i++) {
         if (i > 0) sb.append(' ');
+        m.read(g, s.arr.shadow(s.off + i), new ElemRef(s.arr, s.off + i), "slice element");
         sb.append(format(m, g, s.arr.a[s.off + i], sl.elem, plus, depth + 1, null));
       }
       return sb.append(']').toString();
@@ -292,6 +296,7 @@ final class Fmt {
       StringBuilder sb = new StringBuilder("[");
       for (int i = 0; i < s.a.length; i++) {
         if (i > 0) sb.append(' ');
+        m.read(g, s.shadow(i), new ElemRef(s, i), "array element");
         sb.append(format(m, g, s.a[i], ar.elem, plus, depth + 1, null));
       }
       return sb.append(']').toString();
@@ -299,6 +304,7 @@ final class Fmt {
     if (u instanceof Type.MapT mt) {
       if (v == null) return "map[]";
       MapVal mv = (MapVal) v;
+      m.read(g, mv.sh, mv, "map");
       List<Map.Entry<Object, Object>> es = new ArrayList<>(mv.m.entrySet());
       es.sort((x, y) -> compareKeys(Values.unkey(x.getKey()), Values.unkey(y.getKey())));
       StringBuilder sb = new StringBuilder("map[");

@@ -263,24 +263,24 @@ abstract class LValueCompiler extends TypeResolver {
       emitV("write " + name, (m, g, f) -> {
         Box b = (Box) m.globals[slot];
         m.write(g, b.shadow(), b, name);
-        b.v = Ops.assignInto(b.v, f.pop(), inPlace);
+        b.v = Ops.assignInto(m, g, b.v, f.pop(), inPlace);
       }, (m, f) -> fp(m.globals[slot], true));
     } else if (s.owner == fn) {
       if (s.boxed) {
         emitV("write " + name, (m, g, f) -> {
           Box b = (Box) f.locals[slot];
           m.write(g, b.shadow(), b, name);
-          b.v = Ops.assignInto(b.v, f.pop(), inPlace);
+          b.v = Ops.assignInto(m, g, b.v, f.pop(), inPlace);
         }, (m, f) -> fp(f.locals[slot], true));
       } else {
-        emit((m, g, f) -> f.locals[slot] = Ops.assignInto(f.locals[slot], f.pop(), inPlace));
+        emit((m, g, f) -> f.locals[slot] = Ops.assignInto(m, g, f.locals[slot], f.pop(), inPlace));
       }
     } else {
       int ci = capture(s, null);
       emitV("write " + name, (m, g, f) -> {
         Box b = (Box) f.caps[ci];
         m.write(g, b.shadow(), b, name);
-        b.v = Ops.assignInto(b.v, f.pop(), inPlace);
+        b.v = Ops.assignInto(m, g, b.v, f.pop(), inPlace);
       }, (m, f) -> fp(f.caps[ci], true));
     }
   }

@@ -260,11 +260,12 @@ abstract class LoopCompiler extends StmtCompiler {
         });
       } else {
         // one variable for the whole loop: allocate once, then overwrite (shared by every closure)
+        boolean struct = t != null && t.underlying() instanceof Type.Struct;
         emit((m, g, f) -> {
           Object v = f.pop();
           if (f.locals[slot] instanceof Box b) {
             m.write(g, b.shadow(), b, name);
-            b.v = v;
+            b.v = struct ? Ops.assignInto(m, g, b.v, Values.copy(v), true) : v;
           } else {
             Box b = new Box(v);
             b.name = name;
@@ -272,6 +273,11 @@ abstract class LoopCompiler extends StmtCompiler {
           }
         });
       }
+    } else if (!go122 && t != null && t.underlying() instanceof Type.Struct) {
+      // before Go 1.22 one variable serves the whole loop: each value is written into it, so &v taken
+      // in an earlier iteration sees the next value, and that write races with a goroutine reading it
+      // (a copy first: a value received from a channel may be the very object other receivers got)
+      emit((m, g, f) -> f.locals[slot] = Ops.assignInto(m, g, f.locals[slot], Values.copy(f.pop()), true));
     } else {
       emit(new Instr.StoreLocal(slot));
     }

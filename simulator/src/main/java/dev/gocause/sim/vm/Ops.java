@@ -141,13 +141,29 @@ final class Ops {
     return v;
   }
 
-  static Object assignInto(Object old, Object nv, boolean inPlace) {
+  static Object assignInto(Machine m, G g, Object old, Object nv, boolean inPlace) {
     if (inPlace && old instanceof StructVal o && nv instanceof StructVal n && o != n && o.f.length == n.f.length) {
       // keep the variable's identity so that pointers to it (&x) see the new value
+      writeFields(m, g, o, 0);
       System.arraycopy(n.f, 0, o.f, 0, o.f.length);
       return o;
     }
     return nv;
+  }
+
+  /**
+   * A whole struct written in place ({@code x = T{...}}, {@code *p = v}, a range variable's next
+   * value) is a write of each of its fields, as the race detector sees it: a goroutine reading a
+   * field through a pointer to it ({@code go f(&v)} in a loop before Go 1.22) races with it.
+   */
+  static void writeFields(Machine m, G g, StructVal o, int depth) {
+    Type.Struct st = o.type.underlying() instanceof Type.Struct s ? s : null;
+    for (int i = 0; i < o.f.length; i++) {
+      m.write(g, o.shadow(i), new FieldRef(o, i), st != null && i < st.fields.size() ? st.fields.get(i).name() : "field");
+      if (depth < 4 && o.f[i] instanceof StructVal inner && (st == null || i >= st.inlineFields().length || st.inlineFields()[i])) {
+        writeFields(m, g, inner, depth + 1);
+      }
+    }
   }
 
   static int len(Object v) {
@@ -389,6 +405,7 @@ final class Ops {
       return;
     }
     if (p instanceof StructVal s && v instanceof StructVal n) {
+      writeFields(m, g, s, 0);
       System.arraycopy(((StructVal) Values.copy(n)).f, 0, s.f, 0, s.f.length);
       return;
     }

@@ -275,6 +275,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
       Type ct = expr(ss.ch, null, false);
       if (!(ct.underlying() instanceof Type.Chan ch)) throw err(ss, "invalid operation: cannot send to non-channel");
       exprTo(ss.value, ch.elem);
+      copyIfAggregate(ch.elem); // the channel holds a value of its own, not the sender's variable
       line = ss.line;
       emitV("chan send", (m, g, f) -> {
         Object v = f.pop();

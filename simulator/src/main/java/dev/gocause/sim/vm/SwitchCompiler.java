@@ -164,6 +164,7 @@ abstract class SwitchCompiler extends LoopCompiler {
         Type ct = expr(ss.ch, null, false);
         if (!(ct.underlying() instanceof Type.Chan ch)) throw err(ss, "send to non-chan");
         exprTo(ss.value, ch.elem);
+        copyIfAggregate(ch.elem);
         sends.add(true);
         elemTypes.add(ch.elem);
       } else {

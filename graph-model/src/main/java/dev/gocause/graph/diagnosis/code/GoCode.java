@@ -90,11 +90,15 @@ public final class GoCode {
       if (!outputLine.test(i + 1) && codeLike(lines[i])) {
         int end = i;
         int blanks = 0;
-        while (end < n && !startsAfterBlanks(lines[end], "```") && !outputLine.test(end + 1)
-            && (lines[end].isBlank() && ++blanks <= 2 || codeLike(lines[end]))) {
+        int depth = 0;
+        // a blank line is nobody's output (the parser of Go's output counts it as no message)
+        while (end < n && !startsAfterBlanks(lines[end], "```") && (lines[end].isBlank() || !outputLine.test(end + 1))
+            && (lines[end].isBlank() && ++blanks <= 2 || codeLike(lines[end]) || commentOrElision(lines[end])
+                || depth > 0 && insideBraces(lines[end]))) {
           if (!lines[end].isBlank()) {
             blanks = 0;
           }
+          depth = Math.max(0, depth + braceBalance(lines[end]));
           end++;
         }
         region(lines, i, end, outputLine, units, notes, false);
@@ -167,6 +171,82 @@ public final class GoCode {
     }
   }
 
+  /**
+   * A line inside an open brace of a run of code outside a fence that {@link #codeLike} does not
+   * know by its shape, such as a struct's field ({@code sync.Mutex}, {@code d map[int]int}) or a
+   * composite literal's element: taken unless it is prose (CJK, or a sentence's end).
+   */
+  static boolean insideBraces(String line) {
+    String t = line.strip();
+    if (t.isEmpty() || t.endsWith(".") && !t.endsWith("...") || t.endsWith("?") || t.endsWith("!")) {
+      return false;
+    }
+    for (int k = 0; k < t.length(); k++) {
+      if (Character.UnicodeScript.of(t.codePointAt(k)) == Character.UnicodeScript.HAN) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Opening minus closing braces of a line, outside strings, runes and a trailing comment. */
+  static int braceBalance(String line) {
+    int balance = 0;
+    char quote = 0;
+    for (int k = 0; k < line.length(); k++) {
+      char c = line.charAt(k);
+      if (quote != 0) {
+        if (c == '\\' && quote != '`') {
+          k++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '"' || c == '\'' || c == '`') {
+        quote = c;
+      } else if (c == '/' && k + 1 < line.length() && line.charAt(k + 1) == '/') {
+        break;
+      } else if (c == '{') {
+        balance++;
+      } else if (c == '}') {
+        balance--;
+      }
+    }
+    return balance;
+  }
+
+  /** An elision in pasted code: {@code ...} (or {@code …}) alone on a line, or as a block's or call's whole content. */
+  private static final java.util.regex.Pattern ELIDED_CONTENT = java.util.regex.Pattern.compile("(?<=[({])\\s*(?:\\.\\.\\.|…)\\s*(?=[)}])");
+
+  /**
+   * A comment line or an elision line ({@code ...}) inside a run of code lines outside a fence: people
+   * comment and cut the code they paste, and neither ends the code (neither starts it either).
+   */
+  static boolean commentOrElision(String line) {
+    String t = line.strip();
+    return t.startsWith("//") || isElisionLine(t);
+  }
+
+  private static boolean isElisionLine(String stripped) {
+    return stripped.equals("...") || stripped.equals("…") || stripped.equals("....") || stripped.equals("......");
+  }
+
+  /**
+   * The line with the elisions people write into pasted code blanked, so that the function around
+   * them still parses: a line that is only {@code ...}, and {@code { ... }} or {@code f(...)} as a
+   * whole block or argument list. Go's own {@code ...} (variadic {@code f(xs...)}, {@code [...]T})
+   * always has something before it inside the brackets and is kept. Columns are kept too.
+   */
+  static String withoutElisions(String line) {
+    if (line.indexOf("...") < 0 && line.indexOf('…') < 0) {
+      return line;
+    }
+    if (isElisionLine(line.strip())) {
+      return "";
+    }
+    java.util.regex.Matcher m = ELIDED_CONTENT.matcher(line);
+    return m.find() ? m.replaceAll(r -> " ".repeat(r.group().length())) : line;
+  }
+
   private static void region(String[] lines, int from, int to, IntPredicate outputLine, List<Unit> units, List<String> notes,
       boolean fenced) {
     if (from >= to) {
@@ -175,7 +255,7 @@ public final class GoCode {
     StringBuilder src = new StringBuilder();
     for (int k = from; k < to; k++) {
       // program output inside a fence (a pasted dump) is blanked, keeping the line numbers
-      src.append(outputLine.test(k + 1) ? "" : lines[k]).append('\n');
+      src.append(outputLine.test(k + 1) ? "" : withoutElisions(lines[k])).append('\n');
     }
     parse(src.toString(), from + 1, to - from, units, notes, fenced, 0);
   }

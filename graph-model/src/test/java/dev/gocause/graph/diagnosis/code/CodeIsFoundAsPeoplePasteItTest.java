@@ -40,6 +40,46 @@ class CodeIsFoundAsPeoplePasteItTest {
   }
 
   @Test
+  void unfencedCodeWithBlankLinesCommentsElisionsAndStructFieldsStaysInOnePiece() {
+    String text = """
+        the cache deadlocks on the second request
+
+        type cache struct {
+        entries map[string]int
+        sync.Mutex
+        }
+
+        func lookup(c cache, key string) int {
+        c.Lock()
+        // more checks here
+        ...
+        defer c.Unlock()
+        return c.entries[key]
+        }
+        """;
+    // as the diagnosis calls it: blank lines are no message of Go's, so they count as output lines
+    String[] lines = text.split("\n", -1);
+    GoCode.Found found = GoCode.find(text, line -> lines[line - 1].isBlank());
+    assertThat(found.notes()).isEmpty();
+    assertThat(found.units()).hasSize(1);
+    assertThat(found.units().get(0).firstLine()).isEqualTo(3);
+    assertThat(found.units().get(0).findings()).extracting(CodeFinding::check).contains(CopyChecks.COPIED);
+  }
+
+  @Test
+  void elisionsAreBlankedAndGosOwnEllipsesKept() {
+    assertThat(GoCode.withoutElisions("\t...")).isEmpty();
+    assertThat(GoCode.withoutElisions("if err != nil { ... }")).isEqualTo("if err != nil {     }");
+    assertThat(GoCode.withoutElisions("handle(...)")).isEqualTo("handle(   )");
+    assertThat(GoCode.withoutElisions("f(xs...)")).isEqualTo("f(xs...)");
+    assertThat(GoCode.withoutElisions("a := [...]int{1, 2}")).isEqualTo("a := [...]int{1, 2}");
+    assertThat(GoCode.commentOrElision("  // then it waits")).isTrue();
+    assertThat(GoCode.insideBraces("sync.RWMutex")).isTrue();
+    assertThat(GoCode.insideBraces("and then it hangs.")).isFalse();
+    assertThat(GoCode.braceBalance("m := map[string]int{\"{\": 1} // {")).isEqualTo(0);
+  }
+
+  @Test
   void aFencedFindingNamesLinesAsTheInputNumbersThem() {
     String text = """
         Wait returns too early:
