@@ -39,6 +39,27 @@ final class SimulationEvidence {
       "DATA RACE", "sim-data-race",
       "PANIC", "sim-panic");
 
+  /**
+   * Symptom ids of the lock-order analysis's reasons (seed-data {@code symptoms-simulation.yaml}), by the
+   * start of the reason the simulator prints in parentheses.
+   */
+  static final Map<String, String> LOCK_ORDER_SYMPTOM = Map.of(
+      "(lock order)", "sim-lock-order-cycle",
+      "(lock order through", "sim-lock-order-through-channel",
+      "(Lock of a Mutex the goroutine already holds", "sim-lock-taken-again",
+      "(RWMutex locked again", "sim-lock-taken-again",
+      "(RLock held, then Lock", "sim-rlock-upgraded",
+      "(recursive RLock", "sim-recursive-rlock-with-writer");
+
+  static String lockOrderSymptom(String message) {
+    for (Map.Entry<String, String> e : LOCK_ORDER_SYMPTOM.entrySet()) {
+      if (message.startsWith(e.getKey())) {
+        return e.getValue();
+      }
+    }
+    return null;
+  }
+
   /** One finding with where it is cited in the input and how it reads in an answer. */
   record Found(CodeSimulation.Finding finding, List<Integer> inputLines, String text) {}
 
@@ -79,8 +100,11 @@ final class SimulationEvidence {
         notes.add(where + ": " + o.note());
       }
       for (CodeSimulation.Finding f : o.findings()) {
-        String text = "simulated " + f.kind() + ": " + shorter(f.message())
-            + (f.lines().isEmpty() ? "" : " at line" + (f.lines().size() > 1 ? "s " : " ") + join(f.lines())) + " (" + where + " as " + PASTED_FILE + ")";
+        // a potential deadlock's message names its own lines
+        boolean potential = f.kind().equals(CodeSimulation.POTENTIAL_DEADLOCK);
+        String text = "simulated " + f.kind() + (potential ? " " : ": ") + shorter(f.message())
+            + (f.lines().isEmpty() || potential ? "" : " at line" + (f.lines().size() > 1 ? "s " : " ") + join(f.lines())) + " (" + where
+            + " as " + PASTED_FILE + ")";
         found.add(new Found(f, f.lines(), text));
       }
     }
@@ -110,8 +134,9 @@ final class SimulationEvidence {
       }
       int cited = firstLineNaming(inputLines, target.equals("main") ? "main.main(" : target);
       for (CodeSimulation.Finding f : o.findings()) {
-        String text = "simulated " + f.kind() + " (" + where + "): " + shorter(f.message())
-            + (f.lines().isEmpty() ? "" : " at " + path + ":" + join(f.lines()));
+        boolean potential = f.kind().equals(CodeSimulation.POTENTIAL_DEADLOCK);
+        String text = "simulated " + f.kind() + " (" + where + ")" + (potential ? " " : ": ") + shorter(f.message())
+            + (f.lines().isEmpty() || potential ? "" : " at " + path + ":" + join(f.lines()));
         found.add(new Found(f, cited > 0 ? List.of(cited) : List.of(), text));
       }
     }
@@ -171,10 +196,14 @@ final class SimulationEvidence {
     for (Found f : ran.found()) {
       CodeSimulation.Finding finding = f.finding();
       String replay = finding.replay();
-      String kindSymptom = KIND_SYMPTOM.get(finding.kind());
+      String kindSymptom = finding.kind().equals(CodeSimulation.POTENTIAL_DEADLOCK) ? lockOrderSymptom(finding.message())
+          : KIND_SYMPTOM.get(finding.kind());
       if (kindSymptom != null && model.symptoms().containsKey(kindSymptom)) {
         out.computeIfAbsent(kindSymptom, k -> new ArrayList<>()).add(new Evidence("simulation", f.text(), f.inputLines(),
             1, "simulation: " + finding.kind(), SIM_STRENGTH, null, replay));
+      }
+      if (finding.report().isEmpty()) {
+        continue;
       }
       for (Map.Entry<String, Evidence> e : readReport(model, finding.report()).entrySet()) {
         out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Evidence("simulation", f.text(),

@@ -168,6 +168,54 @@ class CodeThatRunsIsSimulatedTest {
     assertThat(d.causes().get(0).id()).as(d.message()).isEqualTo("data-race-shared-variable");
   }
 
+  /** Two transfers lock two accounts in opposite orders; the sleep-free body deadlocks only in some schedules. */
+  static final String OPPOSITE_ORDERS = """
+      transfers sometimes never return:
+      ```go
+      package main
+
+      import "sync"
+
+      type account struct {
+      	mu      sync.Mutex
+      	balance int
+      }
+
+      func move(from, to *account, n int, wg *sync.WaitGroup) {
+      	defer wg.Done()
+      	from.mu.Lock()
+      	defer from.mu.Unlock()
+      	to.mu.Lock()
+      	defer to.mu.Unlock()
+      	from.balance -= n
+      	to.balance += n
+      }
+
+      func main() {
+      	a, b := &account{balance: 9}, &account{balance: 9}
+      	var wg sync.WaitGroup
+      	wg.Add(2)
+      	go move(a, b, 1, &wg)
+      	go move(b, a, 2, &wg)
+      	wg.Wait()
+      }
+      ```
+      """;
+
+  @Test
+  void locksTakenInOppositeOrdersAreTheSimulatorsPotentialDeadlock() {
+    Diagnosis d = diagnose(OPPOSITE_ORDERS);
+    assertThat(simulation(d)).as(d.message()).anySatisfy(e -> {
+      assertThat(e.text()).startsWith("simulated POTENTIAL DEADLOCK (lock order): ");
+      assertThat(e.replay()).contains(" --seed ", " --schedules 1");
+    });
+    assertThat(d.observedSymptoms()).anyMatch(s -> s.id().equals("sim-lock-order-cycle"));
+    assertThat(d.causes().get(0).id()).as(d.message()).isEqualTo("ab-ba-lock-order");
+    // one order for both: no cycle
+    Diagnosis ordered = diagnose(OPPOSITE_ORDERS.replace("go move(b, a, 2, &wg)", "go move(a, b, 2, &wg)"));
+    assertThat(ordered.observedSymptoms()).noneMatch(s -> s.id().startsWith("sim-lock"));
+  }
+
   @Test
   void theFixedProgramRunsWithoutASimulationFinding() {
     Diagnosis d = diagnose(FIXED);

@@ -344,6 +344,11 @@ abstract class CallsAndPanics extends Channels {
       sb.append(", ").append(mins).append(mins == 1 ? " minute" : " minutes");
     }
     sb.append("]:\n");
+    if (x.state == G.BLOCKED && x.waitObj != null) {
+      for (String frame : SyncNatives.waitFrames(x, x.waitObj, addr(x.waitObj))) {
+        sb.append(frame).append('\n');
+      }
+    }
     appendStack(sb, x.frame == null ? List.of() : stackOf(x.frame), x);
   }
 

@@ -108,6 +108,37 @@ final class SyncNatives {
     SYNCMAP = new Type.Named("sync.Map", ms);
   }
 
+  /**
+   * The standard-library frames Go 1.19 prints above the program's own for a goroutine blocked in
+   * a sync call (runtime/sema.go, sync/mutex.go, rwmutex.go, waitgroup.go), with the lock's address
+   * where Go prints one: a simulated dump then tells a Mutex from an RWMutex or a WaitGroup, and
+   * which lock, as a real one does. Empty for anything else.
+   */
+  static List<String> waitFrames(G g, Object on, long addr) {
+    String a = String.format("0x%x", addr);
+    String sema = "sync.runtime_SemacquireMutex(0x0?, 0x0?, 0x1?)\n\t/usr/lib/go-1.19/src/runtime/sema.go:77 +0x25";
+    if (on instanceof MutexVal) {
+      return List.of(sema, "sync.(*Mutex).lockSlow(" + a + ")\n\t/usr/lib/go-1.19/src/sync/mutex.go:171 +0x165",
+          "sync.(*Mutex).Lock(...)\n\t/usr/lib/go-1.19/src/sync/mutex.go:90");
+    }
+    if (on instanceof RWMutexVal) {
+      return g.scratch == on
+          ? List.of(sema, "sync.(*RWMutex).Lock(" + a + ")\n\t/usr/lib/go-1.19/src/sync/rwmutex.go:144 +0x71")
+          : List.of(sema, "sync.(*RWMutex).RLock(...)\n\t/usr/lib/go-1.19/src/sync/rwmutex.go:71");
+    }
+    if (on instanceof WaitGroupVal) {
+      return List.of("sync.runtime_Semacquire(0x0?)\n\t/usr/lib/go-1.19/src/runtime/sema.go:62 +0x25",
+          "sync.(*WaitGroup).Wait(" + a + ")\n\t/usr/lib/go-1.19/src/sync/waitgroup.go:139 +0x52");
+    }
+    if (on instanceof OnceVal) {
+      return List.of(sema, "sync.(*Mutex).lockSlow(" + a + ")\n\t/usr/lib/go-1.19/src/sync/mutex.go:171 +0x165",
+          "sync.(*Mutex).Lock(...)\n\t/usr/lib/go-1.19/src/sync/mutex.go:90",
+          "sync.(*Once).doSlow(" + a + ", 0x0?)\n\t/usr/lib/go-1.19/src/sync/once.go:70 +0x48",
+          "sync.(*Once).Do(...)\n\t/usr/lib/go-1.19/src/sync/once.go:65");
+    }
+    return List.of();
+  }
+
   static void lockMutex(Machine m, G g, Frame f, MutexVal mu) {
     if (mu == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     m.lockOrder.attempt(g, mu, false, f.line());

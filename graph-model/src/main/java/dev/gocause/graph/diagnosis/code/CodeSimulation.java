@@ -35,6 +35,9 @@ public final class CodeSimulation {
    * program's lines it cites (in the numbering of the source simulated), the command that replays
    * it, and in how many of the schedules run it occurred.
    */
+  /** The kind of a finding of the lock-order analysis (its message starts with the analysis's reason in parentheses). */
+  public static final String POTENTIAL_DEADLOCK = "POTENTIAL DEADLOCK";
+
   public record Finding(String kind, String message, String report, List<Integer> lines, String replay, int occurrences, int schedules) {}
 
   /** What a run gave: its findings (empty when clean or not run), and a note when it refused or did not finish. */
@@ -110,6 +113,14 @@ public final class CodeSimulation {
       String replay = "./gocause simulate " + replayFile + (runRegexp == null ? "" : " --run '" + runRegexp + "'") + " --strategy " + f.strategy()
           + " --seed " + f.replaySeed() + " --schedules 1 --max-steps " + MAX_STEPS;
       out.add(new Finding(f.kind().label, f.message(), f.report(), lines(f.report(), fileName), replay, f.occurrences(), r.schedulesRun()));
+    }
+    // the lock-order analysis's potential deadlocks, seen even in schedules that did not deadlock
+    for (SimulationResult.LockOrderCycle c : r.lockOrderCycles()) {
+      String replay = "./gocause simulate " + replayFile + (runRegexp == null ? "" : " --run '" + runRegexp + "'") + " --seed " + c.seed()
+          + " --schedules 1 --max-steps " + MAX_STEPS;
+      String described = c.describe();
+      out.add(new Finding(POTENTIAL_DEADLOCK, described.substring(described.indexOf('(')), "", lines(described, fileName), replay,
+          c.schedules(), r.schedulesRun()));
     }
     if (out.isEmpty() && r.schedulesFinished() == 0) {
       String limit = r.limitHits().isEmpty() ? "no schedule finished" : r.limitHits().get(0).message();
