@@ -155,7 +155,11 @@ public final class Compiler extends SwitchCompiler {
       funcDecls.add(fd);
       funcCodes.put(fd, fc);
       if (fd.name.equals("main")) prog.hasMain = true;
-      if (fd.name.startsWith("Test") && sig.params.size() == 1) prog.tests.add(fd.name);
+      if (fd.name.equals("TestMain") && sig.params.size() == 1 && sig.params.get(0) instanceof Type.Pointer pt && pt.elem == TestingNatives.TESTING_M) {
+        prog.hasTestMain = true; // go test calls it instead of running the tests
+      } else if (fd.name.startsWith("Test") && sig.params.size() == 1) {
+        prog.tests.add(fd.name);
+      }
       return;
     }
     Expr rt = fd.recv.type;
@@ -280,7 +284,15 @@ public final class Compiler extends SwitchCompiler {
       }
     }
     if (testMode) {
-      TestingNatives.emitTestRunner(this, prog);
+      prog.testRunner = TestingNatives.testRunner(this, prog);
+      Sym tm = prog.hasTestMain ? pkgScope.names.get("TestMain") : null;
+      if (tm != null) {
+        // go test calls TestMain(m); when it returns, the exit code is m.Run's (0 if it never ran the tests)
+        Closure c = new Closure((FuncCode) tm.value, null);
+        emit(0, (m, g, fr) -> m.call(g, fr, c, new Object[] {new TestingNatives.MVal()}));
+      } else {
+        emit(0, (m, g, fr) -> TestingNatives.runTests(m, g, fr, true));
+      }
     } else {
       Sym main = pkgScope.names.get("main");
       if (main == null || main.kind != FUNC) throw new UnsupportedConstructException(file, 1, 1, "function main is undeclared in the main package");

@@ -54,7 +54,10 @@ final class LibNatives {
     p = "os";
     var(p, "Stdout", fileT, STDOUT);
     var(p, "Stderr", fileT, STDERR);
-    fn(p, "Exit", sig(List.of(Type.INT), List.of()), (m, g, f, a) -> m.exit((int) (long) (Long) a[0]));
+    fn(p, "Exit", sig(List.of(Type.INT), List.of()), (m, g, f, a) -> {
+      int code = (int) (long) (Long) a[0];
+      if (!TestingNatives.exitAfterTests(m, g, code)) m.exit(code);
+    });
     fn(p, "Getenv", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push("")));
     // the program's name only, as a test binary run without flags sees it
     var(p, "Args", new Type.Slice(Type.STRING), sliceOf(new Object[] {"/tmp/go-build/main.test"}));

@@ -71,8 +71,9 @@ abstract class MachineState {
   /** The budget the deadline comes from, named in the LIMIT message. */
   public java.time.Duration deadlineBudget;
   int testIndex;
-  int testsFailed;
-  TestingNatives.TVal currentTest;
+  /** The root of this run's tests (the parent of every TestXxx) and go test's -parallel limit (GOMAXPROCS). */
+  TestingNatives.TVal testRoot;
+  TestingNatives.TestContext testCtx;
 
   MachineState(Program prog, Chooser chooser, boolean recordTimeline, long maxSteps, long seed) {
     this.prog = prog;

@@ -10,6 +10,10 @@ public final class Program {
   public int nGlobals;
   public final List<String> tests = new ArrayList<>();
   public boolean hasMain;
+  /** func TestMain(m *testing.M): called instead of running the tests; m.Run runs them. */
+  public boolean hasTestMain;
+  /** go test's runner: runs every selected TestXxx, then the parallel ones, and returns the exit code (test mode). */
+  public FuncCode testRunner;
 
   public Program(String file) {
     this.file = file;
