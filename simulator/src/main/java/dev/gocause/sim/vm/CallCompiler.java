@@ -77,13 +77,19 @@ abstract class CallCompiler extends ExprCompiler {
         if (s != null && s.kind == Selection.METHOD) {
           Type.Method m0 = s.method;
           // receiver
+          boolean valueRecv = !m0.ptrRecv && m0.nat == null;
+          boolean viaPtr = xt.underlying() instanceof Type.Pointer || s.viaPointer;
+          // a value receiver is a copy: of shared memory (p.A(), s.A() on a captured s), it reads every field
+          boolean recvReads = valueRecv && Type.isValueAggregate(s.recvNamed) && (viaPtr || prepareCopyOf(sel.x));
           expr(sel.x, null, false);
+          starCopyReads = false;
           walkPath(s.path);
-          if (!m0.ptrRecv && m0.nat == null) {
-            boolean viaPtr = xt.underlying() instanceof Type.Pointer || s.viaPointer;
+          if (valueRecv) {
+            Type rt = s.recvNamed;
             emit((m, g, f) -> {
               Object r = f.pop();
               if (r == null && viaPtr) throw new Machine.GoPanic(Natives.runtimeError("invalid memory address or nil pointer dereference"));
+              if (recvReads) m.readAggregate(g, r, rt, 0);
               f.push(Values.copy(r));
             });
           }
@@ -208,24 +214,15 @@ abstract class CallCompiler extends ExprCompiler {
     }
     if (!sig.variadic || c.ellipsis) {
       if (c.args.size() != np) throw err(c, (c.args.size() < np ? "not enough" : "too many") + " arguments in call (have " + c.args.size() + ", want " + np + ")");
-      for (int i = 0; i < np; i++) {
-        exprTo(c.args.get(i), ps.get(i));
-        copyIfAggregate(ps.get(i));
-      }
+      for (int i = 0; i < np; i++) exprToCopy(c.args.get(i), ps.get(i));
       return np;
     }
     int fixed = np - 1;
     if (c.args.size() < fixed) throw err(c, "not enough arguments in call");
-    for (int i = 0; i < fixed; i++) {
-      exprTo(c.args.get(i), ps.get(i));
-      copyIfAggregate(ps.get(i));
-    }
+    for (int i = 0; i < fixed; i++) exprToCopy(c.args.get(i), ps.get(i));
     Type elem = ((Type.Slice) ps.get(np - 1)).elem;
     int extra = c.args.size() - fixed;
-    for (int i = fixed; i < c.args.size(); i++) {
-      exprTo(c.args.get(i), elem);
-      copyIfAggregate(elem);
-    }
+    for (int i = fixed; i < c.args.size(); i++) exprToCopy(c.args.get(i), elem);
     packVariadic(extra, elem);
     return np;
   }

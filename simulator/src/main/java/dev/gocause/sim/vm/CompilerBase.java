@@ -314,6 +314,40 @@ abstract class CompilerBase {
     if (t != null && Type.isValueAggregate(t)) emit(new Instr.CopyTop());
   }
 
+  /**
+   * Set while compiling {@code *p} whose aggregate value is about to be copied: the dereference
+   * reads every field of the target (it copies it itself). Consumed by the Star expression at once.
+   */
+  boolean starCopyReads;
+
+  /**
+   * Compiles e converted to want, then copies it if it is a struct or array: a copy of a value in
+   * shared memory (not a local variable, a literal or a call's result) reads each field and element.
+   */
+  Type exprToCopy(Expr e, Type want) {
+    boolean agg = want != null && Type.isValueAggregate(want);
+    boolean shared = agg && prepareCopyOf(e);
+    Type t = exprTo(e, want);
+    if (agg) emit(shared ? new Instr.CopyShared(want) : new Instr.CopyTop());
+    return t;
+  }
+
+  /**
+   * Before compiling e whose value will be copied: true when the copy must read the fields (e names
+   * shared memory); for {@code *p} the dereference does the reading itself (and false is returned).
+   */
+  boolean prepareCopyOf(Expr e) {
+    Expr u = unparen(e);
+    if (u instanceof Ast.Star) {
+      starCopyReads = true;
+      return false;
+    }
+    return sharedSource(u);
+  }
+
+  /** True when e's value may live in memory another goroutine can reach (see LValueCompiler). */
+  abstract boolean sharedSource(Expr e);
+
   /** What a selector names: a field (path through embedded structs), a method or an interface method. */
   static final class Selection {
     static final int FIELD = 0, METHOD = 1, IFACE_METHOD = 2;

@@ -31,9 +31,11 @@ abstract class ExprCompiler extends SelectorCompiler {
   }
 
   Type exprCopy(Expr e, Type want) {
+    boolean shared = prepareCopyOf(e);
     Type t = expr(e, want, false);
+    starCopyReads = false;
     if (t != null && Type.isValueAggregate(t) && !(unparen(e) instanceof CompositeLit) && !(unparen(e) instanceof Call)) {
-      emit(new Instr.CopyTop());
+      emit(shared ? new Instr.CopyShared(t) : new Instr.CopyTop());
     }
     return t;
   }
@@ -111,12 +113,15 @@ abstract class ExprCompiler extends SelectorCompiler {
     if (e instanceof TypeAssert ta) return typeAssert(ta, false);
     if (e instanceof Call c) return call(c, multiOk);
     if (e instanceof Star st) {
+      boolean reads = starCopyReads; // the value is copied (x := *p): the copy reads every field
+      starCopyReads = false;
       Type pt = expr(st.x, null, false);
       if (!(pt.underlying() instanceof Type.Pointer p)) throw err(e, "invalid operation: cannot indirect " + pt.str());
       Type elem = p.elem;
       boolean agg = Type.isValueAggregate(elem);
       emitV("read *p", (m, g, f) -> {
         Object v = Ops.deref(m, g, f.pop());
+        if (agg && reads) m.readAggregate(g, v, elem, 0);
         f.push(agg ? Values.copy(v) : v);
       });
       return elem;

@@ -42,7 +42,7 @@ abstract class HappensBefore extends MachineState {
   /** A read of a shared location. */
   public void read(G g, Shadow s, Object loc, String var) {
     if (grace) return;
-    if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) report(g, s, false, s.wG, s.wStack, true, loc, var);
+    if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) report(g, null, s, false, s.wG, s.wStack, s.wAtomic, true, loc, var);
     s.addRead(g.id, g.vc[g.id], stack(g));
   }
 
@@ -50,11 +50,11 @@ abstract class HappensBefore extends MachineState {
   public void write(G g, Shadow s, Object loc, String var) {
     if (grace) return;
     if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
-      report(g, s, true, s.wG, s.wStack, true, loc, var);
+      report(g, null, s, true, s.wG, s.wStack, s.wAtomic, true, loc, var);
     } else {
       for (int i = 0; i < s.rn; i++) {
         if (s.rG[i] != g.id && s.rC[i] > clockOf(g, s.rG[i])) {
-          report(g, s, true, s.rG[i], s.rStack[i], false, loc, var);
+          report(g, null, s, true, s.rG[i], s.rStack[i], s.readAtomic(i), false, loc, var);
           break;
         }
       }
@@ -62,7 +62,77 @@ abstract class HappensBefore extends MachineState {
     s.wG = g.id;
     s.wC = g.vc[g.id];
     s.wStack = stack(g);
+    s.wAtomic = null;
     s.rn = 0;
+  }
+
+  /**
+   * An atomic read (sync/atomic Load*): like the race detector, an access of the word that races only
+   * with a plain write it is not ordered with. {@code atomic} names its frames for a report
+   * ({@link AtomicNatives#frames}).
+   */
+  public void atomicRead(G g, Shadow s, Object loc, String var, String atomic) {
+    if (grace) return;
+    if (s.wG > 0 && s.wAtomic == null && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
+      report(g, atomic, s, false, s.wG, s.wStack, null, true, loc, var);
+    }
+    s.addRead(g.id, g.vc[g.id], stack(g), atomic);
+  }
+
+  /** An atomic write or read-modify-write (Store, Add, Swap, CompareAndSwap): races with plain accesses not ordered with it. */
+  public void atomicWrite(G g, Shadow s, Object loc, String var, String atomic) {
+    if (grace) return;
+    if (s.wG > 0 && s.wAtomic == null && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
+      report(g, atomic, s, true, s.wG, s.wStack, null, true, loc, var);
+    } else {
+      for (int i = 0; i < s.rn; i++) {
+        if (s.rG[i] != g.id && s.readAtomic(i) == null && s.rC[i] > clockOf(g, s.rG[i])) {
+          report(g, atomic, s, true, s.rG[i], s.rStack[i], null, false, loc, var);
+          break;
+        }
+      }
+    }
+    s.wG = g.id;
+    s.wC = g.vc[g.id];
+    s.wStack = stack(g);
+    s.wAtomic = atomic;
+    s.rn = 0;
+  }
+
+  /**
+   * A copy of a struct or array value that lives in shared memory ({@code snap := c}, a value
+   * receiver, a struct passed by value) reads every field and element, as the race detector sees it:
+   * recursively through inline structs and arrays (depth and array length bounded); a typed atomic
+   * inside (atomic.Int64) is read plainly, like Go copying its word.
+   */
+  public void readAggregate(G g, Object v, Type t, int depth) {
+    // while main is the only goroutine ever started, its accesses happen before every other one: nothing to record
+    if (grace || v == null || t == null || all.size() <= 1) return;
+    Type u = t.underlying();
+    if (v instanceof StructVal sv && u instanceof Type.Struct st) {
+      for (int i = 0; i < sv.f.length && i < st.fields.size(); i++) {
+        Type ft = st.fields.get(i).type();
+        Shadow sh = sv.shadow(i);
+        if (sh.wG > 0 && sh.wG != g.id && sh.wC > clockOf(g, sh.wG)) {
+          report(g, null, sh, false, sh.wG, sh.wStack, sh.wAtomic, true, new FieldRef(sv, i), st.fields.get(i).name());
+        }
+        sh.addRead(g.id, g.vc[g.id], stack(g));
+        if (depth < 4 && Type.isValueAggregate(ft)) readAggregate(g, sv.f[i], ft, depth + 1);
+      }
+    } else if (v instanceof ArrayVal av && u instanceof Type.Array at) {
+      int n = Math.min(av.a.length, 256);
+      boolean inner = depth < 4 && Type.isValueAggregate(at.elem);
+      for (int i = 0; i < n; i++) {
+        Shadow sh = av.shadow(i);
+        if (sh.wG > 0 && sh.wG != g.id && sh.wC > clockOf(g, sh.wG)) {
+          report(g, null, sh, false, sh.wG, sh.wStack, sh.wAtomic, true, new ElemRef(av, i), "array element");
+        }
+        sh.addRead(g.id, g.vc[g.id], stack(g));
+        if (inner) readAggregate(g, av.a[i], at.elem, depth + 1);
+      }
+    } else if (v instanceof AtomicNatives.AtomicVal a) {
+      read(g, a.shadow(), a, t.str());
+    }
   }
 
   static int clockOf(G g, int id) {
@@ -73,7 +143,8 @@ abstract class HappensBefore extends MachineState {
     return addrs.computeIfAbsent(new IdKey(loc), k -> 0xc000010000L + addrs.size() * 0x18L);
   }
 
-  void report(G g, Shadow s, boolean isWrite, int otherId, List<StackLine> otherStack, boolean otherWrite, Object loc, String var) {
+  void report(G g, String mineAtomic, Shadow s, boolean isWrite, int otherId, List<StackLine> otherStack, String otherAtomic,
+      boolean otherWrite, Object loc, String var) {
     List<StackLine> mine = stack(g);
     int l1 = mine.isEmpty() ? 0 : mine.get(0).line();
     int l2 = otherStack == null || otherStack.isEmpty() ? 0 : otherStack.get(0).line();
@@ -84,9 +155,11 @@ abstract class HappensBefore extends MachineState {
     StringBuilder sb = new StringBuilder();
     sb.append("==================\nWARNING: DATA RACE\n");
     sb.append(isWrite ? "Write" : "Read").append(" at ").append(a).append(" by ").append(gname(g)).append(":\n");
+    atomicFrames(sb, mineAtomic);
     raceStack(sb, mine);
     sb.append("\nPrevious ").append(otherWrite ? "write" : "read").append(" at ").append(a).append(" by ")
         .append(other == null ? "goroutine " + otherId : gname(other)).append(":\n");
+    atomicFrames(sb, otherAtomic);
     raceStack(sb, otherStack);
     if (g != main) {
       sb.append("\nGoroutine ").append(g.id).append(" (running) created at:\n");
@@ -102,6 +175,15 @@ abstract class HappensBefore extends MachineState {
 
   String gname(G g) {
     return g == main ? "main goroutine" : "goroutine " + g.id;
+  }
+
+  /** The sync/atomic frames on top of an atomic access's stack, as Go prints them ({@code func\tfile\tline} lines). */
+  static void atomicFrames(StringBuilder sb, String frames) {
+    if (frames == null) return;
+    for (String fr : frames.split("\n")) {
+      String[] p = fr.split("\t");
+      sb.append("  ").append(p[0]).append("()\n      ").append(p[1]).append(":").append(p[2]).append(" +0xb\n");
+    }
   }
 
   void raceStack(StringBuilder sb, List<StackLine> st) {

@@ -43,6 +43,18 @@ final class Instr {
     public void exec(Machine m, G g, Frame f) { f.push(f.peek()); }
   }
 
+  /**
+   * Replaces the top of the stack by a copy of a struct or array that lives in shared memory: the copy
+   * reads each field and element ({@link HappensBefore#readAggregate}).
+   */
+  record CopyShared(Type t) implements Op {
+    public void exec(Machine m, G g, Frame f) {
+      Object v = f.pop();
+      m.readAggregate(g, v, t, 0);
+      f.push(Values.copy(v));
+    }
+  }
+
   /** Replaces the top of the stack by a copy (value semantics of arrays and structs). */
   record CopyTop() implements Op {
     public void exec(Machine m, G g, Frame f) { f.push(Values.copy(f.pop())); }

@@ -184,6 +184,17 @@ abstract class LValueCompiler extends TypeResolver {
     throw err(e, "cannot assign to expression");
   }
 
+  /**
+   * True when copying e's struct/array value reads memory another goroutine may reach: not a local
+   * variable's value ({@link #isLocalValue}), nor a freshly built one (a literal, a call's or a
+   * conversion's result, a function literal).
+   */
+  @Override boolean sharedSource(Expr e) {
+    e = unparen(e);
+    if (e instanceof CompositeLit || e instanceof Call || e instanceof FuncLit || e instanceof BasicLit) return false;
+    return !isLocalValue(e);
+  }
+
   /** True when e names a local, non-heap struct/array variable (its fields are not shared memory). */
   boolean isLocalValue(Expr e) {
     e = unparen(e);

@@ -123,6 +123,7 @@ abstract class LoopCompiler extends StmtCompiler {
               if (c instanceof SliceVal s) {
                 int k = s.off + idx;
                 m.read(g, s.arr.shadow(k), new ElemRef(s.arr, k), "slice element");
+                if (aggElem) m.readAggregate(g, s.arr.a[k], vt, 0); // the range variable is a copy of the element
                 f.push(aggElem ? Values.copy(s.arr.a[k]) : s.arr.a[k]);
               } else {
                 Object e = ((ArrayVal) c).a[idx];

@@ -470,12 +470,22 @@ public final class Machine extends CallsAndPanics {
     List<StackLine>[] rStack = new List[2];
     int rn;
 
+    /** The sync/atomic function of the last write when it was atomic (null for a plain write). */
+    String wAtomic;
+    /** Per read: its sync/atomic function when it was atomic; allocated with the first atomic read. */
+    String[] rAtomic;
+
     void addRead(int gid, int c, List<StackLine> st) {
+      addRead(gid, c, st, null);
+    }
+
+    void addRead(int gid, int c, List<StackLine> st, String atomic) {
       // scan only a short tail: many readers (10,000 goroutines reading one variable) stay linear
       for (int i = Math.max(0, rn - 8); i < rn; i++) {
         if (rG[i] == gid) {
           rC[i] = c;
           rStack[i] = st;
+          if (atomic != null || rAtomic != null) atomicRead(i, atomic);
           return;
         }
       }
@@ -487,7 +497,18 @@ public final class Machine extends CallsAndPanics {
       rG[rn] = gid;
       rC[rn] = c;
       rStack[rn] = st;
+      if (atomic != null || rAtomic != null) atomicRead(rn, atomic);
       rn++;
+    }
+
+    private void atomicRead(int i, String atomic) {
+      if (rAtomic == null) rAtomic = new String[rG.length];
+      else if (rAtomic.length < rG.length) rAtomic = Arrays.copyOf(rAtomic, rG.length);
+      rAtomic[i] = atomic;
+    }
+
+    String readAtomic(int i) {
+      return rAtomic == null || i >= rAtomic.length ? null : rAtomic[i];
     }
   }
 

@@ -274,8 +274,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     @Override public void visit(SendStmt ss) {
       Type ct = expr(ss.ch, null, false);
       if (!(ct.underlying() instanceof Type.Chan ch)) throw err(ss, "invalid operation: cannot send to non-channel");
-      exprTo(ss.value, ch.elem);
-      copyIfAggregate(ch.elem); // the channel holds a value of its own, not the sender's variable
+      exprToCopy(ss.value, ch.elem); // the channel holds a value of its own, not the sender's variable
       line = ss.line;
       emitV("chan send", (m, g, f) -> {
         Object v = f.pop();
@@ -355,7 +354,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     if (vs.values.size() != syms.size()) throw err(vs, "assignment mismatch: " + syms.size() + " variables but " + vs.values.size() + " values");
     for (int i = 0; i < syms.size(); i++) {
       Sym s = syms.get(i);
-      Type t = declared != null ? exprTo(vs.values.get(i), declared) : Type.defaultType(exprCopy(vs.values.get(i), null));
+      Type t = declared != null ? exprToCopy(vs.values.get(i), declared) : Type.defaultType(exprCopy(vs.values.get(i), null));
       if (t == Type.UNTYPED_NIL) throw err(vs, "use of untyped nil in variable declaration");
       if (s == null) {
         pop(1);
@@ -430,8 +429,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     if (a.lhs.size() == 1) {
       LV lv = lvalue(a.lhs.get(0));
       lv.prepare();
-      exprTo(a.rhs.get(0), lv.type());
-      copyIfAggregate(lv.type());
+      exprToCopy(a.rhs.get(0), lv.type());
       lv.store();
       return;
     }
@@ -440,8 +438,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     for (Expr e : a.lhs) lvs.add(lvalue(e));
     int[] tmp = new int[a.rhs.size()];
     for (int i = 0; i < a.rhs.size(); i++) {
-      exprTo(a.rhs.get(i), lvs.get(i).type());
-      copyIfAggregate(lvs.get(i).type());
+      exprToCopy(a.rhs.get(i), lvs.get(i).type());
       tmp[i] = fn.newLocal();
       int sl = tmp[i];
       emit(new Instr.StoreLocal(sl));
@@ -488,7 +485,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
       for (int i = 0; i < a.rhs.size(); i++) {
         Sym s = syms.get(i);
         Type t;
-        if (s != null && !isNew.get(i)) t = exprTo(a.rhs.get(i), s.type);
+        if (s != null && !isNew.get(i)) t = exprToCopy(a.rhs.get(i), s.type);
         else t = Type.defaultType(exprCopy(a.rhs.get(i), null));
         if (t == Type.UNTYPED_NIL) throw err(a, "use of untyped nil in assignment");
         types.add(t);
@@ -566,8 +563,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     }
     if (r.results.size() != rt.size()) throw err(r, (r.results.size() > rt.size() ? "too many" : "not enough") + " return values");
     for (int i = 0; i < rt.size(); i++) {
-      exprTo(r.results.get(i), rt.get(i));
-      copyIfAggregate(rt.get(i));
+      exprToCopy(r.results.get(i), rt.get(i));
     }
     for (int i = rt.size() - 1; i >= 0; i--) storeResult(i);
     emitReturn();
