@@ -161,8 +161,10 @@ final class Fmt {
         return bad('s', t, m, g, a);
       case 'q':
         if (v instanceof String s) return quote(s);
-        if (v instanceof Long l) return "'" + new String(Character.toChars(l.intValue())) + "'";
+        if (v instanceof Long l) return quoteRune(l);
         if (t != null && (Ops.findMethod(t, "Error") != null || Ops.findMethod(t, "String") != null)) return quote(formatAny(m, g, a, 'v', false, false));
+        if (isBytes(t)) return quote(Ops.bytesToString(v));
+        if (isList(v, t)) return elementwise(m, g, v, t, verb, plus, sharp, prec, space);
         return bad('q', t, m, g, a);
       case 't':
         if (v instanceof Boolean b) return b.toString();
@@ -170,13 +172,23 @@ final class Fmt {
       case 'x':
       case 'X': {
         String r;
-        if (v instanceof Long l) r = Long.toHexString(l);
-        else if (v instanceof String s) {
+        if (v instanceof Long l) {
+          boolean unsigned = t.underlying() instanceof Type.Basic bt && Ops.unsigned(bt.kind);
+          r = unsigned || l >= 0 ? Long.toHexString(l) : "-" + Long.toHexString(-l).replace("-", "");
+          if (sharp) r = r.startsWith("-") ? "-0x" + r.substring(1) : "0x" + r;
+        } else if (v instanceof String || isBytes(t)) {
+          // each byte as two digits; the space flag separates them (with # each gets 0x)
+          byte[] bytes = v instanceof String s ? s.getBytes(java.nio.charset.StandardCharsets.UTF_8) : TextNatives.bytesOf(v);
           StringBuilder sb = new StringBuilder();
-          for (byte b : s.getBytes(java.nio.charset.StandardCharsets.UTF_8)) sb.append(String.format("%02x", b & 0xff));
+          for (int k = 0; k < bytes.length; k++) {
+            if (space && k > 0) sb.append(' ');
+            if (sharp && (space || k == 0)) sb.append("0x");
+            sb.append(String.format("%02x", bytes[k] & 0xff));
+          }
           r = sb.toString();
+        } else if (isList(v, t)) {
+          return elementwise(m, g, v, t, verb, plus, sharp, prec, space);
         } else return bad(verb, t, m, g, a);
-        if (sharp) r = "0x" + r;
         return verb == 'X' ? r.toUpperCase() : r;
       }
       case 'o':
@@ -196,11 +208,13 @@ final class Fmt {
         if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + new BigDecimal(d).setScale(prec < 0 ? 6 : prec, java.math.RoundingMode.HALF_EVEN).toPlainString();
         return bad(verb, t, m, g, a);
       case 'e':
-        if (v instanceof Double d) return String.format("%." + (prec < 0 ? 6 : prec) + "e", d);
-        return bad('e', t, m, g, a);
+      case 'E':
+        if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + TextNatives.formatFloat(d, verb, prec < 0 ? 6 : prec, t.underlying() == Type.FLOAT32 ? 32 : 64);
+        return bad(verb, t, m, g, a);
       case 'g':
-        if (v instanceof Double d) return formatG(d);
-        return bad('g', t, m, g, a);
+      case 'G':
+        if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + TextNatives.formatFloat(d, verb, prec, t.underlying() == Type.FLOAT32 ? 32 : 64);
+        return bad(verb, t, m, g, a);
       case 'p':
         if (v == null) return "%!p(<nil>)";
         return String.format("0x%x", m.addr(v));
@@ -254,7 +268,7 @@ final class Fmt {
     }
     Type u = t.underlying();
     if (u instanceof Type.Basic b) {
-      if (v instanceof Double d) return formatG(d);
+      if (v instanceof Double d) return TextNatives.formatFloat(d, 'g', -1, b == Type.FLOAT32 ? 32 : 64);
       if (v instanceof Long l && Ops.unsigned(b.kind) && l < 0) return Long.toUnsignedString(l);
       return String.valueOf(v);
     }
@@ -361,6 +375,49 @@ final class Fmt {
     return format(m, g, v, t, false, 1, null);
   }
 
+  /** strconv.QuoteRune / %q of an integer. */
+  static String quoteRune(long r) {
+    if (r < 0 || r > 0x10FFFF || (r >= 0xD800 && r <= 0xDFFF)) r = 0xFFFD;
+    return switch ((int) r) {
+      case '\'' -> "'\\''";
+      case '\\' -> "'\\\\'";
+      case '\n' -> "'\\n'";
+      case '\t' -> "'\\t'";
+      case '\r' -> "'\\r'";
+      case 0 -> "'\\x00'";
+      default -> r < 0x20 || r == 0x7f ? String.format("'\\x%02x'", r) : "'" + new String(Character.toChars((int) r)) + "'";
+    };
+  }
+
+  /** A verb applied to each element of a slice or array, as fmt's printValue does: [e1 e2]. */
+  private static String elementwise(Machine m, G g, Object v, Type t, char verb, boolean plus, boolean sharp, int prec, boolean space) {
+    Type elem;
+    Object[] items;
+    if (t.underlying() instanceof Type.Slice sl) {
+      elem = sl.elem;
+      items = Natives.sliceItems(v);
+    } else {
+      elem = ((Type.Array) t.underlying()).elem;
+      items = ((ArrayVal) v).a.clone();
+    }
+    StringBuilder sb = new StringBuilder("[");
+    for (int k = 0; k < items.length; k++) {
+      if (k > 0) sb.append(' ');
+      Object e = Type.isInterface(elem) ? items[k] : new Iface(elem, items[k]);
+      sb.append(formatVerb(m, g, e, verb, plus, sharp, prec, space));
+    }
+    return sb.append(']').toString();
+  }
+
+  /** A slice (also nil) or an array, whose elements a verb formats one by one. */
+  private static boolean isList(Object v, Type t) {
+    return v instanceof SliceVal || v instanceof ArrayVal || (v == null && t != null && t.underlying() instanceof Type.Slice);
+  }
+
+  private static boolean isBytes(Type t) {
+    return t != null && t.underlying() instanceof Type.Slice sl && sl.elem.underlying() == Type.UINT8;
+  }
+
   static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
@@ -380,18 +437,8 @@ final class Fmt {
     return sb.append('"').toString();
   }
 
-  /** strconv.FormatFloat(f, 'g', -1, 64): shortest representation, Go's exponent rules. */
+  /** strconv.FormatFloat(f, 'g', -1, 64), what %v prints: shortest representation, %e from exponent 21 on or below -4. */
   static String formatG(double d) {
-    if (Double.isNaN(d)) return "NaN";
-    if (Double.isInfinite(d)) return d > 0 ? "+Inf" : "-Inf";
-    if (d == 0) return (1 / d < 0) ? "-0" : "0";
-    BigDecimal bd = new BigDecimal(Double.toString(d)).stripTrailingZeros();
-    int exp = bd.precision() - bd.scale() - 1;
-    if (exp < -4 || exp >= 21) {
-      String digits = bd.unscaledValue().abs().toString();
-      String mant = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
-      return (d < 0 ? "-" : "") + mant + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "") + Math.abs(exp);
-    }
-    return bd.toPlainString();
+    return TextNatives.formatFloat(d, 'g', -1, 64);
   }
 }

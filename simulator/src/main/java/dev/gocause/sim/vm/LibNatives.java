@@ -17,7 +17,11 @@ import static dev.gocause.sim.vm.ContextNatives.*;
 import static dev.gocause.sim.vm.ErrgroupNatives.*;
 import static dev.gocause.sim.vm.TestingNatives.*;
 
-/** Library model of fmt, errors, strings, strconv, os, runtime, log, sort, math and math/rand. Registered by import path from {@link Natives}. */
+/**
+ * Library model of fmt, errors, strings (the basic functions, Builder), os, runtime, log, math and math/rand; sort is in
+ * {@link SortNatives}, strconv and the rest of strings, unicode, unicode/utf8 and bytes in {@link TextNatives}.
+ * Registered by import path from {@link Natives}.
+ */
 final class LibNatives {
   private LibNatives() {}
 
@@ -44,9 +48,21 @@ final class LibNatives {
       f.push(wrapped != null ? new Iface(new Type.Pointer(WRAPERR), new ErrorVal(msg, wrapped)) : newError(msg));
     }));
     Type fileT = new Type.Pointer(OSFILE);
-    fn(p, "Fprintln", vsig(List.of(fileT, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprintln(m, g, sliceItems(a[1]))));
-    fn(p, "Fprintf", vsig(List.of(fileT, Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprintf(m, g, (String) a[1], sliceItems(a[2]))));
-    fn(p, "Fprint", vsig(List.of(fileT, anyS), List.of()), (m, g, f, a) -> m.print(Fmt.sprint(m, g, sliceItems(a[1]))));
+    // to os.Stdout/os.Stderr fmt prints; to any other io.Writer it calls Write once with the formatted bytes
+    fn(p, "Fprintln", vsig(List.of(IoNatives.WRITER, anyS), List.of(Type.INT, ERROR)), (m, g, f, a) -> fprint(m, g, f, a[0], Fmt.sprintln(m, g, sliceItems(a[1]))));
+    fn(p, "Fprintf", vsig(List.of(IoNatives.WRITER, Type.STRING, anyS), List.of(Type.INT, ERROR)), (m, g, f, a) -> fprint(m, g, f, a[0], Fmt.sprintf(m, g, (String) a[1], sliceItems(a[2]))));
+    fn(p, "Fprint", vsig(List.of(IoNatives.WRITER, anyS), List.of(Type.INT, ERROR)), (m, g, f, a) -> fprint(m, g, f, a[0], Fmt.sprint(m, g, sliceItems(a[1]))));
+    method(OSFILE, "Write", true, sig(List.of(IoNatives.BYTES), List.of(Type.INT, ERROR)), (m, g, f, a) -> {
+      m.print(Ops.bytesToString(a[1]));
+      f.push((long) (a[1] == null ? 0 : ((SliceVal) a[1]).len));
+      f.push(null);
+    });
+    method(OSFILE, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), (m, g, f, a) -> {
+      m.print((String) a[1]);
+      f.push((long) TextNatives.byteLen((String) a[1]));
+      f.push(null);
+    });
+    Scan.register();
     Type.Interface stringer = new Type.Interface();
     stringer.methods.put("String", sig(List.of(), List.of(Type.STRING)));
     type(p, "Stringer", new Type.Named("fmt.Stringer", stringer));
@@ -151,21 +167,12 @@ final class LibNatives {
     method(builder, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((BuilderVal) a[0]).sb.toString())));
     method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) ((BuilderVal) a[0]).sb.length())));
 
-    p = "strconv";
-    fn(p, "Itoa", sig(List.of(Type.INT), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Long.toString((Long) a[0]))));
-    fn(p, "Atoi", sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
-      try {
-        f.push(Long.parseLong(((String) a[0]).startsWith("+") ? ((String) a[0]).substring(1) : (String) a[0]));
-        f.push(null);
-      } catch (NumberFormatException e) {
-        f.push(0L);
-        f.push(new Iface(new Type.Pointer(NUMERR), new ErrorVal("strconv.Atoi: parsing " + Fmt.quote((String) a[0]) + ": invalid syntax", null)));
-      }
-    }));
-    fn(p, "FormatInt", sig(List.of(Type.INT64, Type.INT), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Long.toString((Long) a[0], (int) (long) (Long) a[1]))));
-    fn(p, "Quote", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(Fmt.quote((String) a[0]))));
-
     p = "runtime";
+    // runtime.Error: the interface every runtime panic value satisfies (index out of range, nil map write, ...)
+    Type.Interface rte = new Type.Interface();
+    rte.methods.put("Error", sig(List.of(), List.of(Type.STRING)));
+    rte.methods.put("RuntimeError", sig(List.of(), List.of()));
+    type(p, "Error", new Type.Named("runtime.Error", rte));
     fn(p, "NumGoroutine", sig(List.of(), List.of(Type.INT)), (m, g, f, a) -> f.push((long) m.liveGoroutines()));
     fn(p, "Gosched", sig(List.of(), List.of()), (m, g, f, a) -> g.yielded = true);
     fn(p, "GOMAXPROCS", sig(List.of(Type.INT), List.of(Type.INT)), pure((m, g, f, a) -> f.push(2L)));
@@ -213,24 +220,8 @@ final class LibNatives {
       m.exit(1);
     });
 
-    p = "sort";
-    fn(p, "Ints", sig(List.of(new Type.Slice(Type.INT)), List.of()), (m, g, f, a) -> sortSlice(a[0], (x, y) -> Long.compare((Long) x, (Long) y)));
-    fn(p, "Strings", sig(List.of(new Type.Slice(Type.STRING)), List.of()), (m, g, f, a) -> sortSlice(a[0], (x, y) -> ((String) x).compareTo((String) y)));
-    fn(p, "Slice", sig(List.of(EMPTY_IFACE, sig(List.of(Type.INT, Type.INT), List.of(Type.BOOL))), List.of()), (m, g, f, a) -> {
-      SliceVal s = (SliceVal) ((Iface) a[0]).v;
-      if (s == null) return;
-      Closure less = (Closure) a[1];
-      // insertion sort through the user's less(i, j) on the live slice
-      for (int i = 1; i < s.len; i++) {
-        for (int j = i; j > 0; j--) {
-          Object[] r = m.callSync(g, less, new Object[] {(long) j, (long) (j - 1)});
-          if (!(Boolean) r[0]) break;
-          Object t = s.arr.a[s.off + j];
-          s.arr.a[s.off + j] = s.arr.a[s.off + j - 1];
-          s.arr.a[s.off + j - 1] = t;
-        }
-      }
-    });
+    SortNatives.register();
+    TextNatives.register();
 
     RandNatives.registerRand();
 
@@ -276,6 +267,18 @@ final class LibNatives {
     }
   }
 
+  /** fmt.Fprint*: the standard streams print; any other writer gets its Write called through the VM (results are Fprint's). */
+  static void fprint(Machine m, G g, Frame f, Object w, String text) {
+    if (w instanceof Iface i && (i.v == STDOUT || i.v == STDERR)) {
+      m.print(text);
+      f.push((long) TextNatives.byteLen(text));
+      f.push(null);
+      return;
+    }
+    Closure write = (Closure) Ops.ifaceMethodValue(w, "Write");
+    m.call(g, f, write, new Object[] {Ops.stringToSlice(text, false)});
+  }
+
   static String nl(String s) {
     return s.endsWith("\n") ? s : s + "\n";
   }
@@ -283,12 +286,6 @@ final class LibNatives {
   static String logPrefix(Machine m) {
     java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond((EPOCH + m.now) / 1_000_000_000L, 0, java.time.ZoneOffset.UTC);
     return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ")); // log's default flags
-  }
-
-  static void sortSlice(Object s, java.util.Comparator<Object> c) {
-    SliceVal sv = (SliceVal) s;
-    if (sv == null) return;
-    Arrays.sort(sv.arr.a, sv.off, sv.off + sv.len, c);
   }
 
   static Object unwrap(Machine m, G g, Object e) {

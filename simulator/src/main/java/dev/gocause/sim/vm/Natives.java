@@ -19,8 +19,9 @@ import static dev.gocause.sim.vm.TestingNatives.*;
 /**
  * The registry of library models by import path, and what they share (errors, registration helpers, trampolines). Each
  * Go package is modelled in its own class: {@link SyncNatives}, {@link AtomicNatives}, {@link TimeNatives},
- * {@link ContextNatives}, {@link ErrgroupNatives}, {@link LibNatives} (fmt, errors, strings, strconv, os, runtime, log,
- * sort, math, math/rand) and {@link TestingNatives}.
+ * {@link ContextNatives}, {@link ErrgroupNatives}, {@link LibNatives} (fmt, errors, strings, os, runtime, log, math,
+ * math/rand), {@link SortNatives} (sort), {@link TextNatives} (strconv, more of strings, unicode, unicode/utf8, bytes),
+ * {@link Scan} (fmt's Sscan family), {@link TimeFormat} (time's text functions) and {@link TestingNatives}.
  */
 public final class Natives {
   private Natives() {}
@@ -60,8 +61,9 @@ public final class Natives {
 
   static String implicitImport(String name) {
     return switch (name) {
-      case "fmt", "errors", "strings", "strconv", "sync", "context", "time", "runtime", "os", "sort", "log", "math" -> name;
+      case "fmt", "errors", "strings", "strconv", "sync", "context", "time", "runtime", "os", "sort", "log", "math", "bytes", "unicode" -> name;
       case "atomic" -> "sync/atomic";
+      case "utf8" -> "unicode/utf8";
       case "rand" -> "math/rand";
       case "errgroup" -> "golang.org/x/sync/errgroup";
       default -> null;
@@ -125,6 +127,8 @@ public final class Natives {
     method(CTXERR, "Temporary", true, sig(List.of(), List.of(Type.BOOL)), pure((m, g, f, a) -> f.push(true)));
     method(WRAPERR, "Unwrap", true, sig(List.of(), List.of(ERROR)), pure((m, g, f, a) -> f.push(((ErrorVal) a[0]).wrapped)));
     method(RUNTIME_ERR, "RuntimeError", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
+    // runtime.plainError ("send on closed channel", "assignment to entry in nil map", ...) is a runtime.Error too
+    method(PLAIN_ERR, "RuntimeError", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
   }
 
   static Object newError(String msg) {

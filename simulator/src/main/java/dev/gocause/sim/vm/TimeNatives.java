@@ -64,6 +64,7 @@ public final class TimeNatives {
 
   public static String durationString(long d) {
     if (d == 0) return "0s";
+    if (d == Long.MIN_VALUE) return "-2562047h47m16.854775808s"; // |d| does not fit in an int64
     StringBuilder sb = new StringBuilder();
     boolean neg = d < 0;
     long u = Math.abs(d);
@@ -98,6 +99,7 @@ public final class TimeNatives {
     type(p, "Time", TIME);
     type(p, "Timer", TIMER);
     type(p, "Ticker", TICKER);
+    TimeFormat.register();
     long[] units = {1L, 1_000L, 1_000_000L, 1_000_000_000L, 60_000_000_000L, 3_600_000_000_000L};
     String[] names = {"Nanosecond", "Microsecond", "Millisecond", "Second", "Minute", "Hour"};
     for (int i = 0; i < units.length; i++) cnst(p, names[i], DURATION, units[i]);
