@@ -313,8 +313,11 @@ public final class Simulator {
   private static void checkInternal(Machine m, SimulationRequest req) {
     if (m.outcome == Machine.Outcome.INTERNAL) {
       RuntimeException e = m.internalError;
-      throw new UnsupportedConstructException(req.fileName(), m.internalLine, 1,
-          "unsupported: the simulator cannot run this line (" + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+      UnsupportedConstructException x = new UnsupportedConstructException(req.fileName(), m.internalLine, 1,
+          e instanceof Machine.Unmodelled u ? "unsupported: " + u.getMessage()
+              : "unsupported: the simulator cannot run this line (a gap in its model of Go)");
+      x.initCause(e); // for whoever debugs the simulator; never part of the text
+      throw x;
     }
   }
 

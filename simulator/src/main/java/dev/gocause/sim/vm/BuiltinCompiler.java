@@ -59,6 +59,7 @@ abstract class BuiltinCompiler extends CallCompiler {
         }
         int n = a.size() - 1;
         for (int i = 1; i < a.size(); i++) {
+          constUses.put(a.get(i), "argument to append");
           exprTo(a.get(i), sl.elem);
           copyIfAggregate(sl.elem);
         }

@@ -182,6 +182,7 @@ abstract class CallCompiler extends ExprCompiler {
 
   /** Pushes converted arguments; returns how many values were pushed. */
   int args(Call c, Type.Func sig) {
+    for (Expr a : c.args) constUses.put(a, "argument to " + constText(c.fun));
     List<Type> ps = sig.params;
     int np = ps.size();
     if (c.args.size() == 1 && np > 1 && unparen(c.args.get(0)) instanceof Call inner) {

@@ -288,6 +288,19 @@ abstract class CallsAndPanics extends Channels {
     endInDeadlock("fatal error: all goroutines are asleep - deadlock!\n");
   }
 
+  /**
+   * Every goroutine is blocked and the only pending timers send on channels nobody waits on: no progress is possible,
+   * yet a live timer keeps Go's deadlock detector quiet, so Go hangs (a test until its timeout). Reported as DEADLOCK.
+   */
+  void hang() {
+    if (!prog.hasMain && !prog.tests.isEmpty()) {
+      deadlock();
+      return;
+    }
+    endInDeadlock("program did not finish: every goroutine is blocked and no pending timer can wake one"
+        + " (Go prints nothing and waits forever: a live timer or ticker keeps its deadlock detector from firing)\n");
+  }
+
   private void endInDeadlock(String header) {
     StringBuilder sb = new StringBuilder(header);
     appendLiveGoroutines(sb, null);

@@ -191,6 +191,8 @@ public final class Compiler extends SwitchCompiler {
       Object v = cv[0];
       if (vs.type != null) {
         t = resolveType(vs.type);
+        constUses.put(e, "constant declaration");
+        if (((Type) cv[1]) instanceof Type.Basic cb && cb.isUntyped()) checkConstUse(e, v, (Type) cv[1], t);
         v = convertConst(v, t, e);
       }
       iota = -1;

@@ -92,6 +92,7 @@ abstract class ExprCompiler extends SelectorCompiler {
       Type t = (Type) cv[1];
       Object v = cv[0];
       if (want != null && !Type.isInterface(want) && t instanceof Type.Basic b && b.isUntyped() && want.underlying() instanceof Type.Basic) {
+        checkConstUse(e, v, t, want);
         v = convertConst(v, want, e);
         t = want;
       } else if (t instanceof Type.Basic b && b.isUntyped()) {
@@ -130,7 +131,7 @@ abstract class ExprCompiler extends SelectorCompiler {
     if (e instanceof Binary b) return binary(b, want);
     if (e instanceof KeyValue) throw err(e, "unexpected key:value");
     if (isTypeExpr(e)) throw err(e, "type is not an expression");
-    throw unsupported(e, e.getClass().getSimpleName());
+    throw unsupported(e, e instanceof Ellipsis ? "... outside a call's last argument and an array length" : "this kind of expression");
   }
 
   Type ident(Ident id) {
@@ -211,6 +212,12 @@ abstract class ExprCompiler extends SelectorCompiler {
   }
 
   Type compositeLit(CompositeLit cl, Type want) {
+    for (Expr el : cl.elts) {
+      Expr v = el instanceof KeyValue kv ? kv.value : el;
+      constUses.put(v, cl.type instanceof MapTypeExpr || want != null && want.underlying() instanceof Type.MapT ? "map literal"
+          : cl.type instanceof ArrayTypeExpr || want != null && (want.underlying() instanceof Type.Slice || want.underlying() instanceof Type.Array)
+          ? "array or slice literal" : "struct literal");
+    }
     Type t;
     if (cl.type == null) {
       if (want == null) throw err(cl, "invalid composite literal type: missing type");

@@ -73,6 +73,16 @@ public final class Machine extends CallsAndPanics {
     }
   }
 
+  /**
+   * A construct the simulator meets only while running (a library call with arguments it does not model); the
+   * message names it in Go's terms and becomes {@code file:line:1: unsupported: message}.
+   */
+  public static final class Unmodelled extends RuntimeException {
+    public Unmodelled(String msg) {
+      super(msg, null, false, false);
+    }
+  }
+
   /** A Go panic thrown from inside an instruction; value is an interface value (Iface) or null. */
   public static final class GoPanic extends RuntimeException {
     public final Object val;
@@ -89,6 +99,8 @@ public final class Machine extends CallsAndPanics {
     long period;
     boolean stopped;
     Runnable fire;
+    /** The channel it sends the time on (After, Tick, Timer, Ticker); null when it runs code or wakes a goroutine. */
+    Chan sendsOn;
     /** Line that armed it (for the timeline). */
     int line;
   }
@@ -188,7 +200,11 @@ public final class Machine extends CallsAndPanics {
           return;
         }
         if (!timers.isEmpty()) {
-          // every goroutine blocked and only timers left that wake nobody: Go hangs here; end at the step bound
+          if (!grace && !anyTimerCanWake()) {
+            // only timers left whose channels nobody waits on: Go's deadlock check never fires, the program hangs
+            hang();
+            return;
+          }
           if (++idleFires > maxSteps) stepLimit();
           fireNextTimer();
           continue;
@@ -239,6 +255,17 @@ public final class Machine extends CallsAndPanics {
       if (outcome != Outcome.OK && outcome != Outcome.EXIT) return;
       if (outcome == Outcome.EXIT) return;
     }
+  }
+
+  /**
+   * Whether firing the pending timers could ever let a goroutine run, every goroutine being blocked: a Sleep,
+   * AfterFunc or context deadline can; a timer or ticker sending on a channel only if a goroutine waits on it now.
+   */
+  private boolean anyTimerCanWake() {
+    for (Timer t : timers) {
+      if (t.sendsOn == null || hasLive(t.sendsOn.recvq)) return true;
+    }
+    return false;
   }
 
   private void startGrace() {

@@ -252,8 +252,9 @@ final class Ops {
       }
       return new SliceVal(sl.arr, sl.off, len + vs.length, cap);
     }
-    int ncap = Math.max(len + vs.length, cap < 256 ? Math.max(4, cap * 2) : cap + cap / 4);
-    m.alloc(8L * ncap); // before the array exists: growing past the heap limit ends in LIMIT
+    long esize = Type.sizeof(elem);
+    int ncap = growCap(cap, len + vs.length, esize);
+    m.alloc(Math.max(8L, esize) * ncap); // before the array exists: growing past the heap limit ends in LIMIT
     Object[] na = new Object[ncap];
     if (sl != null) {
       for (int i = 0; i < len; i++) {
@@ -267,6 +268,43 @@ final class Ops {
     Object z = agg ? null : Values.zero(elem);
     for (int i = len + vs.length; i < ncap; i++) na[i] = agg ? Values.zero(elem) : z;
     return new SliceVal(new ArrayVal(na), 0, len + vs.length, ncap);
+  }
+
+  /** Go 1.19's class_to_size (runtime/sizeclasses.go): the sizes of the small-object allocator's size classes. */
+  private static final int[] SIZE_CLASSES = {0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224,
+      240, 256, 288, 320, 352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792, 2048,
+      2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728, 10240, 10880, 12288, 13568,
+      14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672, 32768};
+
+  /** Go's roundupsize: the bytes malloc really hands out for a request of size bytes. */
+  static long roundupsize(long size) {
+    if (size < 32768) {
+      int i = java.util.Arrays.binarySearch(SIZE_CLASSES, (int) size);
+      return SIZE_CLASSES[i >= 0 ? i : -i - 1];
+    }
+    long page = 8192;
+    return size + page < size ? size : (size + page - 1) / page * page;
+  }
+
+  /**
+   * Go 1.19's runtime.growslice: the capacity of the array append allocates to hold {@code needed} elements of
+   * {@code esize} bytes when the old capacity is {@code oldCap} — double below 256 elements, then grow by
+   * (newcap + 3*256)/4 until it fits, then round the bytes up to a malloc size class.
+   */
+  static int growCap(int oldCap, int needed, long esize) {
+    if (esize == 0) return needed;
+    long newcap = oldCap;
+    long doublecap = newcap + newcap;
+    if (needed > doublecap) {
+      newcap = needed;
+    } else if (oldCap < 256) {
+      newcap = doublecap;
+    } else {
+      while (0 < newcap && newcap < needed) newcap += (newcap + 3 * 256) / 4;
+      if (newcap <= 0) newcap = needed;
+    }
+    long capmem = roundupsize(newcap * esize);
+    return (int) Math.min(Integer.MAX_VALUE - 16, Math.max(needed, capmem / esize));
   }
 
   private static Object zeroLike(Object v) {

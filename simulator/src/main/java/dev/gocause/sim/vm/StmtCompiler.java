@@ -328,6 +328,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
 
   /** var a, b T = x, y  (or no values: zero). Works for globals and locals. */
   void initVars(ValueSpec vs, List<Sym> syms, Type declared) {
+    for (Expr v : vs.values) constUses.put(v, "variable declaration");
     if (vs.values.isEmpty()) {
       for (Sym s : syms) {
         if (s == null) continue;
@@ -396,6 +397,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
   }
 
   void assign(Assign a) {
+    if (a.op.equals("=")) for (Expr v : a.rhs) constUses.put(v, "assignment");
     if (a.op.equals(":=")) {
       define(a);
       return;
@@ -545,6 +547,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
   }
 
   void returnStmt(Return r) {
+    for (Expr v : r.results) constUses.put(v, "return statement");
     List<Type> rt = fn.sig.results;
     if (r.results.isEmpty()) {
       if (!rt.isEmpty() && fn.results.stream().anyMatch(s -> s.name.startsWith("~"))) throw err(r, "not enough return values");

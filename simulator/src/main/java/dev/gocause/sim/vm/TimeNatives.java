@@ -145,7 +145,7 @@ public final class TimeNatives {
       Machine.Chan c = new Machine.Chan(1, null);
       c.timer = true;
       m.alloc(200); // a timer lives until it fires
-      m.addTimer((Long) a[0], 0, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
+      m.addTimer((Long) a[0], 0, () -> m.offer(c, new TimeVal(EPOCH + m.now))).sendsOn = c;
       f.push(c);
     });
     fn(p, "Tick", sig(List.of(DURATION), List.of(new Type.Chan(TIME, 2))), (m, g, f, a) -> {
@@ -156,7 +156,7 @@ public final class TimeNatives {
         f.push(null);
         return;
       }
-      m.addTimer(d, d, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
+      m.addTimer(d, d, () -> m.offer(c, new TimeVal(EPOCH + m.now))).sendsOn = c;
       f.push(c);
     });
     fn(p, "NewTimer", sig(List.of(DURATION), List.of(new Type.Pointer(TIMER))), (m, g, f, a) -> {
@@ -164,7 +164,9 @@ public final class TimeNatives {
       Machine.Chan c = new Machine.Chan(1, null);
       c.timer = true;
       t.f[0] = c;
-      t.f[1] = m.addTimer((Long) a[0], 0, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
+      Machine.Timer tm = m.addTimer((Long) a[0], 0, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
+      tm.sendsOn = c;
+      t.f[1] = tm;
       f.push(t);
     });
     fn(p, "AfterFunc", sig(List.of(DURATION, sig(List.of(), List.of())), List.of(new Type.Pointer(TIMER))), (m, g, f, a) -> {
@@ -182,7 +184,9 @@ public final class TimeNatives {
       Machine.Chan c = new Machine.Chan(1, null);
       c.timer = true;
       t.f[0] = c;
-      t.f[1] = m.addTimer(d, d, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
+      Machine.Timer tm = m.addTimer(d, d, () -> m.offer(c, new TimeVal(EPOCH + m.now)));
+      tm.sendsOn = c;
+      t.f[1] = tm;
       f.push(t);
     });
     for (Type.Named tt : List.of(TIMER, TICKER)) {

@@ -218,6 +218,70 @@ public abstract class Type {
     @Override public String str() { return name; }
   }
 
+  // ---------------- sizes (Go on amd64: unsafe.Sizeof / Alignof) ----------------
+  /** Size in bytes of a value of type t as Go lays it out on amd64 (library types by their Go 1.19 layout). */
+  public static long sizeof(Type t) {
+    if (t instanceof Named n && n.under == null) return 8;
+    Type u = t.underlying();
+    if (u instanceof Basic b) {
+      return switch (b.kind) {
+        case BOOL, INT8, UINT8, UNTYPED_BOOL -> 1;
+        case INT16, UINT16 -> 2;
+        case INT32, UINT32, FLOAT32, UNTYPED_RUNE -> 4;
+        case STRING, UNTYPED_STRING -> 16;
+        default -> 8;
+      };
+    }
+    if (u instanceof Slice) return 24;
+    if (u instanceof Interface) return 16;
+    if (u instanceof Array a) return a.len * sizeof(a.elem);
+    if (u instanceof Struct st) {
+      long off = 0;
+      long align = 1;
+      for (FieldT f : st.fields) {
+        long fa = alignof(f.type());
+        off = (off + fa - 1) / fa * fa + sizeof(f.type());
+        align = Math.max(align, fa);
+      }
+      // a final zero-size field gets one byte of padding so that its address stays inside the struct
+      if (!st.fields.isEmpty() && sizeof(st.fields.get(st.fields.size() - 1).type()) == 0 && off > 0) off++;
+      return (off + align - 1) / align * align;
+    }
+    if (u instanceof Opaque o) {
+      return switch (o.name) {
+        case "sync.Mutex" -> 8;
+        case "sync.Once" -> 12;
+        case "sync.RWMutex", "time.Time" -> 24;
+        case "sync.WaitGroup", "atomic.Value" -> 16;
+        case "rand.Rand" -> 48;
+        case "strings.Builder" -> 32;
+        case "atomic.Bool", "atomic.Int32", "atomic.Uint32" -> 4;
+        default -> 8;
+      };
+    }
+    return 8; // pointers, maps, channels, funcs
+  }
+
+  /** Alignment in bytes of a value of type t on amd64. */
+  public static long alignof(Type t) {
+    if (t instanceof Named n && n.under == null) return 8;
+    Type u = t.underlying();
+    if (u instanceof Basic b) return Math.min(8, Math.max(1, b.isString() ? 8 : sizeof(b)));
+    if (u instanceof Array a) return alignof(a.elem);
+    if (u instanceof Struct st) {
+      long align = 1;
+      for (FieldT f : st.fields) align = Math.max(align, alignof(f.type()));
+      return align;
+    }
+    if (u instanceof Opaque o) {
+      return switch (o.name) {
+        case "sync.Mutex", "sync.Once", "atomic.Bool", "atomic.Int32", "atomic.Uint32" -> 4;
+        default -> 8;
+      };
+    }
+    return 8;
+  }
+
   // ---------------- helpers ----------------
   public static boolean isInterface(Type t) {
     return t != null && t.underlying() instanceof Interface;

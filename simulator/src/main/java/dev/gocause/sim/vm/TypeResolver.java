@@ -250,6 +250,12 @@ abstract class TypeResolver extends CompilerBase {
       Type t = constResultType((Type) x[1], (Type) y[1]);
       Object r = Ops.binaryConst(b.op, x[0], y[0], t);
       if (r == null) return null;
+      Type rt = b.op.equals("<<") || b.op.equals(">>") ? (Type) x[1] : t;
+      if (!isCompare(b.op) && isIntegerType(rt) && !(rt instanceof Type.Basic ub && ub.isUntyped())
+          && Ops.binaryConst(b.op, x[0], y[0], Type.UNTYPED_INT) instanceof Long raw
+          && !fits(raw, ((Type.Basic) rt.underlying()).kind)) {
+        throw errAtStart(b, constText(b) + " (constant " + raw + " of type " + rt.str() + ") overflows " + rt.str());
+      }
       if (isCompare(b.op) || b.op.equals("&&") || b.op.equals("||")) t = Type.UNTYPED_BOOL;
       else if (b.op.equals("<<") || b.op.equals(">>")) t = (Type) x[1];
       r = convertConst(r, t, b);
@@ -260,6 +266,11 @@ abstract class TypeResolver extends CompilerBase {
       Object[] x = constValue(c.args.get(0));
       if (x == null || !(t.underlying() instanceof Type.Basic)) return null;
       if (((Type.Basic) t.underlying()).isString() && x[0] instanceof Long l) return new Object[] {new String(Character.toChars(l.intValue())), t};
+      if (x[0] instanceof Long l && isIntegerType(t) && (isIntegerType((Type) x[1]) || x[1] == Type.UNTYPED_RUNE)
+          && !fits(l, ((Type.Basic) t.underlying()).kind)) {
+        Expr arg = c.args.get(0);
+        throw errAtStart(arg, "cannot convert " + constText(arg) + " (" + constDesc(arg, x[0], (Type) x[1]) + ") to type " + t.str());
+      }
       return new Object[] {convertConst(x[0], t, c), t};
     }
     if (e instanceof Call c && c.fun instanceof Ident id && id.name.equals("len") && c.args.size() == 1) {
@@ -297,6 +308,79 @@ abstract class TypeResolver extends CompilerBase {
     } catch (NumberFormatException e) {
       throw unsupported(n, "integer constant " + v + " (overflows int64)");
     }
+  }
+
+  /** Where an untyped constant is used as a value, in go build's words ("variable declaration"), by the expression. */
+  final Map<Expr, String> constUses = new java.util.IdentityHashMap<>();
+
+  /**
+   * Whether integer constant v fits basic kind k. Constants are int64 here, so the 64-bit kinds are not checked (an
+   * untyped constant of 2^63 or more wraps, and a uint64 takes it).
+   */
+  static boolean fits(long v, Type.BKind k) {
+    return switch (k) {
+      case INT8 -> v >= Byte.MIN_VALUE && v <= Byte.MAX_VALUE;
+      case INT16 -> v >= Short.MIN_VALUE && v <= Short.MAX_VALUE;
+      case INT32 -> v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE;
+      case UINT8 -> v >= 0 && v <= 0xff;
+      case UINT16 -> v >= 0 && v <= 0xffff;
+      case UINT32 -> v >= 0 && v <= 0xffffffffL;
+      default -> true;
+    };
+  }
+
+  static boolean isIntegerType(Type t) {
+    return t.underlying() instanceof Type.Basic b && b.isInteger();
+  }
+
+  /** Go's description of a constant operand: {@code untyped int constant 200} or {@code constant 300 of type int16}. */
+  String constDesc(Expr src, Object v, Type from) {
+    String val = v instanceof Long l && isIntegerType(from) && Ops.unsigned(((Type.Basic) from.underlying()).kind) && l < 0
+        ? Long.toUnsignedString(l) : String.valueOf(v);
+    if (from instanceof Type.Basic b && b.isUntyped()) {
+      String kind = from == Type.UNTYPED_RUNE ? "rune" : from == Type.UNTYPED_FLOAT ? "float" : "int";
+      return "untyped " + kind + " constant" + (constText(src).equals(val) ? "" : " " + val);
+    }
+    return "constant " + val + " of type " + from.str();
+  }
+
+  /** The source text of a (constant) expression as Go's type checker prints it. */
+  static String constText(Expr e) {
+    if (e instanceof Paren p) return "(" + constText(p.x) + ")";
+    if (e instanceof BasicLit b) return b.kind == Lexer.Kind.STRING ? "\"" + b.value + "\"" : b.value;
+    if (e instanceof Ident id) return id.name;
+    if (e instanceof Selector s) return constText(s.x) + "." + s.sel;
+    if (e instanceof Unary u) return u.op + constText(u.x);
+    if (e instanceof Binary b) return constText(b.x) + " " + b.op + " " + constText(b.y);
+    if (e instanceof Call c) {
+      StringBuilder sb = new StringBuilder(constText(c.fun)).append('(');
+      for (int i = 0; i < c.args.size(); i++) sb.append(i > 0 ? ", " : "").append(constText(c.args.get(i)));
+      return sb.append(')').toString();
+    }
+    if (e instanceof Index ix) return constText(ix.x) + "[" + constText(ix.index) + "]";
+    return "…";
+  }
+
+  /** Where Go's type checker reports an operand: its leftmost token. */
+  UnsupportedConstructException errAtStart(Expr e, String msg) {
+    Expr x = e;
+    while (true) {
+      if (x instanceof Binary b) x = b.x;
+      else if (x instanceof Call c) x = c.fun;
+      else if (x instanceof Selector s) x = s.x;
+      else if (x instanceof Index ix) x = ix.x;
+      else break;
+    }
+    return err(x, msg);
+  }
+
+  /** An untyped integer constant used as a value of integer type t (assignment, argument, …) must fit it. */
+  void checkConstUse(Expr src, Object v, Type from, Type t) {
+    if (!(v instanceof Long l) || !isIntegerType(t) || !isIntegerType(from) && from != Type.UNTYPED_RUNE) return;
+    if (fits(l, ((Type.Basic) t.underlying()).kind)) return;
+    String where = constUses.get(src);
+    throw errAtStart(src, "cannot use " + constText(src) + " (" + constDesc(src, v, from) + ") as " + t.str() + " value"
+        + (where == null ? "" : " in " + where) + " (overflows)");
   }
 
   Object convertConst(Object v, Type t, Node n) {
