@@ -313,7 +313,10 @@ public final class DiagnosisModel {
     this.shownAs = java.util.Collections.unmodifiableMap(shown); // mostly misses (symptoms only words show): a HashMap
     List<Phrase> sp = new ArrayList<>();
     for (SymptomDef s : this.symptoms.values()) {
-      addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
+      // what a simulation of the code found is never read from words: prose saying the code "deadlocks" is not a run
+      if (!"simulation".equals(s.kind())) {
+        addPhrases(sp, s.id(), List.of(s.nameZh(), s.nameEn()), s.aliasesZh(), s.aliasesEn());
+      }
     }
     this.symptomPhrases = new Phrases(sp);
     List<Phrase> cp = new ArrayList<>();
