@@ -874,6 +874,9 @@ public final class GoOutputParser {
         return true;
       }
       for (String f : c.frames) {
+        if (f.startsWith("sync.runtime_")) {
+          return false; // a sync call's wait: the program called it, even when the paste cut its frames off
+        }
         if (!isRuntime(f)) {
           return packageOf(f).equals("testing");
         }

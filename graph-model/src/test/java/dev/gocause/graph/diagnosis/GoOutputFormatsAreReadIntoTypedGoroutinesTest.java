@@ -159,6 +159,22 @@ class GoOutputFormatsAreReadIntoTypedGoroutinesTest {
   }
 
   @Test
+  void aSyncWaitCutOffAfterItsFirstFrameIsTheProgramsNotTheRuntimes() {
+    String text = """
+        goroutine 2 [force gc (idle)]:
+        runtime.gopark(0x0?, 0x0?, 0x0?, 0x0?, 0x0?)
+        	/usr/lib/go-1.19/src/runtime/proc.go:363 +0xd6
+
+        goroutine 18 [semacquire]:
+        sync.runtime_SemacquireMutex(0x59deefc5b8?, 0xa8?, 0x30?)
+        	/usr/lib/go-1.19/src/runtime/sema.go:77 +0x25
+        """;
+    ParsedInput p = GoOutputParser.parse(text);
+    assertThat(byId(p, "2").infrastructure()).isTrue();
+    assertThat(byId(p, "18").infrastructure()).isFalse();
+  }
+
+  @Test
   void aRepanickedPanicIsAPanicAndItsDumpIsRead() {
     // Go 1.23 src/runtime/panic.go printpanics: "panic: X [recovered, repanicked]"
     String text = """
