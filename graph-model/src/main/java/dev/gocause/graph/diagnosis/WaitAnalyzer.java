@@ -78,6 +78,7 @@ final class WaitAnalyzer {
     holderNotAlive(ws, allBlocked, out);
     channelAndLock(ws, allBlocked, out);
     orphanChannels(ws, out);
+    senderOutlivedCreator(parsed, ws, out);
     waitGroup(ws, out);
     cond(ws, out);
     pileUp(groups, out);
@@ -472,6 +473,43 @@ final class WaitAnalyzer {
       orphans.forEach(w -> sites.add(w.site() == null ? "?" : w.site().location()));
       out.add(fact(id, 1.0, orphans, count(orphans) + " " + what + " at " + String.join(", ", sites)
           + " and no goroutine in the dump could be the other side"));
+    }
+  }
+
+  /**
+   * Senders whose creator has returned: in a dump that shows every goroutine, or a goleak report
+   * (it lists every goroutine still running after the test), no stack runs the function whose go
+   * statement started them, and they run a closure of it (sharing its channel) or nobody is left
+   * receiving at all. The one to receive was most often that function, which left — on a
+   * timeout, an error or a cancelled context — and nobody took its place.
+   */
+  private static void senderOutlivedCreator(ParsedInput parsed, List<Waiter> ws, List<Fact> out) {
+    if (parsed.goleakLine() <= 0 && parsed.leaks().isEmpty() && !complete(parsed)) {
+      return;
+    }
+    Set<String> onSomeStack = new HashSet<>();
+    for (Goroutine g : parsed.all()) {
+      for (Frame f : g.frames()) {
+        onSomeStack.add(f.function());
+      }
+    }
+    // a goroutine still receiving or selecting may be the one a sender waits for
+    boolean receiverLeft = ws.stream().noneMatch(w -> w.on() == Wait.RECEIVE || w.on() == Wait.SELECT || w.on() == Wait.ALIVE);
+    List<Waiter> senders = new ArrayList<>();
+    Set<String> creators = new java.util.TreeSet<>();
+    for (Waiter w : ws) {
+      // a closure of its creator shares the creator's channel; a named function may send on anybody's
+      Frame c = w.on() == Wait.SEND ? w.g().createdBy() : null;
+      Frame top = c == null ? null : w.g().userFrame();
+      boolean closure = top != null && top.function().startsWith(c.function() + ".func");
+      if (c != null && (closure || receiverLeft) && !GoOutputParser.isStd(c.function()) && !onSomeStack.contains(c.function())) {
+        senders.add(w);
+        creators.add(c.function());
+      }
+    }
+    if (!senders.isEmpty()) {
+      out.add(fact("sender-outlived-its-creator", 1.0, senders, count(senders) + " blocked sending, started by "
+          + String.join(", ", creators) + ", which is on no stack any more: it returned, and whoever was to receive left with it"));
     }
   }
 

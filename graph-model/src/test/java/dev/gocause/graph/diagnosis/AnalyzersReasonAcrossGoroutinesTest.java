@@ -44,6 +44,19 @@ class AnalyzersReasonAcrossGoroutinesTest {
   }
 
   @Test
+  void aSenderLeftAfterTheTestWhoseCreatorReturnedOutlivedItsReceiver() {
+    // goleak lists every goroutine left after the test: queryWithTimeout, which started the sender, is on no stack
+    assertThat(real("goleak-send-gave-up")).contains("sender-outlived-its-creator");
+    // main still receiving could be the other side of renderTile's send: nothing is concluded
+    assertThat(facts(RealKnowledge.read("inputs/handmade/go121-locked-thread-chan.txt"))).doesNotContain("sender-outlived-its-creator");
+    // an excerpt (no goroutine 1, no fatal error, no goleak) does not show who is gone
+    String excerpt = RealKnowledge.read("inputs/real/goleak-send-gave-up.txt").lines().filter(l -> !l.contains("found unexpected"))
+        .map(String::strip).filter(l -> l.startsWith("goroutine") || l.startsWith("_/") || l.startsWith("/") || l.startsWith("created by"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(facts(excerpt)).doesNotContain("sender-outlived-its-creator");
+  }
+
+  @Test
   void twoWaitingOnOneLockHeldByAThirdIsNotACycle() {
     assertThat(real("lock-held-by-third")).doesNotContain("lock-wait-cycle", "lock-holder-not-alive");
     // the same, as a deadlock with the holder blocked on a channel: still no cycle, a channel-and-lock wait
