@@ -26,9 +26,14 @@ class UnsupportedConstructsTest {
   }
 
   @Test
-  void generic_functions_are_unsupported() {
-    assertThat(compileError("package main\n\nfunc Map[T any](x T) T { return x }\nfunc main() {}\n").getMessage())
-        .isEqualTo("bad.go:3:9: unsupported: generic functions");
+  void generic_code_compiles_and_what_generics_cannot_do_is_refused_in_go_s_words() {
+    Simulator.compile("package main\n\nfunc Map[T any](x T) T { return x }\nfunc main() { _ = Map(1) }\n", "ok.go", false);
+    assertThat(compileError("package main\n\nfunc Id[T any](x T) T { return x }\nfunc main() {\n\tf := Id\n\t_ = f\n}\n").getMessage())
+        .isEqualTo("bad.go:5:7: cannot use generic function Id without instantiation");
+    assertThat(compileError("package main\n\nfunc main() {\n\tf := func[T any](x T) {}\n\t_ = f\n}\n").getMessage())
+        .isEqualTo("bad.go:4:11: function type must have no type parameters");
+    assertThat(compileError("package main\n\nimport \"example.com/lib\"\n\nfunc main() {\n\tvar s lib.Set[int]\n\t_ = s\n}\n").getMessage())
+        .isEqualTo("bad.go:6:8: unsupported: generic type example.com/lib.Set");
   }
 
   @Test

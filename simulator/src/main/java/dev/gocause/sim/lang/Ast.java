@@ -70,6 +70,19 @@ public final class Ast {
     public Index(Expr x, Expr index) { this.x = x; this.index = index; }
   }
 
+  /** An instantiation with several type arguments, {@code F[int, string]} or {@code Cache[K, V]} (one argument parses as {@link Index} in expressions). */
+  public static final class Instance extends Expr {
+    public final Expr x;
+    public final List<Expr> args;
+    public Instance(Expr x, List<Expr> args) { this.x = x; this.args = args; }
+  }
+
+  /** A union of constraint terms, {@code ~int | ~int64 | float64} (a term with a tilde is {@code Unary("~", type)}). */
+  public static final class Union extends Expr {
+    public final List<Expr> terms;
+    public Union(List<Expr> terms) { this.terms = terms; }
+  }
+
   public static final class SliceExpr extends Expr {
     public final Expr x;
     public final Expr lo;
@@ -347,6 +360,7 @@ public final class Ast {
     public final String name;
     public final Expr type;
     public final boolean alias;
+    public List<Field> typeParams = List.of(); // generic type: names and constraints
     public TypeSpec(String name, Expr type, boolean alias) { this.name = name; this.type = type; this.alias = alias; }
   }
 
@@ -362,6 +376,7 @@ public final class Ast {
     public String name;
     public FuncTypeExpr type;
     public Block body;
+    public List<Field> typeParams = List.of(); // generic function: names and constraints
   }
 
   /** A parsed file. */

@@ -260,14 +260,17 @@ public final class Parser {
       next();
       Token rt = tok();
       String rname = null;
-      if (tok().kind() == Kind.IDENT && !peek(1).is(")") && !peek(1).is(".")) rname = ident();
+      if (tok().kind() == Kind.IDENT && !peek(1).is(")") && !peek(1).is(".") && !peek(1).is("[")) rname = ident();
       Expr rtype = parseType();
       expect(")");
       d.recv = at(new Field(rname == null ? List.of() : List.of(rname), rtype), rt);
     }
     Token nameTok = tok();
     d.name = ident();
-    if (tok().is("[")) throw unsupported(tok(), "generic functions");
+    if (tok().is("[")) {
+      if (d.recv != null) throw err("syntax error: method must have no type parameters");
+      d.typeParams = parseTypeParams();
+    }
     d.type = at(parseSignature(), nameTok);
     if (tok().is("{")) {
       d.body = parseBlock();
@@ -302,13 +305,20 @@ public final class Parser {
     Token t = tok();
     if (kind.equals("type")) {
       String name = ident();
-      if (tok().is("[") && peek(1).kind() == Kind.IDENT && !peek(2).is("]")) throw unsupported(tok(), "generic types");
+      List<Field> tparams = null;
+      if (tok().is("[") && peek(1).kind() == Kind.IDENT && (peek(2).kind() == Kind.IDENT || peek(2).is(",")
+          || peek(2).is("interface") || peek(2).is("~"))) {
+        tparams = parseTypeParams();
+      }
       boolean alias = false;
       if (tok().is("=")) {
+        if (tparams != null) throw err("syntax error: generic type cannot be alias");
         alias = true;
         next();
       }
-      return at(new TypeSpec(name, parseType(), alias), t);
+      TypeSpec ts = at(new TypeSpec(name, parseType(), alias), t);
+      if (tparams != null) ts.typeParams = tparams;
+      return ts;
     }
     List<String> names = new ArrayList<>();
     names.add(ident());
@@ -330,6 +340,77 @@ public final class Parser {
     return at(new ValueSpec(names, type, values, iota), t);
   }
 
+  /** {@code [K comparable, V any]} or {@code [T, U any]}: one Field per group of names sharing a constraint. */
+  private List<Field> parseTypeParams() {
+    expect("[");
+    List<Field> out = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Token start = tok();
+    while (!tok().is("]")) {
+      if (names.isEmpty()) start = tok();
+      names.add(ident());
+      if (tok().is(",")) {
+        next();
+        continue;
+      }
+      Expr c = parseConstraint();
+      out.add(at(new Field(names, c), start));
+      names = new ArrayList<>();
+      if (tok().is(",")) next();
+      else if (!tok().is("]")) throw err("syntax error: unexpected " + tok() + ", expected ]");
+    }
+    if (!names.isEmpty()) throw err("syntax error: missing type constraint");
+    if (out.isEmpty()) throw err("syntax error: empty type parameter list");
+    next();
+    return out;
+  }
+
+  /** A constraint or an interface's type element: {@code any}, {@code ~int | ~float64}, {@code interface{ ... }}. */
+  private Expr parseConstraint() {
+    Token t = tok();
+    List<Expr> terms = new ArrayList<>();
+    terms.add(parseTerm());
+    while (tok().is("|")) {
+      next();
+      terms.add(parseTerm());
+    }
+    if (terms.size() == 1 && !(terms.get(0) instanceof Unary)) return terms.get(0);
+    return at(new Union(terms), t);
+  }
+
+  private Expr parseTerm() {
+    Token t = tok();
+    if (t.is("~")) {
+      next();
+      return at(new Unary("~", parseType()), t);
+    }
+    return parseType();
+  }
+
+  /**
+   * After a type name, whether {@code [} starts its type arguments: the brackets close and are not followed by the
+   * start of a type ({@code a [5]int} in a parameter list is a name and an array type).
+   */
+  private boolean typeArgsFollow() {
+    if (!tok().is("[") || peek(1).is("]")) return false;
+    int depth = 0;
+    for (int k = 0; p + k < toks.size(); k++) {
+      Token x = peek(k);
+      if (x.kind() == Kind.EOF) return false;
+      if (x.is("[") || x.is("(") || x.is("{")) depth++;
+      else if (x.is("]") || x.is(")") || x.is("}")) {
+        depth--;
+        if (depth == 0) {
+          Token after = peek(k + 1);
+          if (after.kind() == Kind.IDENT || after.kind() == Kind.KEYWORD && (after.is("map") || after.is("chan")
+              || after.is("func") || after.is("struct") || after.is("interface"))) return false;
+          return !(after.is("*") || after.is("[") || after.is("<-"));
+        }
+      }
+    }
+    return false;
+  }
+
   // ---------------- types ----------------
   Expr parseType() {
     Token t = tok();
@@ -342,9 +423,18 @@ public final class Parser {
           Token s = tok();
           e = at(new Selector(e, ident()), s);
         }
-        if (tok().is("[") && !peek(1).is("]")) {
-          // generic instantiation like List[int]; only inside type contexts
-          if (peek(1).kind() == Kind.IDENT && peek(2).is("]") && false) throw unsupported(tok(), "generic types");
+        if (typeArgsFollow()) {
+          // an instantiation like List[int] or Cache[K, V]
+          Token lb = next();
+          List<Expr> args = new ArrayList<>();
+          exprLev++;
+          while (!tok().is("]")) {
+            args.add(parseType());
+            if (!tok().is("]")) expect(",");
+          }
+          exprLev--;
+          next();
+          e = at(new Instance(e, args), lb);
         }
         return e;
       }
@@ -457,10 +547,9 @@ public final class Parser {
       if (tok().kind() == Kind.IDENT && peek(1).is("(")) {
         String name = ident();
         it.methods.add(at(new Field(List.of(name), at(parseSignature(), mt)), mt));
-      } else if (tok().kind() == Kind.IDENT) {
-        it.methods.add(at(new Field(List.of(), parseType()), mt));
       } else {
-        throw unsupported(mt, "type constraints in interfaces");
+        // an embedded interface or a type element (constraint): ~int | ~float64, comparable, fmt.Stringer
+        it.methods.add(at(new Field(List.of(), parseConstraint()), mt));
       }
       if (!tok().is("}")) semi();
     }
@@ -945,6 +1034,7 @@ public final class Parser {
       case KEYWORD:
         if (t.is("func")) {
           next();
+          if (tok().is("[")) throw err("function type must have no type parameters");
           FuncTypeExpr ft = at(parseSignature(), t);
           if (tok().is("{")) {
             exprLev++;
@@ -972,7 +1062,9 @@ public final class Parser {
 
   private static boolean isLiteralType(Expr x) {
     return x instanceof Ident || x instanceof ArrayTypeExpr || x instanceof MapTypeExpr || x instanceof StructTypeExpr
-        || (x instanceof Selector s && s.x instanceof Ident);
+        || (x instanceof Selector s && s.x instanceof Ident)
+        || (x instanceof Index ix && (ix.x instanceof Ident || ix.x instanceof Selector sx && sx.x instanceof Ident))
+        || (x instanceof Instance in && (in.x instanceof Ident || in.x instanceof Selector sy && sy.x instanceof Ident));
   }
 
   private Expr parsePrimarySuffix(Expr x) {
@@ -1013,7 +1105,20 @@ public final class Parser {
           expect("]");
           x = at(new SliceExpr(x, lo, hi, max), t);
         } else {
-          if (tok().is(",")) throw unsupported(tok(), "generic instantiation");
+          if (tok().is(",")) {
+            // F[int, string], Cache[K, V]: an instantiation
+            List<Expr> targs = new ArrayList<>();
+            targs.add(lo);
+            while (tok().is(",")) {
+              next();
+              if (tok().is("]")) break;
+              targs.add(parseExprOrType());
+            }
+            exprLev--;
+            expect("]");
+            x = at(new Instance(x, targs), t);
+            continue;
+          }
           exprLev--;
           expect("]");
           x = at(new Index(x, lo), t);
@@ -1035,7 +1140,8 @@ public final class Parser {
         exprLev--;
         next();
         x = at(new Call(x, args, ell), t);
-      } else if (t.is("{") && isLiteralType(x) && (exprLev >= 0 || !(x instanceof Ident || x instanceof Selector))) {
+      } else if (t.is("{") && isLiteralType(x) && (exprLev >= 0 || !(x instanceof Ident || x instanceof Selector
+          || x instanceof Index || x instanceof Instance))) {
         x = parseCompositeLit(x);
       } else {
         return x;

@@ -219,9 +219,58 @@ final class AtomicNatives {
     });
   }
 
+  /**
+   * atomic.Pointer[T] (Go 1.19): Load, Store, Swap and CompareAndSwap of a *T, atomic like the other typed atomics (an
+   * access of its word that never races with another atomic one, and a release/acquire edge from Store to Load).
+   */
+  static Type.Named pointerType(Type elem) {
+    String name = "atomic.Pointer[" + elem.str() + "]";
+    Type.Named t = new Type.Named(name, new Type.Opaque(name, () -> new AtomicVal(null), true));
+    t.typeArgs = List.of(elem);
+    Type pt = new Type.Pointer(elem);
+    // Go inlines the methods: the report shows the functions they call (the Uintptr ones jump to the Int64 ones)
+    String frLoad = frames("LoadInt64", null, null);
+    method(t, "Load", true, sig(List.of(), List.of(pt)), (m, g, f, a) -> {
+      AtomicVal av = atomicVal(a[0]);
+      access(m, g, av, av.shadow(), false, frLoad);
+      f.push(av.v);
+    });
+    String frStore = pointerFrames("StoreInt64", "StorePointer", 51);
+    method(t, "Store", true, sig(List.of(pt), List.of()), (m, g, f, a) -> {
+      AtomicVal av = atomicVal(a[0]);
+      access(m, g, av, av.shadow(), true, frStore);
+      av.v = a[1];
+    });
+    String frSwap = pointerFrames("SwapInt64", "SwapPointer", 63);
+    method(t, "Swap", true, sig(List.of(pt), List.of(pt)), (m, g, f, a) -> {
+      AtomicVal av = atomicVal(a[0]);
+      access(m, g, av, av.shadow(), true, frSwap);
+      f.push(av.v);
+      av.v = a[1];
+    });
+    String frCas = pointerFrames("CompareAndSwapInt64", "CompareAndSwapPointer", 76);
+    method(t, "CompareAndSwap", true, sig(List.of(pt, pt), List.of(Type.BOOL)), (m, g, f, a) -> {
+      AtomicVal av = atomicVal(a[0]);
+      access(m, g, av, av.shadow(), true, frCas);
+      boolean ok = Values.equal(av.v, a[1]);
+      if (ok) av.v = a[2];
+      f.push(ok);
+    });
+    return t;
+  }
+
+  private static String pointerFrames(String asm, String fn, int line) {
+    return frames(asm, null, null) + "\nsync/atomic." + fn + "\t$GOROOT/src/runtime/atomic_pointer.go\t" + line;
+  }
+
   /** Int64, Uint32 ...: also the suffix of the function the typed atomic's methods call (AddInt64). */
   static String typeName(Type.Named t) {
     return t.str().substring("atomic.".length());
+  }
+
+  static AtomicVal atomicVal(Object p) {
+    if (p == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
+    return (AtomicVal) p;
   }
 
   static Ref ref(Object p) {

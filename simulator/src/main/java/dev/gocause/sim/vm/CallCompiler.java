@@ -34,9 +34,10 @@ abstract class CallCompiler extends ExprCompiler {
       if (c.args.size() != 1) throw err(c, "wrong argument count in conversion to " + t.str());
       return conversion(t, c.args.get(0), c);
     }
-    if (fe instanceof Ident id) {
-      Sym s = scope.lookup(id.name);
-      if (s != null && s.kind == BUILTIN) return builtin(id.name, c);
+    Sym generic = genericCallee(c); // an instantiation of a generic function, inferred or explicit
+    if (generic != null || fe instanceof Ident) {
+      Sym s = generic != null ? generic : scope.lookup(((Ident) fe).name);
+      if (s != null && s.kind == BUILTIN) return builtin(((Ident) fe).name, c);
       if (s != null && s.kind == FUNC) {
         Type.Func sig = (Type.Func) s.type;
         FuncCode code = (FuncCode) s.value;

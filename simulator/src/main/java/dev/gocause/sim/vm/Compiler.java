@@ -28,6 +28,9 @@ public final class Compiler extends SwitchCompiler {
     universe.names.put("byte", new Sym("byte", TYPE, Type.UINT8));
     universe.names.put("rune", new Sym("rune", TYPE, Type.INT32));
     universe.names.put("any", new Sym("any", TYPE, new Type.Interface()));
+    Type.Interface comparable = new Type.Interface();
+    comparable.comparable = true;
+    universe.names.put("comparable", new Sym("comparable", TYPE, new Type.Named("comparable", comparable)));
     universe.names.put("error", new Sym("error", TYPE, Natives.ERROR));
     universe.names.put("true", constSym("true", Boolean.TRUE, Type.UNTYPED_BOOL));
     universe.names.put("false", constSym("false", Boolean.FALSE, Type.UNTYPED_BOOL));
@@ -69,9 +72,28 @@ public final class Compiler extends SwitchCompiler {
       if (d instanceof GenDecl g && g.kind.equals("type")) {
         for (Node s : g.specs) {
           TypeSpec ts = (TypeSpec) s;
+          if (!ts.typeParams.isEmpty()) {
+            // instantiated where used: Cache[string, int]
+            Sym sym = new Sym(ts.name, GTYPE, null);
+            sym.value = new GenericType(ts, pkgName + "." + ts.name, pkgScope);
+            pkgScope.names.put(ts.name, sym);
+            continue;
+          }
           Sym sym = new Sym(ts.name, TYPE, ts.alias ? null : new Type.Named(pkgName + "." + ts.name, null));
           pkgScope.names.put(ts.name, sym);
           typeSpecs.add(ts);
+        }
+      }
+    }
+    // methods of generic types are declared for each instantiation
+    for (Node d : f.decls) {
+      if (d instanceof FuncDecl fd && fd.recv != null) {
+        Expr rt = fd.recv.type instanceof Star st ? st.x : fd.recv.type;
+        Expr base = GenericResolver.instBase(rt);
+        Sym gs = base instanceof Ident bi ? pkgScope.names.get(bi.name) : rt instanceof Ident ri ? pkgScope.names.get(ri.name) : null;
+        if (gs != null && gs.kind == GTYPE) {
+          if (base == null) throw err(fd.recv, "cannot use generic type " + ((Ident) rt).name + " without instantiation");
+          ((GenericType) gs.value).methods.add(fd);
         }
       }
     }
@@ -133,14 +155,30 @@ public final class Compiler extends SwitchCompiler {
       }
     }
     inferGlobalTypes(globalDecls);
-    // 4. bodies
+    // 4. bodies, then those of the instantiations of generic code they made
     for (FuncDecl fd : funcDecls) compileFuncBody(fd);
+    drainInstances();
     // 5. init: globals, init(), main or tests
     compileInit(init, globalDecls, f, testMode);
+    drainInstances();
     return prog;
   }
 
   void declareFunc(FuncDecl fd) {
+    if (fd.recv == null && !fd.typeParams.isEmpty()) {
+      if (fd.name.equals("main") || fd.name.equals("init")) throw err(fd, "func " + fd.name + " must have no type parameters");
+      Sym s = new Sym(fd.name, GFUNC, null);
+      s.value = new GenericFunc(fd);
+      pkgScope.names.put(fd.name, s);
+      return;
+    }
+    if (fd.recv != null) {
+      Expr rt0 = fd.recv.type instanceof Star st0 ? st0.x : fd.recv.type;
+      if (GenericResolver.instBase(rt0) instanceof Ident gi && pkgScope.names.get(gi.name) != null
+          && pkgScope.names.get(gi.name).kind == GTYPE) {
+        return; // declared with each instantiation of the type
+      }
+    }
     if (fd.recv == null) {
       if (fd.name.equals("init")) {
         funcDecls.add(fd);

@@ -104,6 +104,8 @@ abstract class CompilerBase {
   }
   final Scope universe = new Scope(null);
   final Scope pkgScope = new Scope(universe);
+  /** The scope around the function being compiled: the package's, or one naming the type arguments of an instantiation. */
+  Scope declScope = pkgScope;
   final Map<String, String> imports = new HashMap<>();
   final Set<String> boxedKeys = new HashSet<>();
   boolean boxedChanged;

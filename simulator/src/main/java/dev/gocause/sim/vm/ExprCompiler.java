@@ -109,7 +109,16 @@ abstract class ExprCompiler extends SelectorCompiler {
     if (e instanceof FuncLit fl) return funcLit(fl);
     if (e instanceof CompositeLit cl) return compositeLit(cl, want);
     if (e instanceof Selector sel) return selector(sel);
-    if (e instanceof Index ix) return index(ix, false);
+    if (e instanceof Index || e instanceof Instance) {
+      Sym inst = explicitInstance(e); // F[int]: a generic function instantiated
+      if (inst != null) {
+        push(new Closure((FuncCode) inst.value, null));
+        return inst.type;
+      }
+      if (isTypeExpr(e)) throw err(e, constText(e) + " (type) is not an expression");
+      if (e instanceof Instance in) throw err(e, "invalid operation: " + constText(in.x) + " is not a generic function");
+      return index((Index) e, false);
+    }
     if (e instanceof SliceExpr se) return sliceExpr(se);
     if (e instanceof TypeAssert ta) return typeAssert(ta, false);
     if (e instanceof Call c) return call(c, multiOk);
@@ -160,6 +169,10 @@ abstract class ExprCompiler extends SelectorCompiler {
         throw err(id, id.name + " (type) is not an expression");
       case BUILTIN:
         throw err(id, id.name + " (built-in function) must be called");
+      case GFUNC:
+        throw err(id, "cannot use generic function " + id.name + " without instantiation");
+      case GTYPE:
+        throw err(id, "cannot use generic type " + withTypeParams(((GenericType) s.value).spec) + " without instantiation");
       default:
         throw err(id, "unexpected " + id.name);
     }

@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Variables and assignable places: loads and stores of locals, globals, heap cells and captured variables. */
-abstract class LValueCompiler extends TypeResolver {
+abstract class LValueCompiler extends GenericResolver {
   LValueCompiler(String file, String displayFile, boolean go122) {
     super(file, displayFile, go122);
   }

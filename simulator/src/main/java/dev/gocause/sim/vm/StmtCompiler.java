@@ -25,17 +25,30 @@ abstract class StmtCompiler extends BuiltinCompiler {
 
   // ---------------- functions ----------------
   void compileFuncBody(FuncDecl fd) {
+    compileFuncBody(fd, funcCodes.get(fd), pkgScope);
+  }
+
+  /**
+   * Compiles fd's body into fc with declScope around it: the package scope, or for an instantiation of generic code a
+   * scope naming each type parameter's type argument.
+   */
+  @Override
+  void compileFuncBody(FuncDecl fd, FuncCode fc, Scope declScope) {
     Fn savedFn = fn;
     Scope savedScope = scope;
+    Scope savedDecl = this.declScope;
+    this.declScope = declScope;
     try {
-      compileFuncBodyOnce(fd);
+      compileFuncBodyOnce(fd, fc);
     } catch (UnsupportedConstructException e) {
       if (!deferrable(e)) throw e;
       // A construct outside the subset refuses the program only if a schedule reaches this function (go test would
       // build it, but the simulator models a subset: a test that never calls it still runs to a verdict).
       fn = savedFn;
       scope = savedScope;
-      refuseWhenCalled(funcCodes.get(fd), fd, e);
+      refuseWhenCalled(fc, fd, e);
+    } finally {
+      this.declScope = savedDecl;
     }
   }
 
@@ -45,8 +58,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
     refuseWhenCalled(fc, sig.params.size() + (fd.recv != null ? 1 : 0), sig.results.size(), fd.line, e);
   }
 
-  private void compileFuncBodyOnce(FuncDecl fd) {
-    FuncCode fc = funcCodes.get(fd);
+  private void compileFuncBodyOnce(FuncDecl fd, FuncCode fc) {
     // Recompile until the set of variables that must live in heap cells (captured or address-taken) is stable.
     for (int attempt = 0; attempt < 8; attempt++) {
       boxedChanged = false;
@@ -56,7 +68,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
       Type.Func sig = (Type.Func) resolveTypeIn(fd.type);
       Fn x = new Fn(fc, null, sig);
       fc.line = fd.line;
-      Scope sc = new Scope(pkgScope);
+      Scope sc = new Scope(declScope);
       List<Field> params = new ArrayList<>();
       List<Type> ptypes = new ArrayList<>();
       if (fd.recv != null) {
@@ -73,7 +85,7 @@ abstract class StmtCompiler extends BuiltinCompiler {
 
   Type resolveTypeIn(Expr e) {
     Scope s = scope;
-    scope = pkgScope;
+    scope = declScope;
     try {
       return resolveType(e);
     } finally {
@@ -293,7 +305,11 @@ abstract class StmtCompiler extends BuiltinCompiler {
         declareConsts((ValueSpec) sp, scope);
       } else if (d.kind.equals("type")) {
         TypeSpec ts = (TypeSpec) sp;
-        if (ts.alias) {
+        if (!ts.typeParams.isEmpty()) {
+          Sym g = new Sym(ts.name, GTYPE, null);
+          g.value = new GenericType(ts, pkgName + "." + ts.name, scope);
+          scope.names.put(ts.name, g);
+        } else if (ts.alias) {
           scope.names.put(ts.name, new Sym(ts.name, TYPE, resolveType(ts.type)));
         } else {
           Type.Named n = new Type.Named(pkgName + "." + ts.name, null);
@@ -595,7 +611,14 @@ abstract class StmtCompiler extends BuiltinCompiler {
       }
       nargs = call.args.size();
     } else {
-      Type ft = expr(call.fun, null, false);
+      Sym generic = genericCallee(call);
+      Type ft;
+      if (generic != null) {
+        push(new Closure((FuncCode) generic.value, null));
+        ft = generic.type;
+      } else {
+        ft = expr(call.fun, null, false);
+      }
       if (!(ft.underlying() instanceof Type.Func sig)) throw err(call, "cannot call non-function");
       nargs = args(call, sig);
     }

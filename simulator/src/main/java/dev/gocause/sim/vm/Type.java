@@ -174,9 +174,18 @@ public abstract class Type {
     }
   }
 
+  /** One term of a constraint's type set: {@code int} or {@code ~int}. */
+  public record Term(boolean tilde, Type type) {
+    @Override public String toString() { return (tilde ? "~" : "") + type.str(); }
+  }
+
   public static final class Interface extends Type {
     public final Map<String, Func> methods = new LinkedHashMap<>();
     public final List<Type> embeds = new ArrayList<>();
+    /** A constraint's type elements: each line is a union of terms; a type must match one term of every line. */
+    public final List<List<Term>> typeSet = new ArrayList<>();
+    /** Whether the constraint embeds {@code comparable}. */
+    public boolean comparable;
     @Override public String str() {
       if (methods.isEmpty()) return "interface {}";
       StringBuilder sb = new StringBuilder("interface {");
@@ -196,9 +205,23 @@ public abstract class Type {
     public Method(String name, boolean ptrRecv) { this.name = name; this.ptrRecv = ptrRecv; }
   }
 
+  /**
+   * A type parameter while a generic signature is unified with the arguments of a call (type-argument inference); code
+   * is only compiled for instantiations, where each parameter names its type argument.
+   */
+  public static final class TypeParam extends Type {
+    public final String name;
+    public final int index;
+    public TypeParam(String name, int index) { this.name = name; this.index = index; }
+    @Override public String str() { return name; }
+  }
+
   public static final class Named extends Type {
     public final String name; // qualified as Go prints it: main.Counter, sync.Mutex
     public Type under;
+    /** For an instantiation of a generic type: the generic declaration and the type arguments. */
+    public Object origin;
+    public List<Type> typeArgs;
     public final Map<String, Method> methods = new LinkedHashMap<>();
     public Named(String name, Type under) { this.name = name; this.under = under; }
     @Override public String str() { return name; }

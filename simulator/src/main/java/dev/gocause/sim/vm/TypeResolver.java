@@ -80,9 +80,12 @@ abstract class TypeResolver extends CompilerBase {
       Sym s = scope == null ? pkgScope.lookup(id.name) : scope.lookup(id.name);
       if (s == null && viaDotImport(id) != null) return resolveType(viaDotImport(id));
       if (s == null) throw err(e, "undefined: " + id.name);
+      if (s.kind == GenericResolver.GTYPE) throw err(e, "cannot use generic type " + GenericResolver.withTypeParams(((GenericResolver.GenericType) s.value).spec) + " without instantiation");
       if (s.kind != TYPE) throw err(e, id.name + " is not a type");
       return s.type;
     }
+    if (e instanceof Index || e instanceof Instance) return instantiatedType(e);
+    if (e instanceof Union || e instanceof Unary u && u.op.equals("~")) return constraintType(e);
     if (e instanceof Selector sel && sel.x instanceof Ident pk) {
       String path = pkgPath(pk.name);
       if (path == null) throw err(e, "undefined: " + pk.name);
@@ -157,8 +160,14 @@ abstract class TypeResolver extends CompilerBase {
       for (Field f : it.methods) {
         if (f.names.isEmpty()) {
           Type emb = resolveType(f.type);
-          if (emb.underlying() instanceof Type.Interface ei) i.methods.putAll(ei.methods);
-          i.embeds.add(emb);
+          if (!(emb.underlying() instanceof Type.Interface ei)) {
+            i.typeSet.add(List.of(new Type.Term(false, emb))); // a type element: interface{ int }
+            continue;
+          }
+          i.methods.putAll(ei.methods);
+          i.typeSet.addAll(ei.typeSet);
+          i.comparable |= ei.comparable;
+          if (ei.typeSet.isEmpty() && !ei.comparable) i.embeds.add(emb);
         } else {
           i.methods.put(f.names.get(0), (Type.Func) resolveType(f.type));
         }
@@ -167,6 +176,15 @@ abstract class TypeResolver extends CompilerBase {
     }
     throw unsupported(e, "type expression");
   }
+
+  /** The type {@code x[T]} or {@code x[K, V]} names: an instantiation of a generic type. */
+  abstract Type instantiatedType(Expr e);
+
+  /** A union of constraint terms as an interface with one type line. */
+  abstract Type constraintType(Expr e);
+
+  /** Whether x (of x[...]) names a generic type. */
+  abstract boolean namesGenericType(Expr x);
 
   String pkgPath(String name) {
     Sym s = scope == null ? null : scope.lookup(name);
@@ -190,6 +208,8 @@ abstract class TypeResolver extends CompilerBase {
       return mem != null && mem.kind() == Natives.MKind.TYPE;
     }
     if (e instanceof Star st) return isTypeExpr(st.x);
+    if (e instanceof Index ix) return namesGenericType(ix.x);
+    if (e instanceof Instance in) return namesGenericType(in.x);
     return e instanceof ArrayTypeExpr || e instanceof MapTypeExpr || e instanceof ChanTypeExpr || e instanceof FuncTypeExpr
         || e instanceof StructTypeExpr || e instanceof InterfaceTypeExpr;
   }
@@ -358,6 +378,11 @@ abstract class TypeResolver extends CompilerBase {
       return sb.append(')').toString();
     }
     if (e instanceof Index ix) return constText(ix.x) + "[" + constText(ix.index) + "]";
+    if (e instanceof Instance in) {
+      StringBuilder sb = new StringBuilder(constText(in.x)).append('[');
+      for (int i = 0; i < in.args.size(); i++) sb.append(i > 0 ? ", " : "").append(constText(in.args.get(i)));
+      return sb.append(']').toString();
+    }
     return "…";
   }
 
@@ -369,6 +394,7 @@ abstract class TypeResolver extends CompilerBase {
       else if (x instanceof Call c) x = c.fun;
       else if (x instanceof Selector s) x = s.x;
       else if (x instanceof Index ix) x = ix.x;
+      else if (x instanceof Instance in) x = in.x;
       else break;
     }
     return err(x, msg);
