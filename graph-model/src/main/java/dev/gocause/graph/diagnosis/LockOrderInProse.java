@@ -31,8 +31,8 @@ final class LockOrderInProse {
     List<Sentence> sentences = new ArrayList<>();
     for (MessageLine m : prose) {
       String t = m.text();
-      if (t.indexOf(".Lock") < 0 && t.indexOf(".RLock") < 0) {
-        continue; // nearly every line: no lock call named
+      if (t.indexOf(".Lock") < 0 && t.indexOf(".RLock") < 0 && !HOLD_OR_WAIT.matcher(t).find()) {
+        continue; // nearly every line: no lock call named, no lock said to be held or waited for
       }
       for (String part : split(t)) {
         List<String> order = lockOrder(part);
@@ -91,9 +91,32 @@ final class LockOrderInProse {
     return out;
   }
 
-  /** The distinct receivers of {@code .Lock}/{@code .RLock} calls in {@code sentence}, in the order first named. */
+  /** Words that say a lock is held or waited for ("holds room.mu and waits for player.mu", 持有 a.mu 等待 b.mu). */
+  private static final java.util.regex.Pattern HOLD_OR_WAIT = java.util.regex.Pattern.compile(
+      "(?i)\\b(hold|holds|holding|held|acquired|locked|waits?|waiting|wants|blocked|blocks|trying)\\b|持有|拿着|拿到|锁住|等待|阻塞|卡在|想拿|获取");
+
+  /**
+   * A name that is a lock by its own name ({@code room.mu}, {@code s.lock}, {@code cacheMu}, {@code c.rwMutex}),
+   * not followed by a call: told as held or waited for, it is taken in the order named.
+   */
+  private static final java.util.regex.Pattern LOCK_NAME = java.util.regex.Pattern.compile(
+      "(?<![\\w.])((?:[A-Za-z_]\\w*\\.)*(?:mu|mtx|lock|rwmu|rwlock|mutex|rwMutex|[a-z]\\w*(?:Mu|Mtx|Mutex|Lock)))(?![\\w(])");
+
+  /**
+   * The distinct locks {@code sentence} names in the order first named: receivers of {@code .Lock}/{@code .RLock}
+   * calls, and, where it says a lock is held or waited for, names that are locks by their own name.
+   */
   static List<String> lockOrder(String sentence) {
     List<String> order = new ArrayList<>();
+    java.util.TreeMap<Integer, String> named = new java.util.TreeMap<>();
+    if (HOLD_OR_WAIT.matcher(sentence).find()) {
+      java.util.regex.Matcher m = LOCK_NAME.matcher(sentence);
+      while (m.find()) {
+        if (!namesAType(m.group(1))) {
+          named.put(m.start(1), m.group(1));
+        }
+      }
+    }
     for (int i = sentence.indexOf('.'); i >= 0; i = sentence.indexOf('.', i + 1)) {
       int after = sentence.startsWith(".Lock", i) ? i + 5 : sentence.startsWith(".RLock", i) ? i + 6 : -1;
       if (after < 0 || (after < sentence.length() && isIdentifierChar(sentence.charAt(after)))) {
@@ -107,8 +130,13 @@ final class LockOrderInProse {
       while (receiver.startsWith(".")) {
         receiver = receiver.substring(1);
       }
-      if (!receiver.isEmpty() && !namesAType(receiver) && !order.contains(receiver)) {
-        order.add(receiver);
+      if (!receiver.isEmpty() && !namesAType(receiver)) {
+        named.putIfAbsent(from, receiver);
+      }
+    }
+    for (String lock : named.values()) {
+      if (!order.contains(lock)) {
+        order.add(lock);
       }
     }
     return order;

@@ -34,6 +34,21 @@ class LocksNamedInOppositeOrdersPointToLockOrderTest {
   }
 
   @Test
+  void locksToldAsHeldAndWaitedForByTheirNamesGiveTheOrderToo() {
+    assertThat(LockOrderInProse.lockOrder("one in (*Room).Add which holds room.mu and is waiting for player.mu,"))
+        .containsExactly("room.mu", "player.mu");
+    assertThat(LockOrderInProse.lockOrder("写协程持有 cacheMu,等待 s.indexLock")).containsExactly("cacheMu", "s.indexLock");
+    Diagnosis d = RealKnowledge.service().diagnose(DiagnosisRequest.of(
+        "The sync goroutine holds store.mu and waits for queue.mu. The flusher holds queue.mu and is blocked on store.mu.\n"));
+    assertThat(toldOppositeOrder(d)).as(d.message()).isTrue();
+    // named without being held or waited for: what each lock guards is no order
+    assertThat(LockOrderInProse.lockOrder("store.mu guards the map and queue.mu the slice")).isEmpty();
+    Diagnosis guards = RealKnowledge.service().diagnose(DiagnosisRequest.of(
+        "store.mu guards the map and queue.mu the slice. queue.mu is also used for the counter, store.mu for the names.\n"));
+    assertThat(toldOppositeOrder(guards)).isFalse();
+  }
+
+  @Test
   void theSameOrderTwiceIsNoCycle() {
     Diagnosis d = RealKnowledge.service().diagnose(DiagnosisRequest.of(
         "Both handlers call cache.mu.Lock() and then index.mu.Lock().\n"
