@@ -26,18 +26,24 @@ final class Symptoms {
     {"[select]", "goroutines-blocked-select"},
     {"[select (no cases)]", "goroutines-blocked-select-no-cases"},
     {"(nil chan)", "goroutines-blocked-nil-chan"},
-    {"[semacquire", "goroutines-blocked-mutex"},
+    {"sync.(*Mutex).Lock", "goroutines-blocked-mutex"},
+    {"sync.(*RWMutex).", "goroutines-blocked-rwmutex"},
+    {"sync.(*WaitGroup).Wait", "goroutines-blocked-waitgroup"},
+    {"sync.(*Once).", "goroutines-blocked-once"},
     {"[sync.Cond.Wait", "goroutines-blocked-cond"},
     {"in state chan send", "goroutines-blocked-chan-send"},
     {"in state chan receive", "goroutines-blocked-chan-receive"},
     {"in state select,", "goroutines-blocked-select"},
-    {"in state semacquire", "goroutines-blocked-mutex"},
     {"test timed out", "test-timed-out"},
   };
 
   static List<String> of(SimulationResult.Kind kind, String report) {
     List<String> ids = new ArrayList<>();
     for (String[] p : BY_TEXT) if (report.contains(p[0]) && !ids.contains(p[1])) ids.add(p[1]);
+    // a semacquire wait the dump's sync frames do not name (an errgroup's Wait, say): a lock, as before the frames were printed
+    boolean syncNamed = ids.stream().anyMatch(id -> id.equals("goroutines-blocked-mutex") || id.equals("goroutines-blocked-rwmutex")
+        || id.equals("goroutines-blocked-waitgroup") || id.equals("goroutines-blocked-once"));
+    if (!syncNamed && (report.contains("[semacquire") || report.contains("in state semacquire"))) ids.add("goroutines-blocked-mutex");
     if (kind == SimulationResult.Kind.LEAK && !ids.contains("goleak-unexpected-goroutines")) ids.add(0, "goleak-unexpected-goroutines");
     if (kind == SimulationResult.Kind.DEADLOCK && report.startsWith("program did not finish")) ids.add(0, "program-hangs-no-output");
     return ids;
