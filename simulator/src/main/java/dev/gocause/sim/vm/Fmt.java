@@ -209,11 +209,11 @@ final class Fmt {
         return bad(verb, t, m, g, a);
       case 'e':
       case 'E':
-        if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + TextNatives.formatFloat(d, verb, prec < 0 ? 6 : prec, t.underlying() == Type.FLOAT32 ? 32 : 64);
+        if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + StrconvNatives.formatFloat(d, verb, prec < 0 ? 6 : prec, t.underlying() == Type.FLOAT32 ? 32 : 64);
         return bad(verb, t, m, g, a);
       case 'g':
       case 'G':
-        if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + TextNatives.formatFloat(d, verb, prec, t.underlying() == Type.FLOAT32 ? 32 : 64);
+        if (v instanceof Double d) return (plus && d >= 0 ? "+" : "") + StrconvNatives.formatFloat(d, verb, prec, t.underlying() == Type.FLOAT32 ? 32 : 64);
         return bad(verb, t, m, g, a);
       case 'p':
         if (v == null) return "%!p(<nil>)";
@@ -268,7 +268,7 @@ final class Fmt {
     }
     Type u = t.underlying();
     if (u instanceof Type.Basic b) {
-      if (v instanceof Double d) return TextNatives.formatFloat(d, 'g', -1, b == Type.FLOAT32 ? 32 : 64);
+      if (v instanceof Double d) return StrconvNatives.formatFloat(d, 'g', -1, b == Type.FLOAT32 ? 32 : 64);
       if (v instanceof Long l && Ops.unsigned(b.kind) && l < 0) return Long.toUnsignedString(l);
       return String.valueOf(v);
     }
@@ -439,6 +439,6 @@ final class Fmt {
 
   /** strconv.FormatFloat(f, 'g', -1, 64), what %v prints: shortest representation, %e from exponent 21 on or below -4. */
   static String formatG(double d) {
-    return TextNatives.formatFloat(d, 'g', -1, 64);
+    return StrconvNatives.formatFloat(d, 'g', -1, 64);
   }
 }

@@ -173,8 +173,8 @@ final class Scan {
     }
     String tok = s.substring(start, pos);
     try {
-      return TextNatives.parseFloat(tok, bits);
-    } catch (TextNatives.NumFail e) {
+      return StrconvNatives.parseFloat(tok, bits);
+    } catch (StrconvNatives.NumFail e) {
       throw new Fail(e.err);
     }
   }
