@@ -487,26 +487,34 @@ final class WaitAnalyzer {
     if (parsed.goleakLine() <= 0 && parsed.leaks().isEmpty() && !complete(parsed)) {
       return;
     }
-    Set<String> onSomeStack = new HashSet<>();
-    for (Goroutine g : parsed.all()) {
-      for (Frame f : g.frames()) {
-        onSomeStack.add(f.function());
-      }
-    }
     // a goroutine still receiving or selecting may be the one a sender waits for
     boolean receiverLeft = ws.stream().noneMatch(w -> w.on() == Wait.RECEIVE || w.on() == Wait.SELECT || w.on() == Wait.ALIVE);
-    List<Waiter> senders = new ArrayList<>();
+    List<Waiter> candidates = new ArrayList<>();
     Set<String> creators = new java.util.TreeSet<>();
     for (Waiter w : ws) {
       // a closure of its creator shares the creator's channel; a named function may send on anybody's
       Frame c = w.on() == Wait.SEND ? w.g().createdBy() : null;
       Frame top = c == null ? null : w.g().userFrame();
       boolean closure = top != null && top.function().startsWith(c.function() + ".func");
-      if (c != null && (closure || receiverLeft) && !GoOutputParser.isStd(c.function()) && !onSomeStack.contains(c.function())) {
-        senders.add(w);
+      if (c != null && (closure || receiverLeft) && !GoOutputParser.isStd(c.function())) {
+        candidates.add(w);
         creators.add(c.function());
       }
     }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    // the creators still running somewhere (one pass over the frames; a big dump has thousands)
+    Set<String> running = new HashSet<>();
+    for (Goroutine g : parsed.all()) {
+      for (Frame f : g.frames()) {
+        if (creators.contains(f.function())) {
+          running.add(f.function());
+        }
+      }
+    }
+    creators.removeAll(running);
+    List<Waiter> senders = candidates.stream().filter(w -> !running.contains(w.g().createdBy().function())).toList();
     if (!senders.isEmpty()) {
       out.add(fact("sender-outlived-its-creator", 1.0, senders, count(senders) + " blocked sending, started by "
           + String.join(", ", creators) + ", which is on no stack any more: it returned, and whoever was to receive left with it"));

@@ -29,15 +29,15 @@ public final class CodeSimulation {
   static final long MAX_STEPS = 100_000;
   static final Limits LIMITS = new Limits(1_000, 64L << 20, 20_000);
 
-  /**
-   * One finding: {@code kind} as the simulator names it ({@code DEADLOCK}, {@code LEAK}, {@code
-   * DATA RACE}, {@code PANIC}), its first line in Go's words, the whole report Go would print, the
-   * program's lines it cites (in the numbering of the source simulated), the command that replays
-   * it, and in how many of the schedules run it occurred.
-   */
   /** The kind of a finding of the lock-order analysis (its message starts with the analysis's reason in parentheses). */
   public static final String POTENTIAL_DEADLOCK = "POTENTIAL DEADLOCK";
 
+  /**
+   * One finding: {@code kind} as the simulator names it ({@code DEADLOCK}, {@code LEAK}, {@code
+   * DATA RACE}, {@code PANIC}, or {@link #POTENTIAL_DEADLOCK} with no report), its first line in Go's
+   * words, the whole report Go would print, the program's lines it cites (in the numbering of the
+   * source simulated), the command that replays it, and in how many of the schedules run it occurred.
+   */
   public record Finding(String kind, String message, String report, List<Integer> lines, String replay, int occurrences, int schedules) {}
 
   /** What a run gave: its findings (empty when clean or not run), and a note when it refused or did not finish. */
