@@ -54,7 +54,8 @@ class ARunningGraphIsUsedInsteadOfOpeningItsStoreTest {
       assertThat(g).isInstanceOf(EmbeddedGraphStore.class);
       EmbeddedGraphStore e = (EmbeddedGraphStore) g;
       home = e.home();
-      assertThat(e.boltPort()).isNotEqualTo(closedPort).isPositive();
+      // its own Bolt port is any free one: the system may hand out the number just closed again
+      assertThat(e.boltPort()).isPositive();
       assertThat(new KnowledgeLoader(g).stored().orElseThrow().version()).isEqualTo("0.0.1-fixture");
       System.out.printf("throw-away embedded graph: started in %d ms%n", e.startMillis());
       long t0 = System.nanoTime();
