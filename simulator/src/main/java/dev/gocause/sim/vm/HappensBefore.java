@@ -41,29 +41,12 @@ abstract class HappensBefore extends MachineState {
 
   /** A read of a shared location. */
   public void read(G g, Shadow s, Object loc, String var) {
-    if (grace) return;
-    if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) report(g, null, s, false, s.wG, s.wStack, s.wAtomic, true, loc, var);
-    s.addRead(g.id, g.vc[g.id], stack(g));
+    readAccess(g, s, loc, var, null);
   }
 
   /** A write of a shared location. */
   public void write(G g, Shadow s, Object loc, String var) {
-    if (grace) return;
-    if (s.wG > 0 && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
-      report(g, null, s, true, s.wG, s.wStack, s.wAtomic, true, loc, var);
-    } else {
-      for (int i = 0; i < s.rn; i++) {
-        if (s.rG[i] != g.id && s.rC[i] > clockOf(g, s.rG[i])) {
-          report(g, null, s, true, s.rG[i], s.rStack[i], s.readAtomic(i), false, loc, var);
-          break;
-        }
-      }
-    }
-    s.wG = g.id;
-    s.wC = g.vc[g.id];
-    s.wStack = stack(g);
-    s.wAtomic = null;
-    s.rn = 0;
+    writeAccess(g, s, loc, var, null);
   }
 
   /**
@@ -72,22 +55,32 @@ abstract class HappensBefore extends MachineState {
    * ({@link AtomicNatives#frames}).
    */
   public void atomicRead(G g, Shadow s, Object loc, String var, String atomic) {
-    if (grace) return;
-    if (s.wG > 0 && s.wAtomic == null && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
-      report(g, atomic, s, false, s.wG, s.wStack, null, true, loc, var);
-    }
-    s.addRead(g.id, g.vc[g.id], stack(g), atomic);
+    readAccess(g, s, loc, var, atomic);
   }
 
   /** An atomic write or read-modify-write (Store, Add, Swap, CompareAndSwap): races with plain accesses not ordered with it. */
   public void atomicWrite(G g, Shadow s, Object loc, String var, String atomic) {
+    writeAccess(g, s, loc, var, atomic);
+  }
+
+  /** A read, plain ({@code atomic} null) or atomic; two atomic accesses never race. */
+  private void readAccess(G g, Shadow s, Object loc, String var, String atomic) {
     if (grace) return;
-    if (s.wG > 0 && s.wAtomic == null && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
-      report(g, atomic, s, true, s.wG, s.wStack, null, true, loc, var);
+    if (s.wG > 0 && !(atomic != null && s.wAtomic != null) && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
+      report(g, atomic, s, false, s.wG, s.wStack, s.wAtomic, true, loc, var);
+    }
+    s.addRead(g.id, g.vc[g.id], stack(g), atomic);
+  }
+
+  /** A write, plain ({@code atomic} null) or atomic; two atomic accesses never race. */
+  private void writeAccess(G g, Shadow s, Object loc, String var, String atomic) {
+    if (grace) return;
+    if (s.wG > 0 && !(atomic != null && s.wAtomic != null) && s.wG != g.id && s.wC > clockOf(g, s.wG)) {
+      report(g, atomic, s, true, s.wG, s.wStack, s.wAtomic, true, loc, var);
     } else {
       for (int i = 0; i < s.rn; i++) {
-        if (s.rG[i] != g.id && s.readAtomic(i) == null && s.rC[i] > clockOf(g, s.rG[i])) {
-          report(g, atomic, s, true, s.rG[i], s.rStack[i], null, false, loc, var);
+        if (s.rG[i] != g.id && !(atomic != null && s.readAtomic(i) != null) && s.rC[i] > clockOf(g, s.rG[i])) {
+          report(g, atomic, s, true, s.rG[i], s.rStack[i], s.readAtomic(i), false, loc, var);
           break;
         }
       }
