@@ -104,7 +104,7 @@ final class DiagnosisEngine {
     CodeEvidence.facts(model, code, bySymptom);
     AnalysisEvidence.explainAway(model, bySymptom, waitFacts, raceFacts);
     SimulationEvidence.Ran simulated = SimulationEvidence.run(request, code, parsed);
-    SimulationEvidence.facts(model, simulated, bySymptom);
+    SimulationEvidence.facts(model, simulated, parsed, bySymptom);
     TextEvidence.Words words = TextEvidence.read(model, parsed);
     if (!words.prose().isEmpty()) {
       TextEvidence.facts(model, words, bySymptom, byCause, byPrimitive);

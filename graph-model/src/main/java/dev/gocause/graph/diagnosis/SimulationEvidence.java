@@ -25,6 +25,11 @@ final class SimulationEvidence {
 
   /** A schedule that ran shows what the code does; a little below what Go printed on the user's machine. */
   static final double SIM_STRENGTH = 0.95;
+  /**
+   * A finding of another kind of failure than the pasted output shows (a simulated deadlock beside a
+   * real race report): the code can fail that way too, but it is not what the user saw, so it counts for less.
+   */
+  static final double OTHER_FAILURE = 0.5;
   /** At most this many runs per request, sharing its budget. */
   static final int MAX_RUNS = 3;
   /** A run is not started with less than this left of the budget. */
@@ -192,24 +197,71 @@ final class SimulationEvidence {
    * The findings as evidence: of the Symptom of their kind, and of every Symptom the analyzers read
    * in their report (as strong as that reading, times {@link #SIM_STRENGTH}); unknown ids are ignored.
    */
-  static void facts(DiagnosisModel model, Ran ran, Map<String, List<Evidence>> out) {
+  static void facts(DiagnosisModel model, Ran ran, ParsedInput pasted, Map<String, List<Evidence>> out) {
+    Set<Failure> seen = ran.found().isEmpty() ? Set.of() : Failure.shown(pasted);
     for (Found f : ran.found()) {
       CodeSimulation.Finding finding = f.finding();
       String replay = finding.replay();
+      double strength = seen.isEmpty() || seen.contains(Failure.of(finding)) ? SIM_STRENGTH : SIM_STRENGTH * OTHER_FAILURE;
       String kindSymptom = finding.kind().equals(CodeSimulation.POTENTIAL_DEADLOCK) ? lockOrderSymptom(finding.message())
           : KIND_SYMPTOM.get(finding.kind());
       if (kindSymptom != null && model.symptoms().containsKey(kindSymptom)) {
         out.computeIfAbsent(kindSymptom, k -> new ArrayList<>()).add(new Evidence("simulation", f.text(), f.inputLines(),
-            1, "simulation: " + finding.kind(), SIM_STRENGTH, null, replay));
+            1, "simulation: " + finding.kind(), DiagnosisEngine.round(strength), null, replay));
       }
       if (finding.report().isEmpty()) {
         continue;
       }
       for (Map.Entry<String, Evidence> e : readReport(model, finding.report()).entrySet()) {
         out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(new Evidence("simulation", f.text(),
-            f.inputLines(), 1, "simulation: " + e.getValue().matched(), DiagnosisEngine.round(SIM_STRENGTH * e.getValue().strength()), null,
+            f.inputLines(), 1, "simulation: " + e.getValue().matched(), DiagnosisEngine.round(strength * e.getValue().strength()), null,
             replay));
       }
+    }
+  }
+
+  /** The three ways a run goes wrong, as far as telling a finding from what was pasted goes. */
+  enum Failure {
+    BLOCKED, RACE, PANIC;
+
+    static Failure of(CodeSimulation.Finding f) {
+      return switch (f.kind()) {
+        case "DATA RACE" -> RACE;
+        case "PANIC" -> f.message().contains("concurrent map") ? RACE : PANIC;
+        default -> BLOCKED; // DEADLOCK, LEAK, POTENTIAL DEADLOCK
+      };
+    }
+
+    /** What the pasted runtime output shows went wrong; empty when it holds none (prose, code only). */
+    static Set<Failure> shown(ParsedInput p) {
+      Set<Failure> out = java.util.EnumSet.noneOf(Failure.class);
+      if (!p.races().isEmpty()) {
+        out.add(RACE);
+      }
+      String fatal = message(p, p.fatalLine());
+      if (fatal != null) {
+        out.add(fatal.contains("concurrent map") ? RACE : fatal.contains("goroutines are asleep") ? BLOCKED : PANIC);
+      }
+      String panic = message(p, p.panicLine());
+      if (panic != null) {
+        out.add(panic.contains("test timed out") ? BLOCKED : PANIC);
+      }
+      if (p.goleakLine() > 0 || !p.leaks().isEmpty() || out.isEmpty() && p.goroutines().total() > 0) {
+        out.add(BLOCKED);
+      }
+      return out;
+    }
+
+    private static String message(ParsedInput p, int line) {
+      if (line <= 0) {
+        return null;
+      }
+      for (ParsedInput.MessageLine m : p.messages()) {
+        if (m.line() == line) {
+          return m.text();
+        }
+      }
+      return "";
     }
   }
 
