@@ -54,7 +54,7 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
     Set<String> questioned = new LinkedHashSet<>();
     Set<String> negated = new LinkedHashSet<>();
     // tokens are lower case anyway, so the clauses are cut from the lowered line and tokenised as they are (not lowered again)
-    String lower = line.toLowerCase(Locale.ROOT);
+    String lower = TextTokens.asMembers(line, TextTokens.PROSE_METHODS).toLowerCase(Locale.ROOT);
     int start = 0;
     for (int i = 0; i <= lower.length(); i++) {
       int next = clauseEnd(lower, i);

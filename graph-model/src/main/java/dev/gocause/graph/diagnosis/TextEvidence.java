@@ -111,11 +111,11 @@ final class TextEvidence {
         }
       }
       String[] quoted = new String[prose.size()];
-      for (Map.Entry<String, Evidence> e : bestPhrases(symptomHits, prose, lineTokens, quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
+      for (Map.Entry<String, Evidence> e : bestPhrases(symptomHits, prose, lineTokens, all, quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
         bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
-      byCause.putAll(bestPhrases(causeHits, prose, lineTokens, quoted, 1.0));
-      byPrimitive.putAll(bestPhrases(primitiveHits, prose, lineTokens, quoted, 1.0));
+      byCause.putAll(bestPhrases(causeHits, prose, lineTokens, all, quoted, 1.0));
+      byPrimitive.putAll(bestPhrases(primitiveHits, prose, lineTokens, all, quoted, 1.0));
     } finally {
       symptomHits.clear();
       causeHits.clear();
@@ -215,6 +215,7 @@ final class TextEvidence {
       PhraseHits hits,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
+      Set<String> all,
       String[] quoted,
       double scale) {
     // first the best phrase per node (highest coverage, then the longest text, then the first);
@@ -234,6 +235,9 @@ final class TextEvidence {
         continue; // most phrases touched: decided without reading the phrase
       }
       Phrase p = phrases.list().get(pi);
+      if (coverage < 1 && missesAnIdentifier(p, all)) {
+        continue; // "Done not called" is not met by "not called": the code it names is the phrase's point
+      }
       double strength = DiagnosisEngine.round(scale * coverage);
       if (best != null && best.nodeId().equals(p.nodeId())) {
         if (bestStrength > strength || (bestStrength == strength && best.text().length() >= p.text().length())) {
@@ -269,6 +273,15 @@ final class TextEvidence {
           w.strength()));
     }
     return found;
+  }
+
+  private static boolean missesAnIdentifier(Phrase p, Set<String> input) {
+    for (String t : p.tokens()) {
+      if (TextTokens.isIdentifier(t) && !TextTokens.holdsIdentifier(input, t)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean containsAny(Set<String> tokens, List<String> wanted) {

@@ -27,8 +27,62 @@ final class TextTokens {
   /** Tokens of a phrase (an alias or a name): CJK pairs (or the single character), stemmed words. */
   static List<String> phrase(String s) {
     Set<String> out = new LinkedHashSet<>();
-    scan(s, out, false);
+    scan(asMembers(s, PHRASE_METHODS), out, false);
     return List.copyOf(out);
+  }
+
+  /**
+   * Go methods whose names are stop words: written capitalised in a phrase ("Done never called",
+   * "Do re-entered"), each would leave the phrase without its one telling word; as a member
+   * (".Done") it is the token a report's "wg.Done()" or "once.Do(f)" gives. In a report's prose
+   * only "Done" is read so ("Done is never called"): a capital "Do" there mostly starts a question.
+   */
+  private static final Set<String> PHRASE_METHODS = Set.of("Done", "Do");
+  static final Set<String> PROSE_METHODS = Set.of("Done");
+
+  /** {@code s} with each of {@code methods} that stands alone as a word (not after a '.') written as a member. */
+  static String asMembers(String s, Set<String> methods) {
+    StringBuilder out = null;
+    int copied = 0;
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isUpperCase(s.charAt(i)) || i > 0 && isWordOrDot(s.charAt(i - 1))) {
+        continue;
+      }
+      for (String m : methods) {
+        int end = i + m.length();
+        if (s.startsWith(m, i) && (end == s.length() || !isWordOrDot(s.charAt(end)) || s.charAt(end) == '.')) {
+          if (out == null) {
+            out = new StringBuilder(s.length() + 4);
+          }
+          out.append(s, copied, i).append('.');
+          copied = i;
+          break;
+        }
+      }
+    }
+    return out == null ? s : out.append(s, copied, s.length()).toString();
+  }
+
+  private static boolean isWordOrDot(char c) {
+    return c == '.' || c == '_' || Character.isLetterOrDigit(c);
+  }
+
+  /** Whether a phrase token keeps a code identifier whole ({@code .done}, {@code wg.done}, {@code close(}). */
+  static boolean isIdentifier(String token) {
+    return token.indexOf('.') >= 0 || token.endsWith("(");
+  }
+
+  /**
+   * Whether an input's tokens hold the identifier token of a phrase, or at least its member or name
+   * ("m.Add" holds what "wg.Add" names: {@code .add}; "Wait never returns" what "wg.Wait" does).
+   */
+  static boolean holdsIdentifier(Set<String> input, String token) {
+    if (input.contains(token)) {
+      return true;
+    }
+    int dot = token.lastIndexOf('.');
+    String name = token.endsWith("(") ? token.substring(0, token.length() - 1) : token.substring(dot + 1);
+    return dot > 0 && input.contains(token.substring(dot)) || !name.isEmpty() && input.contains(stem(name));
   }
 
   /** Tokens of an input text: as {@link #phrase} plus single CJK characters, so one-character aliases match. */
