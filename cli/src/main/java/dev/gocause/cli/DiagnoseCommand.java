@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
     name = "diagnose",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnose a pasted panic, fatal error, goroutine dump, race report, goleak report, vet output",
-      "or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
+      "Rank the root causes of a panic, dump, race report or sentence.",
       "",
-      "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph",
-      "(NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687), user-added knowledge included;",
-      "otherwise it answers from the packaged seed-data compiled in memory (no database; the same",
-      "answers a graph loaded with it gives). It never opens the store that 'gocause up' holds.",
+      "Diagnoses a pasted panic, fatal error, goroutine dump, race report, goleak report, vet output"
+          + " or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
+      "",
+      "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph"
+          + " (NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687), user-added knowledge included;"
+          + " otherwise it answers from the packaged seed-data compiled in memory (no database; the same"
+          + " answers a graph loaded with it gives). It never opens the store that 'gocause up' holds.",
       "",
       "Exit status: 0 a cause was found, 3 nothing points to a known cause, 2 bad input or no graph."
     })

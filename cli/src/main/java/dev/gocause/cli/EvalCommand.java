@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnose every case of the evaluation set (eval/tune or eval/holdout, or a labelled JSONL file",
-      "such as ../shared/field/cases.jsonl) and print top-1 and top-3 accuracy per input kind and",
-      "language, then the calibration table (score band of the top cause -> share right). A JSONL",
-      "set is split into a tuned part and a kept-aside part (see eval/README.md); both are shown",
-      "unless --part picks one. Answers come from where 'gocause diagnose' gets them (a running",
-      "graph, else the packaged seed-data).",
+      "Measure the diagnosis's accuracy on an evaluation set.",
+      "",
+      "Diagnoses every case of the evaluation set (eval/tune or eval/holdout, or a labelled JSONL file"
+          + " such as ../shared/field/cases.jsonl) and prints top-1 and top-3 accuracy per input kind and"
+          + " language, then the calibration table (score band of the top cause -> share right). A JSONL"
+          + " set is split into a tuned part and a kept-aside part (see eval/README.md); both are shown"
+          + " unless --part picks one. Answers come from where 'gocause diagnose' gets them (a running"
+          + " graph, else the packaged seed-data).",
       "",
       "Exit status: 0 printed, 2 the eval folder or the graph cannot be read."
     })
