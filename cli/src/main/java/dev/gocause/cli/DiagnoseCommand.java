@@ -86,6 +86,10 @@ final class DiagnoseCommand implements Callable<Integer> {
     if (limit < 1 || limit > DiagnosisRequest.MAX_LIMIT) {
       throw new GocauseException("--limit is " + limit + "; it must be between 1 and " + DiagnosisRequest.MAX_LIMIT);
     }
+    String l = lang == null ? "" : lang.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!l.isEmpty() && !l.equals("zh") && !l.equals("en")) {
+      throw new GocauseException("--lang is '" + lang + "'; use zh or en (or leave it out: the language of the text)");
+    }
     String text = readInput();
     if (text.isBlank()) {
       throw new GocauseException((file == null || file.equals("-") ? "standard input" : file)

@@ -61,6 +61,10 @@ final class EvalCommand implements Callable<Integer> {
       cases = FieldCorpus.part(FieldCorpus.load(Path.of(set)), part);
       parts = part.equals("all") ? List.of(FieldCorpus.TUNE, FieldCorpus.ASIDE) : List.of(part);
     } else {
+      if (!List.of("tune", "holdout", "all").contains(set)) {
+        throw new GocauseException("--set is '" + set + "'; use tune, holdout, all, or a JSONL file"
+            + " (a path such as ./" + set + ".jsonl or ../shared/field/cases.jsonl)");
+      }
       if (!part.equals("all")) {
         throw new GocauseException("--part applies to a JSONL set only; the eval folder's sets are tune and holdout");
       }

@@ -108,6 +108,10 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String source;
+    if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+      err.println("gocause: simulate: " + file + " is a folder; give a .go file (or - for standard input)");
+      return 2;
+    }
     try {
       source = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(file));
     } catch (NoSuchFileException e) {
