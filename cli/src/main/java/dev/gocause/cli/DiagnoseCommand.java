@@ -74,6 +74,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   /** Tests set these; null means the process environment / standard input. */
   Environment environment;
   InputStream stdin;
+  /** Tests set this; null means "standard input and output are a terminal". */
+  Boolean interactive;
 
   @Override
   public Integer call() {
@@ -89,6 +91,11 @@ final class DiagnoseCommand implements Callable<Integer> {
     String l = lang == null ? "" : lang.strip().toLowerCase(java.util.Locale.ROOT);
     if (!l.isEmpty() && !l.equals("zh") && !l.equals("en")) {
       throw new GocauseException("--lang is '" + lang + "'; use zh or en (or leave it out: the language of the text)");
+    }
+    if ((file == null || file.equals("-")) && (interactive != null ? interactive : System.console() != null)) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("gocause: reading standard input: paste what you see, then press Ctrl-D (or give a FILE)");
+      err.flush();
     }
     String text = readInput();
     if (text.isBlank()) {
