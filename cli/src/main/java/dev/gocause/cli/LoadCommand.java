@@ -78,6 +78,10 @@ final class LoadCommand implements Callable<Integer> {
     Environment env = environment != null ? environment : Environment.fromSystem();
     LoadReport report;
     String graph;
+    // opening an embedded store takes some seconds: say what is happening (stderr keeps --json clean)
+    err.println(env.remote() ? "gocause: connecting to " + env.neo4jUri() + " ..."
+        : "gocause: opening the embedded graph in " + env.dataDir() + " (some seconds) ...");
+    err.flush();
     try (GraphStore store = GraphStores.openOrAttach(env)) {
       graph = store.embedded() ? "embedded graph " + env.dataDir() : store.boltUri() + " (database " + store.database() + ")";
       report = new KnowledgeLoader(store).load(ks, force);
