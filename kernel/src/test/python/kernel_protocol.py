@@ -1,7 +1,7 @@
 """Protocol scenarios the conformance suite does not cover; prints one JSON line per check.
 
 usage: kernel_protocol.py forged-signature | interrupt | limits | startup N | orphan | diagnose-code SOURCE_DIR DUMP_FILE
-       | diagnose-text NAME=TEXT...
+       | diagnose-text NAME=TEXT... | cells NAME=CELL...
 """
 import json
 import statistics
@@ -175,6 +175,11 @@ def diagnose_text(cells):
     print(json.dumps(run_cells("diagnose-text", [(name, "%%diagnose\n" + text) for name, text in named])))
 
 
+def cells(specs):
+    """Any cells, one each (NAME=CELL): the text, HTML, errors and traceback (with its hint) the kernel shows."""
+    print(json.dumps(run_cells("cells", [spec.split("=", 1) for spec in specs])))
+
+
 def run_cells(check, cells):
     """Runs (NAME, CELL) pairs in one new kernel: per name, the reply status, the text and HTML shown, the errors."""
     km, kc = start_new_kernel(kernel_name="gocause", startup_timeout=60)
@@ -188,7 +193,8 @@ def run_cells(check, cells):
             html = "\n".join(m["content"]["data"].get("text/html", "") for m in msgs
                              if m["msg_type"] in ("execute_result", "display_data"))
             out[name] = {"status": reply["content"]["status"], "text": plain_of(msgs), "html": html,
-                         "errors": [e.get("ename", "") + ": " + e.get("evalue", "") for e in errors]}
+                         "errors": [e.get("ename", "") + ": " + e.get("evalue", "") for e in errors],
+                         "traceback": "\n".join(line for e in errors for line in e.get("traceback", []))}
         return out
     finally:
         kc.stop_channels()
@@ -247,5 +253,7 @@ if __name__ == "__main__":
         diagnose_code(sys.argv[2], sys.argv[3])
     elif mode == "diagnose-text":
         diagnose_text(sys.argv[2:])
+    elif mode == "cells":
+        cells(sys.argv[2:])
     else:
         sys.exit("unknown mode " + mode)

@@ -77,6 +77,8 @@ public final class ApiServer implements AutoCloseable {
       cfg.http.disableCompression();
       cfg.jsonMapper(new JavalinJackson(Json.MAPPER, false));
       cfg.router.ignoreTrailingSlashes = true;
+      // a known path with the wrong method is 405 with Allow, not 404 "no route"
+      cfg.http.prefer405over404 = true;
       cfg.events.handlerAdded(h -> {
         if (h.getHttpMethod().isHttpMethod()) {
           registered.add(new RegisteredRoute(h.getHttpMethod().name(), h.getPath()));
@@ -89,7 +91,7 @@ public final class ApiServer implements AutoCloseable {
     });
 
     app.before(guards::before);
-    ErrorMapping.install(app);
+    ErrorMapping.install(app, path -> ErrorMapping.methodsOf(registered, path));
 
     RouteTable table = new RouteTable(app);
     DiagnoseRoutes.register(table, diagnoser, config.maxBodyBytes(), config.simulationBudget());

@@ -91,7 +91,7 @@ final class ChatopsRoutes implements AutoCloseable {
     Map<String, String> form = form(raw);
     String text = form.getOrDefault("text", "");
     boolean zh = text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-    if (text.isBlank()) {
+    if (asksForHelp(text)) {
       ctx.json(ChatFormats.slack(ChatAnswer.help(zh, form.getOrDefault("command", "/gocause"))));
       return;
     }
@@ -224,7 +224,7 @@ final class ChatopsRoutes implements AutoCloseable {
     String text = form.getOrDefault("text", "");
     boolean zh = text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
     String markdown;
-    if (text.isBlank()) {
+    if (asksForHelp(text)) {
       markdown = ChatFormats.mattermost(ChatAnswer.help(zh, form.getOrDefault("command", "/gocause")));
     } else {
       try {
@@ -238,14 +238,21 @@ final class ChatopsRoutes implements AutoCloseable {
 
   // ----------------------------------------------------------------- shared
 
+  /** An empty command, or {@code /gocause help} (what people type first in a chat), gets the usage line. */
+  static boolean asksForHelp(String text) {
+    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    return t.isEmpty() || t.equals("help") || t.equals("-h") || t.equals("--help") || t.equals("?") || t.equals("帮助");
+  }
+
   private static DiagnosisRequest request(String text) {
     return new DiagnosisRequest(text, ChatAnswer.MAX_CAUSES, null);
   }
 
   private static ProblemException disabled(Context ctx) {
-    // Same answer as any unknown route: a disabled integration is not there.
+    // 404 as for a route that is not there, but saying how to turn it on: /openapi.json lists it.
+    String secret = ctx.path().endsWith("/slack") ? "SLACK_SIGNING_SECRET" : "MATTERMOST_TOKEN";
     return new ProblemException(404, "not-found", "Not found",
-        "no route " + ctx.method() + " " + ctx.path() + "; see /openapi.json for the routes");
+        ctx.path() + " is off on this server; it is on when " + secret + " is set where the API runs");
   }
 
   private static ProblemException unauthorized(String detail) {

@@ -23,6 +23,10 @@ import java.util.Set;
 
 /** POST /v1/diagnose: "here is what I see" → ranked root causes (JSON, Markdown or text). */
 final class DiagnoseRoutes {
+  /** One JSON object and nothing after it, each field once: a body that says two things is refused, not half-read. */
+  private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
+      .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
   private static final Set<String> FIELDS = Set.of("text", "limit", "lang", "files", "simulationBudgetMs");
   /** {@code files}: the source files behind the frames, at most this many, each at most this many bytes (UTF-8); as DESIGN.md's Interfaces table says. */
   static final int MAX_FILES = 200;
@@ -159,11 +163,15 @@ final class DiagnoseRoutes {
     }
     JsonNode json;
     try {
-      json = Json.MAPPER.readTree(body);
+      json = STRICT.readTree(body);
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+      String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+      java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'").matcher(what);
       throw ProblemException.badRequest("malformed-json", "Malformed JSON",
-          "the body is not valid JSON" + where + "; send {\"text\": \"...\"}");
+          dup.find() ? "the body gives the field '" + dup.group(1) + "' twice" + where + "; give each field once"
+              : what.startsWith("Trailing token") ? "the body goes on after its JSON object" + where + "; send one object {\"text\": \"...\"}"
+              : "the body is not valid JSON" + where + "; send {\"text\": \"...\"}");
     } catch (java.io.IOException e) {
       throw ProblemException.badRequest("malformed-json", "Malformed JSON", "the body is not valid JSON; send {\"text\": \"...\"}");
     }

@@ -26,6 +26,11 @@ final class ErrorMapping {
   private ErrorMapping() {}
 
   static void install(Javalin app) {
+    install(app, path -> "");
+  }
+
+  /** {@code allowed}: the methods routed for a path ("GET, POST"), for the Allow header of a 405. */
+  static void install(Javalin app, java.util.function.Function<String, String> allowed) {
     app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));
     // Unmatched routes and Javalin's own status answers (e.g. 404 with no endpoint).
     app.error(404, ctx -> {
@@ -35,10 +40,13 @@ final class ErrorMapping {
       }
     });
     app.error(405, ctx -> {
-      if (!isProblem(ctx)) {
-        write(ctx, problem(405, "method-not-allowed", "Method not allowed",
-            ctx.method() + " is not allowed on " + ctx.path(), ctx, Map.of()));
+      String methods = allowed.apply(ctx.path());
+      if (!methods.isEmpty()) {
+        ctx.header("Allow", methods);
       }
+      write(ctx, problem(405, "method-not-allowed", "Method not allowed",
+          ctx.method() + " is not allowed on " + ctx.path() + (methods.isEmpty() ? "" : "; use " + methods.replace(", ", " or ")),
+          ctx, Map.of()));
     });
   }
 
@@ -92,6 +100,21 @@ final class ErrorMapping {
     LOG.error("internal error {} on {} {}", errorId, ctx.method(), ctx.matchedPath(), e);
     return problem(500, "internal-error", "Internal error",
         "the server failed to answer; quote error id " + errorId + " when reporting this", ctx, Map.of("errorId", errorId));
+  }
+
+  /** "GET, POST": the methods routed for {@code path} ({@code {id}} segments match any one segment). */
+  static String methodsOf(java.util.Collection<ApiServer.RegisteredRoute> routes, String path) {
+    java.util.Set<String> methods = new java.util.TreeSet<>();
+    String p = path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    for (ApiServer.RegisteredRoute r : routes) {
+      String regex = java.util.Arrays.stream(r.path().split("/", -1))
+          .map(seg -> seg.matches("\\{[^}]*}|<[^>]*>") ? "[^/]+" : java.util.regex.Pattern.quote(seg))
+          .collect(java.util.stream.Collectors.joining("/"));
+      if (p.matches(regex)) {
+        methods.add(r.method());
+      }
+    }
+    return String.join(", ", methods);
   }
 
   static String titleFor(int status) {

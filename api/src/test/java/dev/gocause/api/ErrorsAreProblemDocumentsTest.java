@@ -76,7 +76,7 @@ class ErrorsAreProblemDocumentsTest {
   void an_unknown_route_is_a_404_problem() {
     assertProblem(http.get("/v1/nothing-here"), 404, "not-found");
     assertProblem(http.get("/nope"), 404, "not-found");
-    assertProblem(http.post("/v1/symptoms", "application/json", "{}"), 404, "not-found");
+    assertProblem(http.post("/v1/nothing-here", "application/json", "{}"), 404, "not-found");
   }
 
   @Test

@@ -28,13 +28,15 @@ import picocli.CommandLine.Spec;
     name = "diagnose",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnose a pasted panic, fatal error, goroutine dump, race report, goleak report, vet output",
-      "or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
+      "Rank the root causes of a panic, dump, race report or sentence.",
       "",
-      "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph",
-      "(NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687), user-added knowledge included;",
-      "otherwise it answers from the packaged seed-data compiled in memory (no database; the same",
-      "answers a graph loaded with it gives). It never opens the store that 'gocause up' holds.",
+      "Diagnoses a pasted panic, fatal error, goroutine dump, race report, goleak report, vet output"
+          + " or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
+      "",
+      "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph"
+          + " (NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687), user-added knowledge included;"
+          + " otherwise it answers from the packaged seed-data compiled in memory (no database; the same"
+          + " answers a graph loaded with it gives). It never opens the store that 'gocause up' holds.",
       "",
       "Exit status: 0 a cause was found, 3 nothing points to a known cause, 2 bad input or no graph."
     })
@@ -72,6 +74,8 @@ final class DiagnoseCommand implements Callable<Integer> {
   /** Tests set these; null means the process environment / standard input. */
   Environment environment;
   InputStream stdin;
+  /** Tests set this; null means "standard input and output are a terminal". */
+  Boolean interactive;
 
   @Override
   public Integer call() {
@@ -83,6 +87,15 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
     if (limit < 1 || limit > DiagnosisRequest.MAX_LIMIT) {
       throw new GocauseException("--limit is " + limit + "; it must be between 1 and " + DiagnosisRequest.MAX_LIMIT);
+    }
+    String l = lang == null ? "" : lang.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!l.isEmpty() && !l.equals("zh") && !l.equals("en")) {
+      throw new GocauseException("--lang is '" + lang + "'; use zh or en (or leave it out: the language of the text)");
+    }
+    if ((file == null || file.equals("-")) && (interactive != null ? interactive : System.console() != null)) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("gocause: reading standard input: paste what you see, then press Ctrl-D (or give a FILE)");
+      err.flush();
     }
     String text = readInput();
     if (text.isBlank()) {

@@ -21,12 +21,14 @@ import picocli.CommandLine.Spec;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Diagnose every case of the evaluation set (eval/tune or eval/holdout, or a labelled JSONL file",
-      "such as ../shared/field/cases.jsonl) and print top-1 and top-3 accuracy per input kind and",
-      "language, then the calibration table (score band of the top cause -> share right). A JSONL",
-      "set is split into a tuned part and a kept-aside part (see eval/README.md); both are shown",
-      "unless --part picks one. Answers come from where 'gocause diagnose' gets them (a running",
-      "graph, else the packaged seed-data).",
+      "Measure the diagnosis's accuracy on an evaluation set.",
+      "",
+      "Diagnoses every case of the evaluation set (eval/tune or eval/holdout, or a labelled JSONL file"
+          + " such as ../shared/field/cases.jsonl) and prints top-1 and top-3 accuracy per input kind and"
+          + " language, then the calibration table (score band of the top cause -> share right). A JSONL"
+          + " set is split into a tuned part and a kept-aside part (see eval/README.md); both are shown"
+          + " unless --part picks one. Answers come from where 'gocause diagnose' gets them (a running"
+          + " graph, else the packaged seed-data).",
       "",
       "Exit status: 0 printed, 2 the eval folder or the graph cannot be read."
     })
@@ -59,6 +61,10 @@ final class EvalCommand implements Callable<Integer> {
       cases = FieldCorpus.part(FieldCorpus.load(Path.of(set)), part);
       parts = part.equals("all") ? List.of(FieldCorpus.TUNE, FieldCorpus.ASIDE) : List.of(part);
     } else {
+      if (!List.of("tune", "holdout", "all").contains(set)) {
+        throw new GocauseException("--set is '" + set + "'; use tune, holdout, all, or a JSONL file"
+            + " (a path such as ./" + set + ".jsonl or ../shared/field/cases.jsonl)");
+      }
       if (!part.equals("all")) {
         throw new GocauseException("--part applies to a JSONL set only; the eval folder's sets are tune and holdout");
       }

@@ -36,6 +36,7 @@ public final class GocauseCli implements Runnable {
   public static CommandLine newCommandLine() {
     CommandLine cl = new CommandLine(new GocauseCli());
     cl.setExecutionExceptionHandler(new UserFacingErrors());
+    cl.setParameterExceptionHandler(UserFacingErrors::handleParameterException);
     return cl;
   }
 }

@@ -33,8 +33,10 @@ public final class KernelCommand implements Callable<Integer> {
       name = "install",
       mixinStandardHelpOptions = true,
       description = {
-        "Install the Jupyter kernelspec 'gocause' (argv uses {resource_dir}; the jar is copied into it).",
-        "Default --user: $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels."
+        "Install the Jupyter kernelspec 'gocause'.",
+        "",
+        "Like 'jupyter kernelspec install': the jar is copied into the kernelspec folder and argv uses"
+            + " {resource_dir}. Default --user: $JUPYTER_DATA_DIR/kernels or ~/.local/share/jupyter/kernels."
       })
   static final class Install implements Callable<Integer> {
     static final class Where {

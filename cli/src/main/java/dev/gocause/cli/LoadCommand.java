@@ -26,19 +26,20 @@ import picocli.CommandLine.Spec;
     name = "load",
     mixinStandardHelpOptions = true,
     description = {
-      "Validate seed-data, then load it into the configured graph in one transaction and print the",
-      "node count per label and the relationship count per type.",
+      "Validate seed-data and load it into the configured graph.",
       "",
-      "The graph is the Neo4j server at NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE)",
-      "when that is set, else the embedded store in GOCAUSE_DATA (default ~/.gocause/data; Bolt on",
-      "GOCAUSE_BIND:GOCAUSE_BOLT_PORT, default 127.0.0.1:7687, while the command runs).",
-      "While 'gocause up' holds the embedded store, the load goes through its Bolt port instead.",
+      "The load is one transaction; then the node count per label and the relationship count per type are printed.",
       "",
-      "Loading is idempotent: entries removed from seed-data disappear from the graph, and when the",
-      "graph already holds the same content (hash) nothing is written unless --force.",
+      "The graph is the Neo4j server at NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE)"
+          + " when that is set, else the embedded store in GOCAUSE_DATA (default ~/.gocause/data; Bolt on"
+          + " GOCAUSE_BIND:GOCAUSE_BOLT_PORT, default 127.0.0.1:7687, while the command runs)."
+          + " While 'gocause up' holds the embedded store, the load goes through its Bolt port instead.",
       "",
-      "Exit status: 0 loaded or unchanged, 1 seed-data has problems (nothing written), 2 the graph",
-      "cannot be opened or reached."
+      "Loading is idempotent: entries removed from seed-data disappear from the graph, and when the"
+          + " graph already holds the same content (hash) nothing is written unless --force.",
+      "",
+      "Exit status: 0 loaded or unchanged, 1 seed-data has problems (nothing written), 2 the graph"
+          + " cannot be opened or reached."
     })
 final class LoadCommand implements Callable<Integer> {
 
@@ -77,6 +78,10 @@ final class LoadCommand implements Callable<Integer> {
     Environment env = environment != null ? environment : Environment.fromSystem();
     LoadReport report;
     String graph;
+    // opening an embedded store takes some seconds: say what is happening (stderr keeps --json clean)
+    err.println(env.remote() ? "gocause: connecting to " + env.neo4jUri() + " ..."
+        : "gocause: opening the embedded graph in " + env.dataDir() + " (some seconds) ...");
+    err.flush();
     try (GraphStore store = GraphStores.openOrAttach(env)) {
       graph = store.embedded() ? "embedded graph " + env.dataDir() : store.boltUri() + " (database " + store.database() + ")";
       report = new KnowledgeLoader(store).load(ks, force);

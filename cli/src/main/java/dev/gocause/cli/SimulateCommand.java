@@ -26,33 +26,35 @@ import picocli.CommandLine.Parameters;
     name = "simulate",
     mixinStandardHelpOptions = true,
     description = {
-      "Runs a Go program (package main, a _test.go file, or a snippet of statements) in a deterministic",
-      "simulator of Go's scheduler under many schedules, with virtual time, and reports deadlocks,",
-      "goroutine leaks, data races (happens-before, like -race) and panics in Go's own words.",
+      "Find deadlocks, leaks, races and panics by simulating a Go program.",
       "",
-      "Each finding is one line starting with DEADLOCK, LEAK, DATA RACE or PANIC, with a replay seed;",
-      "a clean run prints a line starting with CLEAN. Details (goroutine dump, race report, timeline of",
-      "the failing schedule, outcome counts, printed values) follow.",
+      "Runs a Go program (package main, a _test.go file, or a snippet of statements) in a deterministic"
+          + " simulator of Go's scheduler under many schedules, with virtual time, and reports deadlocks,"
+          + " goroutine leaks, data races (happens-before, like -race) and panics in Go's own words.",
       "",
-      "Lock-order analysis: every schedule records which locks a goroutine held when it acquired another",
-      "(Mutex Lock, RWMutex Lock/RLock). A cycle between goroutines with no common gate lock, an RLock",
-      "upgraded to Lock, or a recursive RLock while another goroutine write-locks the same RWMutex is",
-      "printed as an extra line 'POTENTIAL DEADLOCK (...)' after the first line, even when no schedule",
-      "deadlocked. It is a warning: on its own it leaves the first line CLEAN and the exit status 0.",
+      "Each finding is one line starting with DEADLOCK, LEAK, DATA RACE or PANIC, with a replay seed;"
+          + " a clean run prints a line starting with CLEAN. Details (goroutine dump, race report, timeline of"
+          + " the failing schedule, outcome counts, printed values) follow.",
       "",
-      "Resource limits (--max-steps, --max-goroutines, --max-heap, --max-trace) bound each schedule: one that hits a",
-      "limit ends with a line starting 'LIMIT' that names it and the option raising it.",
+      "Lock-order analysis: every schedule records which locks a goroutine held when it acquired another"
+          + " (Mutex Lock, RWMutex Lock/RLock). A cycle between goroutines with no common gate lock, an RLock"
+          + " upgraded to Lock, or a recursive RLock while another goroutine write-locks the same RWMutex is"
+          + " printed as an extra line 'POTENTIAL DEADLOCK (...)' after the first line, even when no schedule"
+          + " deadlocked. It is a warning: on its own it leaves the first line CLEAN and the exit status 0.",
       "",
-      "Exit status: 0 clean, 1 bug found, 2 bad input, a construct outside the supported Go subset, or",
-      "no schedule finished within the limits."
+      "Resource limits (--max-steps, --max-goroutines, --max-heap, --max-trace) bound each schedule: one that"
+          + " hits a limit ends with a line starting 'LIMIT' that names it and the option raising it.",
+      "",
+      "Exit status: 0 clean, 1 bug found, 2 bad input, a construct outside the supported Go subset, or"
+          + " no schedule finished within the limits."
     },
     footer = {
       "",
       "Examples:",
       "  ./gocause simulate seed-data/cases/racy-counter/buggy.go",
       "  ./gocause simulate counter.go --schedules 5000 --strategy pct",
-      "  ./gocause simulate deadlock.go --seed 7 --schedules 1        # replay one schedule exactly",
-      "  ./gocause simulate worker.go --strategy dfs --schedules 20000 # bounded exhaustive search",
+      "  ./gocause simulate deadlock.go --seed 7 --schedules 1   # replay one schedule",
+      "  ./gocause simulate worker.go --strategy dfs --schedules 20000   # exhaustive",
       "  ./gocause simulate kernels/ab_ba_test.go --run 'TestABBA$'"
     })
 public final class SimulateCommand implements Callable<Integer> {
@@ -106,6 +108,10 @@ public final class SimulateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     String source;
+    if (!file.equals("-") && Files.isDirectory(Path.of(file))) {
+      err.println("gocause: simulate: " + file + " is a folder; give a .go file (or - for standard input)");
+      return 2;
+    }
     try {
       source = file.equals("-") ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8) : Files.readString(Path.of(file));
     } catch (NoSuchFileException e) {

@@ -35,9 +35,11 @@ import picocli.CommandLine.Spec;
     name = "up",
     mixinStandardHelpOptions = true,
     description = {
-      "Start gocause: the graph (embedded Neo4j unless NEO4J_URI is set), the knowledge loaded,",
-      "the REST API and Neo4j Browser. Prints the addresses, then 'gocause ready'.",
-      "Runs until Ctrl-C or SIGTERM, then stops cleanly; the store in GOCAUSE_DATA survives restarts."
+      "Start the graph with the knowledge, the REST API and Neo4j Browser.",
+      "",
+      "The graph is embedded Neo4j unless NEO4J_URI is set; the knowledge is loaded into it. Prints the addresses,"
+          + " then 'gocause ready'. Runs until Ctrl-C or SIGTERM, then stops cleanly; the store in GOCAUSE_DATA"
+          + " survives restarts."
     },
     footer = {
       "",

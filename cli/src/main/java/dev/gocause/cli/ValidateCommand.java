@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Check seed-data without starting or contacting a graph.",
-      "Every problem is printed on one line naming the file, the entry (index and id) and the field:",
-      "unknown or missing fields, empty names, ids that are not kebab-case, duplicate ids, references",
-      "to ids that do not exist, weights outside [0,1], values outside their list, missing case or",
-      "evidence files, YAML syntax errors (with line and column).",
+      "",
+      "Every problem is printed on one line naming the file, the entry (index and id) and the field:"
+          + " unknown or missing fields, empty names, ids that are not kebab-case, duplicate ids, references"
+          + " to ids that do not exist, weights outside [0,1], values outside their list, missing case or"
+          + " evidence files, YAML syntax errors (with line and column).",
       "",
       "Exit status: 0 when seed-data is valid (a one-line summary is printed), 1 when it has problems."
     })

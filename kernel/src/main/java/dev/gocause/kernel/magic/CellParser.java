@@ -43,7 +43,8 @@ public final class CellParser {
       if (!line.startsWith("%")) {
         throw new KernelError(
             "line " + (i + 1) + ": '" + abbreviate(line) + "' is not a magic; gocause cells hold %magics",
-            "to diagnose text, write %diagnose " + abbreviate(line) + "  (or put %%diagnose above a pasted block); %help lists the magics");
+            "to diagnose text, write %diagnose " + abbreviate(line) + "  (or put %%diagnose above a pasted block);"
+                + " to simulate Go code, put %%go above it; %help lists the magics");
       }
       String[] nameArgs = nameAndArgs(line.substring(1));
       Magic m = magic(nameArgs[0], false, i + 1);

@@ -27,7 +27,7 @@ import java.time.Duration;
  */
 public final class DiagnoseMagic extends SimpleMagic {
   public DiagnoseMagic() {
-    super("diagnose", "%diagnose TEXT   |   %%diagnose [--limit N] [--source DIR] [--simulation-budget MS] + pasted output",
+    super("diagnose", "%diagnose [--limit N] TEXT   |   %%diagnose [--limit N] [--source DIR] [--simulation-budget MS] + pasted output",
         "Rank root causes for a symptom description, a panic line, a goroutine dump or a race report; evidence and a drawing.",
         "根据症状描述、panic 信息、goroutine 转储或竞态报告给出按可能性排序的根因，附证据与子图。",
         List.of("%diagnose fatal error: all goroutines are asleep - deadlock!", "%diagnose 程序偶尔卡住，没有任何输出",
@@ -60,7 +60,23 @@ public final class DiagnoseMagic extends SimpleMagic {
       }
       text = inv.body();
     } else {
-      text = inv.args();
+      // %diagnose --limit 3 TEXT: the flags the CLI and the cell form take, before the text
+      text = inv.args().strip();
+      java.util.regex.Matcher m;
+      while ((m = LEADING_FLAG.matcher(text)).lookingAt()) {
+        String value = m.group(2);
+        switch (m.group(1)) {
+          case "--limit" -> limit = number(value);
+          case "--simulation-budget" -> budget = budget(value);
+          default -> {
+            source = Path.of(value);
+            if (!Files.isDirectory(source)) {
+              throw new KernelError("--source " + value + " is not a folder", "give the folder holding the Go sources behind the stack frames");
+            }
+          }
+        }
+        text = text.substring(m.end()).strip();
+      }
     }
     if (text.isBlank()) {
       throw new KernelError("%diagnose needs something to look at",
@@ -92,12 +108,21 @@ public final class DiagnoseMagic extends SimpleMagic {
     return Duration.ofMillis(ms);
   }
 
+  /** {@code --limit 3 }, {@code --limit=3 } ... at the start of {@code %diagnose}'s text. */
+  private static final java.util.regex.Pattern LEADING_FLAG =
+      java.util.regex.Pattern.compile("(--limit|--simulation-budget|--source)(?:=|\\s+)(\\S+)(?:\\s+|$)");
+
   private static int number(String v) {
+    int n;
     try {
-      return Integer.parseInt(v);
+      n = Integer.parseInt(v);
     } catch (NumberFormatException e) {
       throw new KernelError("--limit is '" + v + "', not a number", "e.g. --limit 3");
     }
+    if (n < 1 || n > DiagnosisRequest.MAX_LIMIT) {
+      throw new KernelError("--limit is " + n, "use 1 to " + DiagnosisRequest.MAX_LIMIT + ", e.g. --limit 3");
+    }
+    return n;
   }
 
   static Output table(Diagnosis d, Session s) {

@@ -30,7 +30,7 @@ public final class GoMagic extends SimpleMagic {
       throw new KernelError("%%go takes only flags on its line", "put the Go source below the %%go line");
     }
     if (inv.body().isBlank()) {
-      throw new KernelError("%%go needs a Go program below it", "e.g. " + examples().get(0).replace("\n", " "));
+      throw new KernelError("%%go needs a Go program below it", "e.g.\n" + examples().get(0));
     }
     return Simulations.render(Simulations.run(Simulations.request(inv.body(), "/cell/main.go", inv), s), null, s);
   }

@@ -29,6 +29,9 @@ public final class GraphMagic extends SimpleMagic {
         throw new KernelError("--depth is '" + v + "', not a number", "use --depth 1, 2 or 3");
       }
     }).orElse(1);
+    if (depth < 1 || depth > 3) {
+      throw new KernelError("--depth is " + depth, "use --depth 1, 2 or 3");
+    }
     Subgraph g = s.lookups().neighborhood(id, depth);
     return List.of(draw(g.nodes(), g.edges(), id, s, g.truncated()));
   }

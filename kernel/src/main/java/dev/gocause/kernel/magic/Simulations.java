@@ -73,7 +73,9 @@ final class Simulations {
     try {
       return Simulator.simulate(req, done -> s.checkInterrupted());
     } catch (UnsupportedConstructException e) {
-      throw new KernelError(e.getMessage(), "the simulator runs a subset of Go; rewrite that construct or run the program with go run");
+      throw new KernelError(e.getMessage(), e.getMessage().contains(": syntax error: ")
+          ? "fix the Go syntax at that line and column, then run the cell again"
+          : "the simulator runs a subset of Go; rewrite that construct or run the program with go run");
     } catch (KernelError e) {
       throw e;
     } catch (IllegalArgumentException | IllegalStateException e) {
