@@ -66,6 +66,17 @@ class AnalyzersReasonAcrossGoroutinesTest {
   }
 
   @Test
+  void aChannelWaiterPastTheLockCallWhereOthersWaitHoldsTheLockEvenWithAServerStillAlive() {
+    // SIGQUIT of an HTTP server: its accept and connection loops are alive, so "nothing else is
+    // alive" fails; one handler is blocked sending in Touch after the Lock where two others wait
+    Fact f = fact("sigquit-server-chan-lock", "channel-wait-while-lock-wait");
+    assertThat(f.strength()).isEqualTo(1.0);
+    assertThat(f.text()).contains("main.(*SessionCache).Touch");
+    // a channel waiter in another function says nothing about who holds the lock
+    assertThat(real("lock-held-by-third")).doesNotContain("channel-wait-while-lock-wait");
+  }
+
+  @Test
   void aReaderBehindAPendingWriterWithNobodyElseAliveHoldsTheReadLockItself() {
     assertThat(fact("recursive-rlock", "reader-blocked-behind-pending-writer").goroutines()).containsExactlyInAnyOrder("17", "18");
     assertThat(real("recursive-rlock")).doesNotContain("lock-wait-cycle");
