@@ -93,6 +93,9 @@ final class WaitAnalyzer {
    * that includes the main goroutine (an excerpt usually does not).
    */
   static boolean complete(ParsedInput parsed) {
+    if (cut(parsed)) {
+      return false; // the runtime's "all goroutines are asleep" is true of the ones not pasted too, but they are not seen
+    }
     for (ParsedInput.MessageLine m : parsed.messages()) {
       String t = m.text();
       if (t.startsWith("fatal error: all goroutines are asleep") || t.contains("all goroutines in bubble are blocked")
@@ -106,6 +109,22 @@ final class WaitAnalyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the paste stops inside a goroutine: Go ends every goroutine but the main one with its
+   * {@code created by} line, so a last goroutine (numbered, not the main one) without it was cut
+   * where the person stopped copying, and the goroutines after it are missing. A test's time-out
+   * prints goroutine 1 (the test runner) first: the top of such a dump holds it, and only the
+   * top was pasted.
+   */
+  static boolean cut(ParsedInput parsed) {
+    List<Goroutine> all = parsed.all();
+    if (all.isEmpty()) {
+      return false;
+    }
+    Goroutine last = all.get(all.size() - 1);
+    return !last.id().isEmpty() && !last.id().equals("1") && last.count() <= 1 && last.createdBy() == null && !last.frames().isEmpty();
   }
 
   static Waiter classify(Goroutine g) {
