@@ -93,7 +93,10 @@ final class GoLines {
 
   /** Prefixes of lines Go's tools print; anything else is a person's words. */
   private static final String[] TOOL_PREFIXES = {
-      "panic: ", "fatal error: ", "[signal ", "SIGQUIT", "SIGABRT", "PC=", "exit status ", "FAIL", "ok ",
+      "panic: ", "fatal error: ", "[signal ", "SIGQUIT", "SIGABRT", "PC=",
+      // the runtime's header for a signal it could not turn into a panic (src/runtime/signal_unix.go):
+      // a crash in C code or in the runtime, not a Go nil dereference (that one is "panic: runtime error")
+      "SIGSEGV: ", "SIGBUS: ", "SIGILL: ", "SIGFPE: ", "SIGTRAP: ", "signal arrived during cgo execution", "exit status ", "FAIL", "ok ",
       "--- FAIL", "--- PASS", "--- SKIP", "=== RUN", "=== PAUSE", "=== CONT", "PASS", "# ", "WARNING: DATA RACE",
       "Found ", "runtime: ", "[recovered]", "goroutine ", "created by ", "testing: ", "signal: ", "m=", "rip ",
       "[Goroutine ", "ERROR: ", "race: ", "==",

@@ -31,10 +31,18 @@ final class LockOrderInProse {
     List<Sentence> sentences = new ArrayList<>();
     for (MessageLine m : prose) {
       String t = m.text();
-      if (t.indexOf(".Lock") < 0 && t.indexOf(".RLock") < 0 && !(mayNameALock(t) && HOLD_OR_WAIT.matcher(t).find())) {
+      if (t.indexOf(".Lock") < 0 && t.indexOf(".RLock") < 0 && !(mayNameALock(t) && HOLD_OR_WAIT.matcher(t).find())
+          && !(mayTellAnOrder(t) && LOCKS_THEN.matcher(t).find())) {
         continue; // nearly every line: no lock call named, no lock said to be held or waited for
       }
       for (String part : split(t)) {
+        List<List<String>> told = lockedOneAfterTheOther(part);
+        if (told.size() >= 2) {
+          for (List<String> order : told) { // "A first then B, and C first then D": each its own account
+            sentences.add(new Sentence(m, order));
+          }
+          continue;
+        }
         List<String> order = lockOrder(part);
         if (order.size() >= 2) {
           sentences.add(new Sentence(m, order));
@@ -95,6 +103,23 @@ final class LockOrderInProse {
   private static final java.util.regex.Pattern HOLD_OR_WAIT = java.util.regex.Pattern.compile(
       "(?i)\\b(hold|holds|holding|held|acquired|locked|waits?|waiting|wants|blocked|blocks|trying)\\b|持有|拿着|拿到|锁住|等待|阻塞|卡在|想拿|获取");
 
+  /**
+   * Two things locked one after the other, whatever they are called: "locks the warehouse first and then the
+   * item", "acquires a then b", "locks X before Y"; 先锁仓库再锁商品, 先拿 A 的锁然后拿 B 的锁.
+   */
+  private static final java.util.regex.Pattern LOCKS_THEN = java.util.regex.Pattern.compile(
+      "(?i)(?<![\\w.])(?:locks?|locking|acquires?|acquiring|grabs?|grabbing|takes? the lock (?:on|of))\\s+(?:the\\s+)?([A-Za-z_]\\w*(?:\\.\\w+)*)"
+          + "(?:'s)?(?:\\s+(?:lock|mutex))?(?:\\s+first)?,?\\s+(?:(?:and\\s+)?then|before)\\s+"
+          + "(?:(?:locks?|acquires?|grabs?|takes?)\\s+)?(?:the\\s+)?(?:lock (?:on|of)\\s+)?(?:the\\s+)?([A-Za-z_]\\w*(?:\\.\\w+)*)"
+          + "|先(?:锁住?|加锁|拿|获取|持有)了?\\s*([^\\s,，。;；、的.]+?)\\s*(?:的锁)?\\s*[,，]?\\s*(?:然后|再|接着|之后)(?:去)?(?:锁住?|加锁|拿|获取)了?\\s*([^\\s,，。;；、的.]+)");
+
+  private static final java.util.Set<String> PRONOUNS = java.util.Set.of("it", "them", "that", "this", "one", "other", "another", "a", "an", "up", "and", "then", "first");
+
+  /** Whether {@code t} holds a word {@link #LOCKS_THEN} needs: a cheap test before the regular expression. */
+  private static boolean mayTellAnOrder(String t) {
+    return (t.indexOf("then") >= 0 || t.indexOf("before") >= 0 || t.indexOf('先') >= 0);
+  }
+
   /** Whether {@code t} holds what every {@link #LOCK_NAME} ends with: a cheap test before the regular expressions. */
   private static boolean mayNameALock(String t) {
     return t.indexOf("mu") >= 0 || t.indexOf("Mu") >= 0 || t.indexOf("tx") >= 0 || t.indexOf("ock") >= 0 || t.indexOf("utex") >= 0;
@@ -139,12 +164,41 @@ final class LockOrderInProse {
         named.putIfAbsent(from, receiver);
       }
     }
+    if (named.size() < 2) {
+      // "locks the warehouse first, then the item", "先锁仓库再锁商品": what is locked, by any name, in the order told
+      for (List<String> pair : lockedOneAfterTheOther(sentence)) {
+        if (order.isEmpty()) {
+          order.addAll(pair);
+        }
+      }
+      if (!order.isEmpty()) {
+        return order;
+      }
+    }
     for (String lock : named.values()) {
       if (!order.contains(lock)) {
         order.add(lock);
       }
     }
     return order;
+  }
+
+  /** Each pair of things {@code text} tells as locked one after the other ({@link #LOCKS_THEN}), in the order told. */
+  static List<List<String>> lockedOneAfterTheOther(String text) {
+    List<List<String>> out = new ArrayList<>();
+    if (!mayTellAnOrder(text)) {
+      return out;
+    }
+    java.util.regex.Matcher m = LOCKS_THEN.matcher(text);
+    while (m.find()) {
+      String a = m.group(1) != null ? m.group(1) : m.group(3);
+      String b = m.group(2) != null ? m.group(2) : m.group(4);
+      if (!PRONOUNS.contains(a.toLowerCase(java.util.Locale.ROOT)) && !PRONOUNS.contains(b.toLowerCase(java.util.Locale.ROOT))
+          && !a.equals(b)) {
+        out.add(List.of(a, b));
+      }
+    }
+    return out;
   }
 
   /**

@@ -19,17 +19,26 @@ import java.util.regex.Pattern;
  *   <li>{@code kubectl logs --prefix}: {@code [pod/web-1/app] };</li>
  *   <li>Go's {@code log} package (a program logging what it recovered): {@code 2026/12/06 08:15:02 }.</li>
  * </ul>
+ * An application logger's level after an ISO or Go-log time ({@code 2026-12-06T08:15:02.532Z ERROR })
+ * is cut with the time: it changes from line to line ({@code INFO} before the crash).
  */
 final class LogPrefixes {
   private static final String TIME = "\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d+)?";
   private static final String ZONE = "(?:Z|[+-]\\d\\d:?\\d\\d)?";
   private static final String HOST_AND_TAG = " \\S+ [^\\s:\\[]+(?:\\[\\d+\\])?: ";
+  /**
+   * A logger's level after the time ({@code ERROR }, {@code [error] }, zap's console form
+   * {@code \tERROR\t}): upper case or bracketed only, as Go's own lines start in lower case
+   * ({@code fatal error:}, {@code panic:}) or with a colon after the word ({@code WARNING: DATA RACE}).
+   */
+  private static final String LEVEL = "(?:(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRIT|CRITICAL|PANIC)"
+      + "|\\[(?i:trace|debug|info|notice|warn|warning|error|err|fatal|crit|critical|panic)\\])[ \t]";
   private static final List<Pattern> KINDS = List.of(
       Pattern.compile("[A-Z][a-z]{2} [ \\d]\\d " + TIME + HOST_AND_TAG),
       Pattern.compile("\\d{4}-\\d\\d-\\d\\dT" + TIME + ZONE + HOST_AND_TAG),
-      Pattern.compile("\\d{4}-\\d\\d-\\d\\d[T ]" + TIME + ZONE + "(?: (?:stdout|stderr) [FP])? "),
+      Pattern.compile("\\d{4}-\\d\\d-\\d\\d[T ]" + TIME + ZONE + "(?: (?:stdout|stderr) [FP])?[ \t](?:" + LEVEL + ")?"),
       Pattern.compile("\\[pod/[^\\]\\s]+\\] "),
-      Pattern.compile("\\d{4}/\\d\\d/\\d\\d " + TIME + " "));
+      Pattern.compile("\\d{4}/\\d\\d/\\d\\d " + TIME + " (?:" + LEVEL + ")?"));
   /** The stamp is chosen from this many non-blank lines at the start: a large dump costs no more to check. */
   private static final int SAMPLE = 20;
 

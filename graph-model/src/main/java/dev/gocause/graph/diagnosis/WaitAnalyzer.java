@@ -93,6 +93,9 @@ final class WaitAnalyzer {
    * that includes the main goroutine (an excerpt usually does not).
    */
   static boolean complete(ParsedInput parsed) {
+    if (cut(parsed)) {
+      return false; // the runtime's "all goroutines are asleep" is true of the ones not pasted too, but they are not seen
+    }
     for (ParsedInput.MessageLine m : parsed.messages()) {
       String t = m.text();
       if (t.startsWith("fatal error: all goroutines are asleep") || t.contains("all goroutines in bubble are blocked")
@@ -106,6 +109,22 @@ final class WaitAnalyzer {
       }
     }
     return false;
+  }
+
+  /**
+   * Whether the paste stops inside a goroutine: Go ends every goroutine but the main one with its
+   * {@code created by} line, so a last goroutine (numbered, not the main one) without it was cut
+   * where the person stopped copying, and the goroutines after it are missing. A test's time-out
+   * prints goroutine 1 (the test runner) first: the top of such a dump holds it, and only the
+   * top was pasted.
+   */
+  static boolean cut(ParsedInput parsed) {
+    List<Goroutine> all = parsed.all();
+    if (all.isEmpty()) {
+      return false;
+    }
+    Goroutine last = all.get(all.size() - 1);
+    return !last.id().isEmpty() && !last.id().equals("1") && last.count() <= 1 && last.createdBy() == null && !last.frames().isEmpty();
   }
 
   static Waiter classify(Goroutine g) {
@@ -402,7 +421,11 @@ final class WaitAnalyzer {
   private static void channelAndLock(List<Waiter> ws, boolean allBlocked, List<Fact> out) {
     List<Waiter> locks = ws.stream().filter(Waiter::isLock).toList();
     List<Waiter> chans = ws.stream().filter(Waiter::isChannel).toList();
-    if (locks.isEmpty() || chans.isEmpty() || !allBlocked) {
+    if (locks.isEmpty() || chans.isEmpty()) {
+      return;
+    }
+    if (!allBlocked) {
+      pastTheLock(locks, chans, out);
       return;
     }
     Set<String> lockTypes = types(locks);
@@ -414,6 +437,55 @@ final class WaitAnalyzer {
         "goroutine" + (chans.size() == 1 ? " " : "s ") + ids(chans) + " blocked on a channel while " + ids(locks)
             + " wait for a lock" + (lockTypes.isEmpty() ? "" : " of the same " + lockTypes.iterator().next())
             + "; nothing else is alive"));
+  }
+
+  /**
+   * When other goroutines are alive (a server's network loops, timers), "nothing else can
+   * release the lock" cannot be concluded, but a dump can still show who holds it: a goroutine
+   * blocked on a channel inside the very function where the lock waiters stand at their Lock
+   * call, on a later line of it (and on the same receiver when both print one), has already
+   * passed that Lock: it holds the lock while it waits on the channel.
+   */
+  private static void pastTheLock(List<Waiter> locks, List<Waiter> chans, List<Fact> out) {
+    List<Waiter> holders = new ArrayList<>();
+    List<Waiter> waiters = new ArrayList<>();
+    for (Waiter c : chans) {
+      boolean holds = false;
+      for (Waiter l : locks) {
+        Frame site = l.site();
+        if (site == null || GoOutputParser.isStd(site.function()) || site.fileLine() == 0) {
+          continue;
+        }
+        for (Frame f : c.g().frames()) {
+          if (f.function().equals(site.function()) && f.file().equals(site.file()) && f.fileLine() > site.fileLine()
+              && sameReceiver(f, site)) {
+            holds = true;
+            if (!waiters.contains(l)) {
+              waiters.add(l);
+            }
+            break;
+          }
+        }
+      }
+      if (holds) {
+        holders.add(c);
+      }
+    }
+    if (holders.isEmpty()) {
+      return;
+    }
+    List<Waiter> both = new ArrayList<>(holders);
+    both.addAll(waiters);
+    Frame site = waiters.get(0).site();
+    out.add(fact("channel-wait-while-lock-wait", 1.0, both, "goroutine" + (holders.size() == 1 ? " " : "s ") + ids(holders)
+        + " blocked on a channel in " + site.function() + " after the Lock at " + site.location() + " where " + ids(waiters)
+        + " wait: " + (holders.size() == 1 ? "it holds" : "they hold") + " the lock while waiting on the channel"));
+  }
+
+  private static boolean sameReceiver(Frame a, Frame b) {
+    String x = a.firstArg();
+    String y = b.firstArg();
+    return x.isEmpty() || y.isEmpty() || x.equals(y);
   }
 
   private static Set<String> types(List<Waiter> ws) {

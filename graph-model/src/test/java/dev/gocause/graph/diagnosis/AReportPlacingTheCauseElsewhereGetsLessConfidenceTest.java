@@ -40,4 +40,18 @@ class AReportPlacingTheCauseElsewhereGetsLessConfidenceTest {
     double after = setting.causes().isEmpty() ? 0 : setting.causes().get(0).score();
     assertThat(after).as(setting.message()).isLessThan(plain.causes().get(0).score() * 0.6);
   }
+
+  @Test
+  void cpuThrottledByTheContainersQuotaIsNoConcurrencyCause() {
+    DiagnosisService service = RealKnowledge.service();
+    Diagnosis plain = service.diagnose(DiagnosisRequest.of("服务每隔一段时间延迟就飙高,看起来像是 goroutine 卡住了"));
+    Diagnosis quota = service.diagnose(DiagnosisRequest.of(
+        "服务每隔一段时间延迟就飙高,看起来像是 goroutine 卡住了。排查后发现 GOMAXPROCS 等于节点核数 32,而 limits.cpu 只有 4,CPU 被限流。"));
+    assertThat(plain.causes()).as(plain.message()).isNotEmpty();
+    double after = quota.causes().isEmpty() ? 0 : quota.causes().get(0).score();
+    assertThat(after).as(quota.message()).isLessThan(plain.causes().get(0).score() * 0.6);
+    Diagnosis en = service.diagnose(DiagnosisRequest.of(
+        "p99 latency spikes every 100ms and goroutines look stuck; the pod shows CPU throttling, GOMAXPROCS is 64 on a 2 CPU limit"));
+    assertThat(en.causes().isEmpty() ? 0 : en.causes().get(0).score()).as(en.message()).isLessThan(0.5);
+  }
 }

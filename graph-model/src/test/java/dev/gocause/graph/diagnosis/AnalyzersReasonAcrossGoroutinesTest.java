@@ -66,6 +66,31 @@ class AnalyzersReasonAcrossGoroutinesTest {
   }
 
   @Test
+  void aChannelWaiterPastTheLockCallWhereOthersWaitHoldsTheLockEvenWithAServerStillAlive() {
+    // SIGQUIT of an HTTP server: its accept and connection loops are alive, so "nothing else is
+    // alive" fails; one handler is blocked sending in Touch after the Lock where two others wait
+    Fact f = fact("sigquit-server-chan-lock", "channel-wait-while-lock-wait");
+    assertThat(f.strength()).isEqualTo(1.0);
+    assertThat(f.text()).contains("main.(*SessionCache).Touch");
+    // a channel waiter in another function says nothing about who holds the lock
+    assertThat(real("lock-held-by-third")).doesNotContain("channel-wait-while-lock-wait");
+  }
+
+  @Test
+  void theTopOfADumpCutInsideAGoroutineIsNotTheWholeProgram() {
+    // a test's time-out prints the test runner (goroutine 1) first: the top 42 lines hold it and one
+    // Transfer waiting for a lock, whose holder is among the goroutines not pasted
+    String whole = RealKnowledge.read("inputs/real/timeout-transfer-ab-ba.txt");
+    String top = whole.lines().limit(42).collect(java.util.stream.Collectors.joining("\n"));
+    assertThat(WaitAnalyzer.cut(GoOutputParser.parse(top))).isTrue();
+    assertThat(facts(top)).doesNotContain("lock-holder-not-alive");
+    assertThat(WaitAnalyzer.cut(GoOutputParser.parse(whole))).isFalse();
+    assertThat(facts(whole)).contains("lock-wait-cycle");
+    // the main goroutine has no "created by": a dump ending with it is whole
+    assertThat(WaitAnalyzer.cut(GoOutputParser.parse(RealKnowledge.read("inputs/real/double-lock.txt")))).isFalse();
+  }
+
+  @Test
   void aReaderBehindAPendingWriterWithNobodyElseAliveHoldsTheReadLockItself() {
     assertThat(fact("recursive-rlock", "reader-blocked-behind-pending-writer").goroutines()).containsExactlyInAnyOrder("17", "18");
     assertThat(real("recursive-rlock")).doesNotContain("lock-wait-cycle");

@@ -76,6 +76,21 @@ class DumpsCollectedByALogShipperAreReadWithoutTheirStampsTest {
   }
 
   @Test
+  void anApplicationLoggersLevelAfterTheTimeIsCutWithIt() throws IOException {
+    readsAsTheDumpItself(i -> String.format("2026-12-06T08:15:%02d.532Z %s ", i % 60, i < 2 ? "INFO" : "ERROR"));
+    readsAsTheDumpItself(i -> String.format("2026-12-06T08:15:%02d.532Z\t%s\t", i % 60, i < 2 ? "INFO" : "ERROR"));
+    readsAsTheDumpItself(i -> String.format("2026/12/06 08:15:%02d [error] ", i % 60));
+  }
+
+  @Test
+  void goOwnLowerCaseLinesAfterAStampAreNotTakenForALevel() {
+    String paste = "2026-12-06T08:15:02.1Z panic: send on closed channel\n"
+        + "2026-12-06T08:15:02.2Z \n"
+        + "2026-12-06T08:15:02.3Z goroutine 7 [running]:\n";
+    assertThat(LogPrefixes.strip(paste)).startsWith("panic: send on closed channel\n");
+  }
+
+  @Test
   void aSentenceBeforeTheStampedLinesDoesNotHideThem() {
     String paste = "the pod restarts every hour, this is from kubectl logs:\n"
         + "2026-12-06T08:15:02.000000001Z stderr F panic: send on closed channel\n"

@@ -19,6 +19,7 @@ class ExpertReadingRanksTheRightCauseFirstTest {
       "real/recursive-rlock.txt, recursive-rlock-with-pending-writer",
       "real/double-lock.txt, double-locking",
       "real/chan-lock-deadlock.txt, channel-and-lock-deadlock",
+      "real/sigquit-server-chan-lock.txt, channel-and-lock-deadlock",
       "real/race-defer-goroutine.txt, goroutine-in-defer-outlives-frame",
       "real/race-mutex-copy.txt, mutex-copied-by-value",
       "real/race-loopvar.txt, loop-variable-capture",

@@ -45,6 +45,53 @@ class GoOutputShowingNoConcurrencyFailureGetsNoCauseTest {
   }
 
   @Test
+  void aDialThatRanOutOfLocalPortsIsANetworkError() {
+    Diagnosis d = diagnose("2026/12/07 10:02:11 fetch inventory: dial tcp 10.0.4.7:6379: connect: cannot assign requested address\n"
+        + "exit status 1\n");
+    assertThat(d.causes()).isEmpty();
+    assertThat(d.message()).contains("a network or port error");
+  }
+
+  @Test
+  void aSignalDuringACgoCallIsACrashInCCode() {
+    Diagnosis d = diagnose("""
+        SIGABRT: abort
+        PC=0x7f2e4a1c8a7c m=3 sigcode=18446744073709551610
+        signal arrived during cgo execution
+
+        goroutine 21 [syscall]:
+        runtime.cgocall(0x4b6f10, 0xc00005ee10)
+        \t/usr/lib/go-1.19/src/runtime/cgocall.go:158 +0x5c fp=0xc00005ede8 sp=0xc00005edb0 pc=0x40635c
+        main._Cfunc_decode_frame(0x7f2e3c000b60, 0x400)
+        \t_cgo_gotypes.go:61 +0x4c fp=0xc00005ee10 sp=0xc00005ede8 pc=0x4b6d8c
+        main.(*Decoder).Next(0xc0000a4000)
+        \t/home/dev/decoder/decoder.go:37 +0x9e fp=0xc00005ee58 sp=0xc00005ee10 pc=0x4b6e7e
+        created by main.main
+        \t/home/dev/decoder/main.go:14 +0x65
+        """);
+    assertThat(d.causes()).isEmpty();
+    assertThat(d.message()).contains("a crash inside C code called through cgo").contains("line 3");
+    // the runtime's header of a segfault is its output, not a person's words about a nil dereference
+    Diagnosis segv = diagnose("""
+        SIGSEGV: segmentation violation
+        PC=0x7f3a1c2b4e10 m=5 sigcode=1
+        signal arrived during cgo execution
+
+        goroutine 34 [syscall]:
+        runtime.cgocall(0x9b2f40, 0xc000513d48)
+        \t/usr/local/go/src/runtime/cgocall.go:158 +0x5c fp=0xc000513d20 sp=0xc000513ce8 pc=0x40b33c
+        main._Cfunc_resize(0x7f39f8000b70, 0x2a41f)
+        \t_cgo_gotypes.go:812 +0x4c fp=0xc000513d48 sp=0xc000513d20 pc=0x8d51ac
+        main.(*Server).handleThumb(0xc0000a4000, 0xc000222100)
+        \t/src/cmd/thumbd/server.go:88 +0x1b0 fp=0xc000513f58 sp=0xc000513e40 pc=0x8e10d0
+        created by net/http.(*Server).Serve
+        \t/usr/local/go/src/net/http/server.go:3102 +0x4db
+        """);
+    assertThat(segv.causes()).as(segv.message()).isEmpty();
+    assertThat(segv.message()).contains("a crash inside C code called through cgo");
+  }
+
+  @Test
   void aCorruptedStackMakesTheRestOfTheTraceUntrustworthy() {
     Diagnosis d = diagnose("""
         fatal error: sync: unlock of unlocked mutex

@@ -34,6 +34,24 @@ class LocksNamedInOppositeOrdersPointToLockOrderTest {
   }
 
   @Test
+  void thingsToldAsLockedOneAfterTheOtherGiveTheOrderWhateverTheyAreCalled() {
+    assertThat(LockOrderInProse.lockOrder("Checkout locks the cart first, then the wallet")).containsExactly("cart", "wallet");
+    assertThat(LockOrderInProse.lockOrder("refund acquires the wallet lock before the cart")).containsExactly("wallet", "cart");
+    assertThat(LockOrderInProse.lockOrder("下单流程先锁购物车再锁钱包")).containsExactly("购物车", "钱包");
+    Diagnosis en = RealKnowledge.service().diagnose(DiagnosisRequest.of(
+        "Under load the shop stops answering. Checkout locks the cart first and then the wallet; Refund locks the wallet and then the cart.\n"));
+    assertThat(toldOppositeOrder(en)).as(en.message()).isTrue();
+    assertThat(en.causes().get(0).id()).isEqualTo("ab-ba-lock-order");
+    Diagnosis zh = RealKnowledge.service().diagnose(DiagnosisRequest.of("高峰期服务卡死。下单先锁购物车再锁钱包,退款先锁钱包再锁购物车。\n"));
+    assertThat(toldOppositeOrder(zh)).as(zh.message()).isTrue();
+    // the same order twice, or a service that "locks up and then restarts", is no cycle
+    assertThat(LockOrderInProse.lockOrder("the pod locks up and then restarts")).isEmpty();
+    Diagnosis same = RealKnowledge.service().diagnose(DiagnosisRequest.of(
+        "Checkout locks the cart first and then the wallet. Refund also locks the cart and then the wallet.\n"));
+    assertThat(toldOppositeOrder(same)).isFalse();
+  }
+
+  @Test
   void locksToldAsHeldAndWaitedForByTheirNamesGiveTheOrderToo() {
     assertThat(LockOrderInProse.lockOrder("one in (*Room).Add which holds room.mu and is waiting for player.mu,"))
         .containsExactly("room.mu", "player.mu");
