@@ -321,13 +321,12 @@ abstract class CallsAndPanics extends Channels {
   /** Leak check once main returned and the others had their grace period (like goleak.VerifyNone). */
   void finishLeakCheck() {
     List<G> left = new ArrayList<>();
-    for (G x : all) if (x.state != G.DONE) left.add(x);
+    for (G x : all) if (x.state != G.DONE && !x.leakIgnored && !leakIgnoredTops.contains(topFunc(x))) left.add(x);
     if (left.isEmpty()) return;
     StringBuilder sb = new StringBuilder("found unexpected goroutines:\n");
     for (G x : left) {
       String state = stateName(x);
-      List<StackLine> st = x.frame != null ? stackOf(x.frame) : List.of();
-      String top = st.isEmpty() ? (x.topFunc == null ? "?" : x.topFunc) : st.get(0).func();
+      String top = topFunc(x);
       StringBuilder one = new StringBuilder();
       one.append("[Goroutine ").append(x.id).append(" in state ").append(state).append(", with ").append(top)
           .append(" on top of the stack:\n");
@@ -338,6 +337,12 @@ abstract class CallsAndPanics extends Channels {
       sb.append(" ").append(one).append("\n");
     }
     crash = sb.toString().stripTrailing();
+  }
+
+  /** The innermost function of a goroutine's stack, as goleak names it. */
+  private String topFunc(G x) {
+    List<StackLine> st = x.frame != null ? stackOf(x.frame) : List.of();
+    return st.isEmpty() ? (x.topFunc == null ? "?" : x.topFunc) : st.get(0).func();
   }
 
   String stateName(G x) {

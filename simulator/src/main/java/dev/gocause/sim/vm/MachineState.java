@@ -60,6 +60,8 @@ abstract class MachineState {
   final Map<Object, int[]> atomicClocks = new HashMap<>();
   // test-runner mode
   public java.util.regex.Pattern testFilter;
+  /** goleak.IgnoreTopFunction's names: a goroutine with one of them innermost is not a leak. */
+  final java.util.HashSet<String> leakIgnoredTops = new java.util.HashSet<>();
   /** Resource limits of this schedule (set before {@link #run()}). */
   public Limits limits = Limits.DEFAULT;
 
