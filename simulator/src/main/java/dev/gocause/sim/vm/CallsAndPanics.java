@@ -273,6 +273,42 @@ abstract class CallsAndPanics extends Channels {
     return sb.toString();
   }
 
+  /** go test's default -timeout, and how long main may stay blocked while timers keep other goroutines going. */
+  static final long TEN_MINUTES = 600_000_000_000L;
+  /** Timers that must fire while main stays blocked before it counts as hung (a loop, not a few long waits). */
+  static final long HANG_FIRES = 1000;
+  private long hangWatchSince = -1;
+  private long hangWatchFires;
+
+  /**
+   * The clock is about to move to {@code when} while goroutines still run on timers (a ticker loop, a retry with a
+   * sleep). Under go test the binary panics once 10 minutes have passed, whatever its goroutines do. A program whose
+   * main goroutine has been blocked (not sleeping) for 10 minutes, while at least {@link #HANG_FIRES} timers fired
+   * (a loop on timers, not a few long sleeps that order the program), is taken for hung: Go prints nothing and
+   * waits forever, since the live timers keep its deadlock detector quiet. Both end as DEADLOCK, as {@link #hang}.
+   */
+  @Override
+  void hangHorizon(long when) {
+    if (mainDone) return;
+    if (!prog.hasMain && !prog.tests.isEmpty()) {
+      if (when < TEN_MINUTES) return;
+      now = Math.max(now, TEN_MINUTES);
+      endInDeadlock("panic: test timed out after 10m0s\n");
+      throw new Fatal("test timeout");
+    }
+    if (main.state != G.BLOCKED) return;
+    if (main.blockedSince != hangWatchSince) {
+      hangWatchSince = main.blockedSince;
+      hangWatchFires = timerFires;
+    }
+    if (when - main.blockedSince < TEN_MINUTES || timerFires - hangWatchFires < HANG_FIRES) return;
+    now = Math.max(now, main.blockedSince + TEN_MINUTES);
+    endInDeadlock("program did not finish: the main goroutine has been blocked for 10 minutes while timers keep other"
+        + " goroutines running (Go prints nothing and waits forever: a live timer or ticker keeps its deadlock detector"
+        + " from firing)\n");
+    throw new Fatal("hang");
+  }
+
   void deadlock() {
     if (mainDone) {
       finishLeakCheck();
@@ -280,8 +316,7 @@ abstract class CallsAndPanics extends Channels {
     }
     if (!prog.hasMain && !prog.tests.isEmpty()) {
       // under go test the deadlock detector never fires: the test binary hangs until its timeout
-      long timeout = 600_000_000_000L;
-      now = Math.max(now, timeout);
+      now = Math.max(now, TEN_MINUTES);
       endInDeadlock("panic: test timed out after 10m0s\n");
       return;
     }

@@ -114,8 +114,13 @@ abstract class MachineState {
     timers.add(t);
   }
 
+  /** Timers fired so far in this schedule. */
+  long timerFires;
+
   /** Fires the earliest timer, moving the clock to its deadline (a ticker is re-armed a period later). */
   final void fireNextTimer() {
+    if (!grace && !postCrash) hangHorizon(timers.peek().when);
+    timerFires++;
     Timer t = timers.poll();
     if (t.when > now) now = t.when;
     if (t.period > 0 && !t.stopped) {
@@ -169,6 +174,9 @@ abstract class MachineState {
   }
 
   // ---------------- implemented further up the chain ----------------
+  /** Before the clock moves to {@code when}: ends the schedule if Go would hang there (see CallsAndPanics). */
+  abstract void hangHorizon(long when);
+
   abstract void finishG(G g);
 
   public abstract void block(G g, String reason, Object on);
