@@ -201,6 +201,14 @@ abstract class CallsAndPanics extends Channels {
         crashPanic(g);
         return;
       }
+      if (isGoexit(g.panicVal) && g.frame.fn == prog.init && prog.hasMain && g == main) {
+        // runtime.Goexit in main: the program goes on without main's goroutine until the others are done or blocked
+        g.panicking = false;
+        g.panicVal = null;
+        mainGoexited = true;
+        finishG(g);
+        return;
+      }
       if (isGoexit(g.panicVal) && g.frame.fn == prog.init) {
         // t.Fatal: runtime.Goexit ends the test function; the runner goes on
         g.panicking = false;
@@ -310,6 +318,10 @@ abstract class CallsAndPanics extends Channels {
   }
 
   void deadlock() {
+    if (mainGoexited && live == 0) {
+      endInDeadlock("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+      return;
+    }
     if (mainDone) {
       finishLeakCheck();
       return;

@@ -39,6 +39,8 @@ abstract class MachineState {
   public long steps;
   public long instrs;
   boolean mainDone;
+  /** main called runtime.Goexit: its goroutine ended, the program did not (Go then ends in a deadlock error). */
+  boolean mainGoexited;
   boolean grace;
   long graceUntil;
   int live;
