@@ -86,7 +86,10 @@ final class AtomicNatives {
 
   /** An atomic access of the word at loc: checked against plain accesses first (as the race runtime does), then the synchronisation atomics give. */
   static void access(Machine m, G g, Object loc, Shadow sh, boolean isWrite, String frames) {
-    String var = loc instanceof Box b && b.name != null ? b.name : "atomic";
+    String var = loc instanceof Box b && b.name != null ? b.name
+        : loc instanceof FieldRef fr && fr.s().type.underlying() instanceof Type.Struct st && fr.i() < st.fields.size()
+            ? st.fields.get(fr.i()).name() // &s.count: the field's name, as a plain access of it is named
+            : "atomic";
     if (isWrite) m.atomicWrite(g, sh, loc, var, frames);
     else m.atomicRead(g, sh, loc, var, frames);
     atomicClock(m, g, loc, isWrite);

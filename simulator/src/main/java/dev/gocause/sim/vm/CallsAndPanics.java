@@ -201,6 +201,14 @@ abstract class CallsAndPanics extends Channels {
         crashPanic(g);
         return;
       }
+      if (isGoexit(g.panicVal) && g.frame.fn == prog.init && prog.hasMain && g == main) {
+        // runtime.Goexit in main: the program goes on without main's goroutine until the others are done or blocked
+        g.panicking = false;
+        g.panicVal = null;
+        mainGoexited = true;
+        finishG(g);
+        return;
+      }
       if (isGoexit(g.panicVal) && g.frame.fn == prog.init) {
         // t.Fatal: runtime.Goexit ends the test function; the runner goes on
         g.panicking = false;
@@ -273,15 +281,54 @@ abstract class CallsAndPanics extends Channels {
     return sb.toString();
   }
 
+  /** go test's default -timeout, and how long main may stay blocked while timers keep other goroutines going. */
+  static final long TEN_MINUTES = 600_000_000_000L;
+  /** Timers that must fire while main stays blocked before it counts as hung (a loop, not a few long waits). */
+  static final long HANG_FIRES = 1000;
+  private long hangWatchSince = -1;
+  private long hangWatchFires;
+
+  /**
+   * The clock is about to move to {@code when} while goroutines still run on timers (a ticker loop, a retry with a
+   * sleep). Under go test the binary panics once 10 minutes have passed, whatever its goroutines do. A program whose
+   * main goroutine has been blocked (not sleeping) for 10 minutes, while at least {@link #HANG_FIRES} timers fired
+   * (a loop on timers, not a few long sleeps that order the program), is taken for hung: Go prints nothing and
+   * waits forever, since the live timers keep its deadlock detector quiet. Both end as DEADLOCK, as {@link #hang}.
+   */
+  @Override
+  void hangHorizon(long when) {
+    if (mainDone) return;
+    if (!prog.hasMain && !prog.tests.isEmpty()) {
+      if (when < TEN_MINUTES) return;
+      now = Math.max(now, TEN_MINUTES);
+      endInDeadlock("panic: test timed out after 10m0s\n");
+      throw new Fatal("test timeout");
+    }
+    if (main.state != G.BLOCKED) return;
+    if (main.blockedSince != hangWatchSince) {
+      hangWatchSince = main.blockedSince;
+      hangWatchFires = timerFires;
+    }
+    if (when - main.blockedSince < TEN_MINUTES || timerFires - hangWatchFires < HANG_FIRES) return;
+    now = Math.max(now, main.blockedSince + TEN_MINUTES);
+    endInDeadlock("program did not finish: the main goroutine has been blocked for 10 minutes while timers keep other"
+        + " goroutines running (Go prints nothing and waits forever: a live timer or ticker keeps its deadlock detector"
+        + " from firing)\n");
+    throw new Fatal("hang");
+  }
+
   void deadlock() {
+    if (mainGoexited && live == 0) {
+      endInDeadlock("fatal error: no goroutines (main called runtime.Goexit) - deadlock!\n");
+      return;
+    }
     if (mainDone) {
       finishLeakCheck();
       return;
     }
     if (!prog.hasMain && !prog.tests.isEmpty()) {
       // under go test the deadlock detector never fires: the test binary hangs until its timeout
-      long timeout = 600_000_000_000L;
-      now = Math.max(now, timeout);
+      now = Math.max(now, TEN_MINUTES);
       endInDeadlock("panic: test timed out after 10m0s\n");
       return;
     }
@@ -321,13 +368,12 @@ abstract class CallsAndPanics extends Channels {
   /** Leak check once main returned and the others had their grace period (like goleak.VerifyNone). */
   void finishLeakCheck() {
     List<G> left = new ArrayList<>();
-    for (G x : all) if (x.state != G.DONE) left.add(x);
+    for (G x : all) if (x.state != G.DONE && !x.leakIgnored && !leakIgnoredTops.contains(topFunc(x))) left.add(x);
     if (left.isEmpty()) return;
     StringBuilder sb = new StringBuilder("found unexpected goroutines:\n");
     for (G x : left) {
       String state = stateName(x);
-      List<StackLine> st = x.frame != null ? stackOf(x.frame) : List.of();
-      String top = st.isEmpty() ? (x.topFunc == null ? "?" : x.topFunc) : st.get(0).func();
+      String top = topFunc(x);
       StringBuilder one = new StringBuilder();
       one.append("[Goroutine ").append(x.id).append(" in state ").append(state).append(", with ").append(top)
           .append(" on top of the stack:\n");
@@ -338,6 +384,12 @@ abstract class CallsAndPanics extends Channels {
       sb.append(" ").append(one).append("\n");
     }
     crash = sb.toString().stripTrailing();
+  }
+
+  /** The innermost function of a goroutine's stack, as goleak names it. */
+  private String topFunc(G x) {
+    List<StackLine> st = x.frame != null ? stackOf(x.frame) : List.of();
+    return st.isEmpty() ? (x.topFunc == null ? "?" : x.topFunc) : st.get(0).func();
   }
 
   String stateName(G x) {

@@ -24,6 +24,8 @@ public final class G {
   int vcDense; // vc entries at or past this index are zero, except vc[id]
   public List<Machine.StackLine> createdAt; // stack of the go statement
   public String createdBy;
+  /** Left out of the leak check (goleak.IgnoreCurrent saw it alive). */
+  public boolean leakIgnored;
   public boolean panicking;
   public Object panicVal;
   public Object pendingPanic; // delivered when woken (send on a channel closed while waiting)

@@ -379,7 +379,7 @@ public final class Machine extends CallsAndPanics {
     removeRunnable(g);
     live--;
     recordCount();
-    if (g == main) {
+    if (g == main && !mainGoexited) {
       mainDone = true;
     }
   }

@@ -39,6 +39,8 @@ abstract class MachineState {
   public long steps;
   public long instrs;
   boolean mainDone;
+  /** main called runtime.Goexit: its goroutine ended, the program did not (Go then ends in a deadlock error). */
+  boolean mainGoexited;
   boolean grace;
   long graceUntil;
   int live;
@@ -60,6 +62,8 @@ abstract class MachineState {
   final Map<Object, int[]> atomicClocks = new HashMap<>();
   // test-runner mode
   public java.util.regex.Pattern testFilter;
+  /** goleak.IgnoreTopFunction's names: a goroutine with one of them innermost is not a leak. */
+  final java.util.HashSet<String> leakIgnoredTops = new java.util.HashSet<>();
   /** Resource limits of this schedule (set before {@link #run()}). */
   public Limits limits = Limits.DEFAULT;
 
@@ -112,8 +116,13 @@ abstract class MachineState {
     timers.add(t);
   }
 
+  /** Timers fired so far in this schedule. */
+  long timerFires;
+
   /** Fires the earliest timer, moving the clock to its deadline (a ticker is re-armed a period later). */
   final void fireNextTimer() {
+    if (!grace && !postCrash) hangHorizon(timers.peek().when);
+    timerFires++;
     Timer t = timers.poll();
     if (t.when > now) now = t.when;
     if (t.period > 0 && !t.stopped) {
@@ -167,6 +176,9 @@ abstract class MachineState {
   }
 
   // ---------------- implemented further up the chain ----------------
+  /** Before the clock moves to {@code when}: ends the schedule if Go would hang there (see CallsAndPanics). */
+  abstract void hangHorizon(long when);
+
   abstract void finishG(G g);
 
   public abstract void block(G g, String reason, Object on);

@@ -49,6 +49,14 @@ final class SyncNatives {
   static final class WaitGroupVal implements ValueObj {
     long counter;
     int[] vc;
+    /** Goroutines in Wait (Go's waiter count), back to 0 when the counter reaches 0 and wakes them. */
+    int waiters;
+    /**
+     * The word the race detector uses to order the first Add with Wait (waitgroup.go's race.Read of the semaphore
+     * in an Add from 0, race.Write in the first Wait that blocks): an Add from 0 not ordered with a blocking Wait is
+     * a data race there, as -race reports it.
+     */
+    Machine.Shadow sema;
     @Override public Object copyValue() {
       WaitGroupVal c = new WaitGroupVal();
       c.counter = counter;
@@ -269,6 +277,7 @@ final class SyncNatives {
     method(WAITGROUP, "Wait", true, v, (m, g, f, a) -> {
       WaitGroupVal wg = (WaitGroupVal) a[0];
       if (wg.counter > 0) {
+        if (wg.waiters++ == 0) m.write(g, wgSema(wg), wg, "sync.WaitGroup");
         m.waitOn(g, f, "semacquire", wg);
         return;
       }
@@ -429,7 +438,15 @@ final class SyncNatives {
     if (wg == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
     if (d < 0) wg.vc = m.release(g, wg.vc);
     wg.counter += d;
+    if (d > 0 && wg.counter == d) m.read(g, wgSema(wg), wg, "sync.WaitGroup"); // the first increment, from 0
     if (wg.counter < 0) throw new Machine.GoPanic(new Iface(Type.STRING, "sync: negative WaitGroup counter")); // a string, as sync panics
-    if (wg.counter == 0) m.wakeAll(wg);
+    if (wg.counter == 0) {
+      wg.waiters = 0;
+      m.wakeAll(wg);
+    }
+  }
+
+  private static Machine.Shadow wgSema(WaitGroupVal wg) {
+    return wg.sema == null ? (wg.sema = new Machine.Shadow()) : wg.sema;
   }
 }

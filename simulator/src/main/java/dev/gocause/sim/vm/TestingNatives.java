@@ -366,6 +366,24 @@ final class TestingNatives {
     String p = "go.uber.org/goleak";
     Type.Named option = new Type.Named("goleak.Option", new Type.Opaque("goleak.Option", () -> null, false));
     type(p, "Option", option);
+    // VerifyNone(t, options...) at the end of a test: the leak check every run ends with (after the same grace
+    // period goleak's retries give) reports what it would; the options below narrow that check.
+    Type anyS = new Type.Slice(EMPTY_IFACE);
+    Type.Interface tt = new Type.Interface();
+    tt.methods.put("Error", vsig(List.of(anyS), List.of()));
+    Type.Named testingT = new Type.Named("goleak.TestingT", tt);
+    type(p, "TestingT", testingT);
+    fn(p, "VerifyNone", vsig(List.of(testingT, new Type.Slice(option)), List.of()), (m, g, f, a) -> {});
+    // IgnoreCurrent(): the goroutines alive when it is called are not leaks
+    fn(p, "IgnoreCurrent", sig(List.of(), List.of(option)), pure((m, g, f, a) -> {
+      for (G x : m.all) if (x.state != G.DONE) x.leakIgnored = true;
+      f.push(null);
+    }));
+    // IgnoreTopFunction(name): a goroutine whose innermost function is name is not a leak
+    fn(p, "IgnoreTopFunction", sig(List.of(Type.STRING), List.of(option)), pure((m, g, f, a) -> {
+      m.leakIgnoredTops.add((String) a[0]);
+      f.push(null);
+    }));
     fn(p, "VerifyTestMain", vsig(List.of(new Type.Pointer(TESTING_M), new Type.Slice(option)), List.of()), (m, g, f, a) -> {
       ((MVal) a[0]).ran = true;
       Frame nf = new Frame(VERIFY_TEST_MAIN, null);
