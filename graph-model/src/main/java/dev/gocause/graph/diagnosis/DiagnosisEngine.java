@@ -735,13 +735,18 @@ final class DiagnosisEngine {
       case "dump" -> zh ? "goroutine dump(" + input.goroutines().total() + " 个 goroutine)"
           : "goroutine dump (" + input.goroutines().total() + " goroutines)";
       case "empty" -> zh ? "空输入" : "empty input";
+      case "text" -> zh ? "文字描述" : "text";
+      case "mixed" -> zh ? "文字和程序输出" : "mixed";
+      case "race" -> zh ? "竞态报告" : "race";
+      case "goleak" -> zh ? "goleak 报告" : "goleak";
+      case "vet" -> zh ? "go vet 输出" : "vet";
       default -> input.kind();
     };
     if (!causes.isEmpty()) {
       RankedCause top = causes.get(0);
       return zh
           ? "输入类型 " + what + ";" + total + " 个可能根因,最可能:" + top.nameZh() + "(" + top.id() + ",得分 "
-              + fmt(top.score()) + ",置信度 " + top.confidence() + ")"
+              + fmt(top.score()) + ",置信度 " + top.confidence().nameZh() + ")"
           : "Input: " + what + "; " + total + " possible root cause" + (total == 1 ? "" : "s") + ", most likely: "
               + top.nameEn() + " (" + top.id() + ", score " + fmt(top.score()) + ", " + top.confidence() + " confidence)";
     }

@@ -44,7 +44,7 @@ public final class DiagnosisRenderer {
     for (RankedCause c : d.causes()) {
       b.append('\n').append(rank++).append(". ").append(name(zh, c.nameZh(), c.nameEn()))
           .append("  [").append(c.id()).append("]  ").append(zh ? "得分 " : "score ")
-          .append(DiagnosisEngine.fmt(c.score())).append(", ").append(c.confidence()).append('\n');
+          .append(DiagnosisEngine.fmt(c.score())).append(zh ? ",置信度 " + c.confidence().nameZh() : ", " + c.confidence()).append('\n');
       if (!c.dimensions().isEmpty()) {
         b.append("   ").append(zh ? "维度: " : "dimensions: ")
             .append(c.dimensions().stream().map(x -> name(zh, x.nameZh(), x.nameEn())).collect(Collectors.joining(", ")))
@@ -87,7 +87,7 @@ public final class DiagnosisRenderer {
       b.append("\n### ").append(rank++).append(". ").append(name(zh, c.nameZh(), c.nameEn()))
           .append(" — `").append(c.id()).append("`\n\n")
           .append(zh ? "**得分** " : "**Score** ").append(DiagnosisEngine.fmt(c.score()))
-          .append(zh ? " · **置信度** " : " · **confidence** ").append(c.confidence());
+          .append(zh ? " · **置信度** " + c.confidence().nameZh() : " · **confidence** " + c.confidence());
       if (!c.dimensions().isEmpty()) {
         b.append(zh ? " · **维度** " : " · **dimensions** ")
             .append(c.dimensions().stream().map(x -> name(zh, x.nameZh(), x.nameEn())).collect(Collectors.joining(", ")));
@@ -96,7 +96,7 @@ public final class DiagnosisRenderer {
       b.append(zh ? "| 证据 | 匹配 | 行 | 症状 | 权重 | 贡献 |\n" : "| evidence | matched | lines | symptom | weight | contribution |\n");
       b.append("|---|---|---|---|---|---|\n");
       for (CauseEvidence e : c.evidence().stream().limit(EVIDENCE_SHOWN).toList()) {
-        b.append("| ").append(e.kind()).append(": `").append(cell(e.text())).append('`')
+        b.append("| ").append(zh ? Diagnosis.evidenceKindZh(e.kind()) : e.kind()).append(": `").append(cell(e.text())).append('`')
             .append(e.replay() == null ? "" : (zh ? " 重放: `" : " replay: `") + cell(e.replay()) + "`")
             .append(" | ").append(cell(e.matched()))
             .append(" | ").append(lines(e.lines())).append(" | ")
@@ -209,7 +209,7 @@ public final class DiagnosisRenderer {
 
   private static String evidenceLine(CauseEvidence e, boolean zh) {
     StringBuilder b = new StringBuilder();
-    b.append(e.kind()).append(": \"").append(e.text()).append('"');
+    b.append(zh ? Diagnosis.evidenceKindZh(e.kind()) : e.kind()).append(": \"").append(e.text()).append('"');
     if (!e.lines().isEmpty()) {
       b.append(zh ? " (第 " : " (line").append(e.lines().size() > 1 && !zh ? "s " : zh ? "" : " ")
           .append(lines(e.lines())).append(zh ? " 行)" : ")");

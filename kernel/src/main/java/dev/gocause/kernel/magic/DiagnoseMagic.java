@@ -139,7 +139,7 @@ public final class DiagnoseMagic extends SimpleMagic {
           .append("</tr></thead><tbody>");
       int rank = 1;
       for (Diagnosis.RankedCause c : d.causes()) {
-        String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(e.kind()) + ": <code>" + Html.esc(abbrev(e.text()))
+        String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(s.t(Diagnosis.evidenceKindZh(e.kind()), e.kind())) + ": <code>" + Html.esc(abbrev(e.text()))
             + "</code>" + (e.symptom() == null ? "" : " → " + Html.esc(s.t(e.symptom().nameZh(), e.symptom().nameEn())))
             + " <small>(" + Decimals.fixed(e.contribution(), 2) + ")</small>"
             + (e.replay() == null ? "" : "<br><small>" + Html.esc(s.t("重放", "replay")) + ": <code>" + Html.esc(e.replay()) + "</code></small>"))
@@ -148,7 +148,7 @@ public final class DiagnoseMagic extends SimpleMagic {
             .collect(Collectors.joining("<br>"));
         html.append("<tr>").append(td(String.valueOf(rank++)))
             .append(td("<b>" + Html.esc(s.t(c.nameZh(), c.nameEn())) + "</b><br><small><code>" + Html.esc(c.id()) + "</code></small>"))
-            .append(td(Decimals.fixed(c.score(), 2))).append(td(Html.esc(c.confidence().name())))
+            .append(td(Decimals.fixed(c.score(), 2))).append(td(Html.esc(s.t(c.confidence().nameZh(), c.confidence().name()))))
             .append(td(evidence)).append(td(fixes)).append("</tr>");
       }
       html.append("</tbody></table>");
