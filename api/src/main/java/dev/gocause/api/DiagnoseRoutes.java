@@ -27,6 +27,8 @@ final class DiagnoseRoutes {
   private static final com.fasterxml.jackson.databind.ObjectReader STRICT = Json.MAPPER.reader()
       .with(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .with(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+  /** Jackson's message for a field given twice, naming it. */
+  private static final java.util.regex.Pattern DUPLICATE_FIELD = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'");
   private static final Set<String> FIELDS = Set.of("text", "limit", "lang", "files", "simulationBudgetMs");
   /** {@code files}: the source files behind the frames, at most this many, each at most this many bytes (UTF-8); as DESIGN.md's Interfaces table says. */
   static final int MAX_FILES = 200;
@@ -167,7 +169,7 @@ final class DiagnoseRoutes {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
-      java.util.regex.Matcher dup = java.util.regex.Pattern.compile("^Duplicate field '([^']*)'").matcher(what);
+      java.util.regex.Matcher dup = DUPLICATE_FIELD.matcher(what);
       throw ProblemException.badRequest("malformed-json", "Malformed JSON",
           dup.find() ? "the body gives the field '" + dup.group(1) + "' twice" + where + "; give each field once"
               : what.startsWith("Trailing token") ? "the body goes on after its JSON object" + where + "; send one object {\"text\": \"...\"}"

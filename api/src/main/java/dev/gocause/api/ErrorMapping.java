@@ -25,10 +25,6 @@ final class ErrorMapping {
 
   private ErrorMapping() {}
 
-  static void install(Javalin app) {
-    install(app, path -> "");
-  }
-
   /** {@code allowed}: the methods routed for a path ("GET, POST"), for the Allow header of a 405. */
   static void install(Javalin app, java.util.function.Function<String, String> allowed) {
     app.exception(Exception.class, (e, ctx) -> write(ctx, toProblem(e, ctx)));

@@ -128,29 +128,6 @@ public record Diagnosis(
   }
 
   /**
-   * How an evidence kind reads in a Chinese answer: the kind as it is in JSON, with its Chinese label
-   * ("文字 text"), so the two stay easy to match.
-   */
-  public static String evidenceKindZh(String kind) {
-    String zh = switch (kind) {
-      case "text" -> "文字";
-      case "signature" -> "特征";
-      case "frame" -> "栈帧";
-      case "wait-reason" -> "等待原因";
-      case "analysis" -> "分析";
-      case "code" -> "代码";
-      case "simulation" -> "模拟";
-      case "search" -> "全文检索";
-      case "primitive" -> "原语";
-      case "cause-text" -> "根因名称";
-      case "not-a-bug" -> "不是缺陷";
-      case "wait-state-contradiction" -> "等待状态矛盾";
-      default -> null;
-    };
-    return zh == null ? kind : zh + " " + kind;
-  }
-
-  /**
    * A root cause with its score in [0,1] (noisy-OR of the evidence contributions, scaled by how
    * many of the symptoms Go itself showed it explains: {@code coverage}), a confidence label, the
    * evidence that put it there and what to do next.

@@ -34,6 +34,29 @@ public final class DiagnosisRenderer {
     }
   }
 
+  /**
+   * How an evidence kind reads in a Chinese answer: the kind as it is in JSON, with its Chinese label
+   * ("文字 text"), so the two stay easy to match.
+   */
+  public static String evidenceKindZh(String kind) {
+    String zh = switch (kind) {
+      case "text" -> "文字";
+      case "signature" -> "特征";
+      case "frame" -> "栈帧";
+      case "wait-reason" -> "等待原因";
+      case "analysis" -> "分析";
+      case "code" -> "代码";
+      case "simulation" -> "模拟";
+      case "search" -> "全文检索";
+      case "primitive" -> "原语";
+      case "cause-text" -> "根因名称";
+      case "not-a-bug" -> "不是缺陷";
+      case "wait-state-contradiction" -> "等待状态矛盾";
+      default -> null;
+    };
+    return zh == null ? kind : zh + " " + kind;
+  }
+
   public static String text(Diagnosis d, String lang) {
     boolean zh = zh(d, lang);
     StringBuilder b = new StringBuilder();
@@ -96,7 +119,7 @@ public final class DiagnosisRenderer {
       b.append(zh ? "| 证据 | 匹配 | 行 | 症状 | 权重 | 贡献 |\n" : "| evidence | matched | lines | symptom | weight | contribution |\n");
       b.append("|---|---|---|---|---|---|\n");
       for (CauseEvidence e : c.evidence().stream().limit(EVIDENCE_SHOWN).toList()) {
-        b.append("| ").append(zh ? Diagnosis.evidenceKindZh(e.kind()) : e.kind()).append(": `").append(cell(e.text())).append('`')
+        b.append("| ").append(zh ? evidenceKindZh(e.kind()) : e.kind()).append(": `").append(cell(e.text())).append('`')
             .append(e.replay() == null ? "" : (zh ? " 重放: `" : " replay: `") + cell(e.replay()) + "`")
             .append(" | ").append(cell(e.matched()))
             .append(" | ").append(lines(e.lines())).append(" | ")
@@ -209,7 +232,7 @@ public final class DiagnosisRenderer {
 
   private static String evidenceLine(CauseEvidence e, boolean zh) {
     StringBuilder b = new StringBuilder();
-    b.append(zh ? Diagnosis.evidenceKindZh(e.kind()) : e.kind()).append(": \"").append(e.text()).append('"');
+    b.append(zh ? evidenceKindZh(e.kind()) : e.kind()).append(": \"").append(e.text()).append('"');
     if (!e.lines().isEmpty()) {
       b.append(zh ? " (第 " : " (line").append(e.lines().size() > 1 && !zh ? "s " : zh ? "" : " ")
           .append(lines(e.lines())).append(zh ? " 行)" : ")");

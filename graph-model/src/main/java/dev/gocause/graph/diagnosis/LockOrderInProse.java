@@ -43,7 +43,7 @@ final class LockOrderInProse {
           }
           continue;
         }
-        List<String> order = lockOrder(part);
+        List<String> order = lockOrder(part, told);
         if (order.size() >= 2) {
           sentences.add(new Sentence(m, order));
         }
@@ -137,6 +137,11 @@ final class LockOrderInProse {
    * calls, and, where it says a lock is held or waited for, names that are locks by their own name.
    */
   static List<String> lockOrder(String sentence) {
+    return lockOrder(sentence, lockedOneAfterTheOther(sentence));
+  }
+
+  /** As {@link #lockOrder(String)}, with the sentence's {@link #lockedOneAfterTheOther} already read. */
+  private static List<String> lockOrder(String sentence, List<List<String>> told) {
     List<String> order = new ArrayList<>();
     java.util.TreeMap<Integer, String> named = new java.util.TreeMap<>();
     if (HOLD_OR_WAIT.matcher(sentence).find()) {
@@ -164,16 +169,9 @@ final class LockOrderInProse {
         named.putIfAbsent(from, receiver);
       }
     }
-    if (named.size() < 2) {
+    if (named.size() < 2 && !told.isEmpty()) {
       // "locks the warehouse first, then the item", "先锁仓库再锁商品": what is locked, by any name, in the order told
-      for (List<String> pair : lockedOneAfterTheOther(sentence)) {
-        if (order.isEmpty()) {
-          order.addAll(pair);
-        }
-      }
-      if (!order.isEmpty()) {
-        return order;
-      }
+      return new ArrayList<>(told.get(0));
     }
     for (String lock : named.values()) {
       if (!order.contains(lock)) {

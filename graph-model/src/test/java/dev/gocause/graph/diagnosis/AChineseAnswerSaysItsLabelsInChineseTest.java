@@ -40,8 +40,8 @@ class AChineseAnswerSaysItsLabelsInChineseTest {
   void everyEvidenceKindTheEngineWritesHasAChineseLabel() {
     for (String kind : new String[] {"text", "signature", "frame", "wait-reason", "analysis", "code", "simulation", "search",
         "primitive", "cause-text", "not-a-bug", "wait-state-contradiction"}) {
-      assertThat(Diagnosis.evidenceKindZh(kind)).as(kind).endsWith(" " + kind).isNotEqualTo(kind);
+      assertThat(DiagnosisRenderer.evidenceKindZh(kind)).as(kind).endsWith(" " + kind).isNotEqualTo(kind);
     }
-    assertThat(Diagnosis.evidenceKindZh("something-new")).isEqualTo("something-new");
+    assertThat(DiagnosisRenderer.evidenceKindZh("something-new")).isEqualTo("something-new");
   }
 }

@@ -139,7 +139,7 @@ public final class DiagnoseMagic extends SimpleMagic {
           .append("</tr></thead><tbody>");
       int rank = 1;
       for (Diagnosis.RankedCause c : d.causes()) {
-        String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(s.t(Diagnosis.evidenceKindZh(e.kind()), e.kind())) + ": <code>" + Html.esc(abbrev(e.text()))
+        String evidence = c.evidence().stream().limit(5).map(e -> Html.esc(s.t(DiagnosisRenderer.evidenceKindZh(e.kind()), e.kind())) + ": <code>" + Html.esc(abbrev(e.text()))
             + "</code>" + (e.symptom() == null ? "" : " → " + Html.esc(s.t(e.symptom().nameZh(), e.symptom().nameEn())))
             + " <small>(" + Decimals.fixed(e.contribution(), 2) + ")</small>"
             + (e.replay() == null ? "" : "<br><small>" + Html.esc(s.t("重放", "replay")) + ": <code>" + Html.esc(e.replay()) + "</code></small>"))
