@@ -64,6 +64,7 @@ public final class ApiServer implements AutoCloseable {
     health.whileUp(diagnoser::refreshModel);
     ChatopsRoutes chatops = new ChatopsRoutes(config, diagnoser, () -> System.currentTimeMillis() / 1000);
     List<RegisteredRoute> registered = new CopyOnWriteArrayList<>();
+    List<AutoCloseable> browser = new java.util.ArrayList<>(1);
 
     Javalin app = Javalin.create(cfg -> {
       cfg.showJavalinBanner = false;
@@ -87,7 +88,7 @@ public final class ApiServer implements AutoCloseable {
       cfg.requestLogger.http((ctx, ms) -> metrics.request(ctx.method().name(), routeOf(ctx), ctx.statusCode(), ms / 1000.0));
 
       // --- Neo4j Browser under /browser/ (package dev.gocause.api.browser, owned by the browser helper).
-      dev.gocause.api.browser.BrowserRoutes.register(cfg, store);
+      browser.add(dev.gocause.api.browser.BrowserRoutes.register(cfg, store));
     });
 
     app.before(guards::before);
@@ -103,7 +104,9 @@ public final class ApiServer implements AutoCloseable {
         ? "dev" : ApiServer.class.getPackage().getImplementationVersion();
     ops.register(table, metrics, () -> OpenApi.document(withUiRoutes(table.routes(), registered), version));
 
-    List<AutoCloseable> resources = List.of(chatops, diagnoser, health);
+    // background readers of the graph first (they wait for what they started), the probe last
+    List<AutoCloseable> resources = new java.util.ArrayList<>(browser);
+    resources.addAll(List.of(chatops, diagnoser, health));
     try {
       app.start();
     } catch (RuntimeException e) {

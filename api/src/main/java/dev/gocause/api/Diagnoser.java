@@ -29,6 +29,7 @@ final class Diagnoser implements AutoCloseable {
   record Result(Diagnosis diagnosis, boolean stale) {}
 
   private static final long POLL_MILLIS = 200;
+  private static final long CLOSE_WAIT_SECONDS = 15;
 
   private final DiagnosisService service;
   private final GraphHealth health;
@@ -182,8 +183,20 @@ final class Diagnoser implements AutoCloseable {
     return false;
   }
 
+  /**
+   * Lets a model compilation or diagnosis under way finish (under a second; seconds on a loaded machine) before the
+   * store closes: interrupted mid-query, the driver would retry against a closing graph.
+   */
   @Override
   public void close() {
-    pool.shutdownNow();
+    pool.shutdown();
+    try {
+      if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+        pool.shutdownNow();
+      }
+    } catch (InterruptedException e) {
+      pool.shutdownNow();
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -51,6 +51,8 @@ public final class BrowserRoutes {
   public static final String GUIDE_PATH = "/guide/gocause.html";
   public static final String STYLE_PATH = "/guide/gocause.grass";
   private static final String BROWSER_ROOT = "/browser";
+  /** A cold read of the guide takes under a second (seconds on a loaded machine); a stop waits for it this long at most. */
+  private static final long WARM_UP_WAIT_MILLIS = 15_000;
 
   private final GraphStore store;
   private final GuideBuilder builder;
@@ -63,8 +65,11 @@ public final class BrowserRoutes {
     this.browserPresent = BrowserRoutes.class.getResource(BROWSER_ROOT + "/index.html") != null;
   }
 
-  /** Adds the Browser's static files and the routes above to an app being configured. */
-  public static void register(JavalinConfig cfg, GraphStore store) {
+  /**
+   * Adds the Browser's static files and the routes above to an app being configured; the result,
+   * closed before the store is, waits for the guide's background read so it never meets a closing graph.
+   */
+  public static AutoCloseable register(JavalinConfig cfg, GraphStore store) {
     BrowserRoutes routes = new BrowserRoutes(store);
     if (routes.browserPresent) {
       cfg.staticFiles.add(sf -> {
@@ -75,7 +80,7 @@ public final class BrowserRoutes {
     } else {
       LOG.warn("Neo4j Browser is not on the classpath (org.neo4j.client:neo4j-browser); /browser/ will answer 503");
     }
-    routes.warmUp();
+    Thread warmUp = routes.warmUp();
     cfg.router.mount(r -> {
       r.before("/guide/*", routes::cors);
       r.get("/", routes::redirect);
@@ -84,10 +89,11 @@ public final class BrowserRoutes {
       r.get(GUIDE_PATH, routes::guide);
       r.get(STYLE_PATH, routes::style);
     });
+    return () -> warmUp.join(WARM_UP_WAIT_MILLIS);
   }
 
   /** Reads the graph once in the background so the first guide request does not pay for a cold start. */
-  private void warmUp() {
+  private Thread warmUp() {
     Thread t = new Thread(() -> {
       try {
         data();
@@ -97,6 +103,7 @@ public final class BrowserRoutes {
     }, "gocause-guide-warm-up");
     t.setDaemon(true);
     t.start();
+    return t;
   }
 
   /** The pre-connected Browser URL (path and query) for a page reached at {@code scheme://host}. */
