@@ -100,8 +100,7 @@ public final class ApiServer implements AutoCloseable {
     chatops.register(table);
     extra.accept(app);
     OpsRoutes ops = new OpsRoutes(health);
-    String version = ApiServer.class.getPackage().getImplementationVersion() == null
-        ? "dev" : ApiServer.class.getPackage().getImplementationVersion();
+    String version = dev.gocause.graph.GocauseVersion.current();
     ops.register(table, metrics, () -> OpenApi.document(withUiRoutes(table.routes(), registered), version));
 
     // background readers of the graph first (they wait for what they started), the probe last

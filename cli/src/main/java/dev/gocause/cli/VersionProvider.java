@@ -5,7 +5,6 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    String v = GocauseCli.class.getPackage().getImplementationVersion();
-    return new String[] {"gocause " + (v == null ? "development build" : v)};
+    return new String[] {"gocause " + dev.gocause.graph.GocauseVersion.current()};
   }
 }

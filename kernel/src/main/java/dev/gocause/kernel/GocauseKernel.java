@@ -89,8 +89,7 @@ public final class GocauseKernel extends BaseKernel {
   }
 
   private static String version() {
-    String v = GocauseKernel.class.getPackage().getImplementationVersion();
-    return v == null ? "0.1.0" : v;
+    return dev.gocause.graph.GocauseVersion.current();
   }
 
   public Session session() {
