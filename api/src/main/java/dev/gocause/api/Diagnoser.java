@@ -29,7 +29,7 @@ final class Diagnoser implements AutoCloseable {
   record Result(Diagnosis diagnosis, boolean stale) {}
 
   private static final long POLL_MILLIS = 200;
-  private static final long CLOSE_WAIT_SECONDS = 15;
+  private static final long CLOSE_WAIT_MILLIS = 1_000;
 
   private final DiagnosisService service;
   private final GraphHealth health;
@@ -184,14 +184,14 @@ final class Diagnoser implements AutoCloseable {
   }
 
   /**
-   * Lets a model compilation or diagnosis under way finish (under a second; seconds on a loaded machine) before the
-   * store closes: interrupted mid-query, the driver would retry against a closing graph.
+   * Gives a model compilation or diagnosis under way a moment to finish before the store closes,
+   * then interrupts it (a stop stays quick; the driver's retry of an abandoned read is not logged).
    */
   @Override
   public void close() {
     pool.shutdown();
     try {
-      if (!pool.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+      if (!pool.awaitTermination(CLOSE_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
         pool.shutdownNow();
       }
     } catch (InterruptedException e) {

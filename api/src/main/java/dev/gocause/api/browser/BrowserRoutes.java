@@ -51,8 +51,8 @@ public final class BrowserRoutes {
   public static final String GUIDE_PATH = "/guide/gocause.html";
   public static final String STYLE_PATH = "/guide/gocause.grass";
   private static final String BROWSER_ROOT = "/browser";
-  /** A cold read of the guide takes under a second (seconds on a loaded machine); a stop waits for it this long at most. */
-  private static final long WARM_UP_WAIT_MILLIS = 15_000;
+  /** A stop gives the guide's warm-up read this long to end by itself (it is abandoned after: a stop stays quick). */
+  private static final long WARM_UP_WAIT_MILLIS = 1_000;
 
   private final GraphStore store;
   private final GuideBuilder builder;
@@ -67,7 +67,7 @@ public final class BrowserRoutes {
 
   /**
    * Adds the Browser's static files and the routes above to an app being configured; the result,
-   * closed before the store is, waits for the guide's background read so it never meets a closing graph.
+   * closed before the store is, gives the guide's background read a moment to end before the graph closes.
    */
   public static AutoCloseable register(JavalinConfig cfg, GraphStore store) {
     BrowserRoutes routes = new BrowserRoutes(store);
