@@ -123,7 +123,7 @@ final class DiagnosisEngine {
     }
     ReportFacets facets = ReportFacets.of(model, words.prose(), observed);
     WaitStates parked = WaitStates.of(model, observed);
-    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets, parked);
+    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets, parked, crashed(model, parsed, observed));
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
         message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
@@ -433,7 +433,8 @@ final class DiagnosisEngine {
       Map<String, Evidence> byPrimitive,
       Map<String, Evidence> bySearch,
       ReportFacets facets,
-      WaitStates parked) {
+      WaitStates parked,
+      boolean crashed) {
     // order-free: causes are sorted by score, then id; kept by cause ordinal (a sentence reaches dozens)
     Sums sums = Sums.take(model.causeCount());
     for (Map.Entry<String, Evidence> s : bySearch.entrySet()) {
@@ -449,7 +450,7 @@ final class DiagnosisEngine {
       Indicates[] links = model.links(s.id());
       int[] causes = model.linkOrdinals(s.id());
       boolean printed = anyMachine(s.evidence());
-      if (printed && links.length > 0) {
+      if (printed && links.length > 0 && !(crashed && WaitStates.WAIT_STATE.equals(s.kind()))) {
         machine.add(s.id());
       }
       for (int k = 0; k < links.length; k++) {
@@ -632,6 +633,41 @@ final class DiagnosisEngine {
     }
     return c != 0 ? c : x.matched().compareTo(y.matched());
   };
+
+  /**
+   * Whether Go's output shows the program dying of a panic or fatal error in a goroutine that was running:
+   * the runtime then prints the other goroutines as they were at that moment (a fatal error prints them
+   * all), and where they wait is no part of the failure, so the wait states they show are left out of
+   * what a cause must explain (they still count as evidence for the causes they indicate). A crash is a
+   * panic or fatal error none of whose causes leaves goroutines parked (seed-data: no wait-state symptom
+   * INDICATES them); a deadlock's fatal error is no crash: nothing runs, and its wait states are the failure.
+   */
+  static boolean crashed(DiagnosisModel model, ParsedInput parsed, List<ObservedSymptom> observed) {
+    boolean running = false;
+    for (ParsedInput.Goroutine g : parsed.all()) {
+      running |= "running".equals(g.state());
+    }
+    if (!running) {
+      return false;
+    }
+    for (ObservedSymptom s : observed) {
+      if (!CRASH_KINDS.contains(s.kind()) || !anyMachine(s.evidence())) {
+        continue;
+      }
+      Indicates[] links = model.links(s.id());
+      boolean parks = links.length == 0;
+      for (Indicates link : links) {
+        parks |= model.parksGoroutines(link.causeId());
+      }
+      if (!parks) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Symptom kinds of a program's death: a panic, a fatal error. */
+  private static final java.util.Set<String> CRASH_KINDS = java.util.Set.of("panic", "fatal-error");
 
   static Confidence confidence(double score, List<CauseEvidence> evidence, long closeScores) {
     boolean machine = false;

@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
  *       {@code 2026-12-06T08:15:02.123456789Z stderr F }, and {@code docker logs -t}:
  *       {@code 2026-12-06T08:15:02.123456789Z };</li>
  *   <li>{@code kubectl logs --prefix}: {@code [pod/web-1/app] };</li>
- *   <li>Go's {@code log} package (a program logging what it recovered): {@code 2026/12/06 08:15:02 }.</li>
+ *   <li>Go's {@code log} package (a program logging what it recovered): {@code 2026/12/06 08:15:02 };</li>
+ *   <li>{@code docker compose logs} (and {@code docker-compose logs}): the service's container name padded to the
+ *       longest one, then a bar: {@code orders-worker-1  | }.</li>
  * </ul>
+ * A paste quoted in Markdown (a GitHub issue, a chat reply: {@code > goroutine 1 [chan send]:}) has the quote
+ * marker cut from each quoted line first, at any depth ({@code > > }), so a quoted log is then read as a log.
  * An application logger's level after an ISO or Go-log time ({@code 2026-12-06T08:15:02.532Z ERROR })
  * is cut with the time: it changes from line to line ({@code INFO} before the crash).
  */
@@ -38,7 +42,10 @@ final class LogPrefixes {
       Pattern.compile("\\d{4}-\\d\\d-\\d\\dT" + TIME + ZONE + HOST_AND_TAG),
       Pattern.compile("\\d{4}-\\d\\d-\\d\\d[T ]" + TIME + ZONE + "(?: (?:stdout|stderr) [FP])?[ \t](?:" + LEVEL + ")?"),
       Pattern.compile("\\[pod/[^\\]\\s]+\\] "),
-      Pattern.compile("\\d{4}/\\d\\d/\\d\\d " + TIME + " (?:" + LEVEL + ")?"));
+      Pattern.compile("\\d{4}/\\d\\d/\\d\\d " + TIME + " (?:" + LEVEL + ")?"),
+      Pattern.compile("[a-z0-9][a-z0-9_.-]*[ ]+\\| ?"));
+  /** A Markdown quote marker, nested or not, with the one space after it that Markdown takes with it. */
+  private static final Pattern QUOTE = Pattern.compile("[ ]{0,3}>(?:[ ]?>)*[ ]?");
   /** The stamp is chosen from this many non-blank lines at the start: a large dump costs no more to check. */
   private static final int SAMPLE = 20;
 
@@ -50,6 +57,39 @@ final class LogPrefixes {
    * among them; else {@code text} itself.
    */
   static String strip(String text) {
+    return stripStamps(unquote(text));
+  }
+
+  /**
+   * {@code text} with the Markdown quote marker cut from each quoted line, when at least two lines are
+   * quoted and Go's output is among them; else {@code text} itself. No line of Go's starts with {@code >}.
+   */
+  private static String unquote(String text) {
+    if (text.indexOf('>') < 0 || !holdsGoOutput(text)) {
+      return text;
+    }
+    String[] lines = text.split("\n", -1);
+    int quoted = 0;
+    for (String line : lines) {
+      if (QUOTE.matcher(line).lookingAt()) {
+        quoted++;
+      }
+    }
+    if (quoted < 2) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < lines.length; i++) {
+      Matcher m = QUOTE.matcher(lines[i]);
+      out.append(m.lookingAt() ? lines[i].substring(m.end()) : lines[i]);
+      if (i < lines.length - 1) {
+        out.append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String stripStamps(String text) {
     int[] counts = new int[KINDS.size()];
     int sampled = 0;
     for (int pos = 0; pos < text.length() && sampled < SAMPLE; ) {
@@ -103,8 +143,8 @@ final class LogPrefixes {
         || text.contains("DATA RACE");
   }
 
-  /** Whether a line starting with {@code c} can carry a stamp: a digit, an upper-case ASCII letter, or '['. */
+  /** Whether a line starting with {@code c} can carry a stamp: a digit, an ASCII letter, or '['. */
   private static boolean mayStartAStamp(char c) {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || c == '[';
+    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '[';
   }
 }

@@ -609,6 +609,13 @@ final class WaitAnalyzer {
       all.addAll(others);
       out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
           + ids(others) + " are blocked on channels, so none of them reaches Done"));
+    } else if (others.stream().allMatch(Waiter::isLock)) {
+      // the goroutines that would call Done wait for a lock nobody releases: the WaitGroup only
+      // passes the hang on, the lock is where it starts (also in a dump cut before the lock's holder)
+      List<Waiter> all = new ArrayList<>(waiting);
+      all.addAll(others);
+      out.add(fact("waitgroup-wait-while-workers-blocked-on-lock", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
+          + ids(others) + " wait for a lock, so none of them reaches Done"));
     }
   }
 

@@ -83,6 +83,30 @@ class DumpsCollectedByALogShipperAreReadWithoutTheirStampsTest {
   }
 
   @Test
+  void dockerComposesServicePrefixIsCut() throws IOException {
+    readsAsTheDumpItself(i -> "orders-worker-1  | ");
+    readsAsTheDumpItself(i -> "orders_api_1 | ");
+  }
+
+  @Test
+  void aMarkdownQuoteIsCutAtAnyDepthAndWithALogUnderIt() throws IOException {
+    readsAsTheDumpItself(i -> "> ");
+    readsAsTheDumpItself(i -> "> > ");
+    readsAsTheDumpItself(i -> String.format("> 2026-12-06T08:15:%02d.%09dZ stderr F ", i % 60, 1000 * i));
+  }
+
+  @Test
+  void aDumpQuotedInAnIssueBetweenSentencesIsDiagnosedAsTheDumpItself() {
+    String dump = RealKnowledge.read("inputs/real/rw-upgrade.txt");
+    String issue = "### What did you see?\n\nThe cache test hangs on CI:\n\n" + stamped(dump, i -> "> ")
+        + "\n\nGo 1.19, linux/amd64.\n";
+    Diagnosis plain = RealKnowledge.service().diagnose(new DiagnosisRequest(dump, 3, null));
+    Diagnosis quoted = RealKnowledge.service().diagnose(new DiagnosisRequest(issue, 3, null));
+    assertThat(quoted.causes()).as(quoted.message()).isNotEmpty();
+    assertThat(quoted.causes().get(0).id()).as(quoted.message()).isEqualTo(plain.causes().get(0).id());
+  }
+
+  @Test
   void goOwnLowerCaseLinesAfterAStampAreNotTakenForALevel() {
     String paste = "2026-12-06T08:15:02.1Z panic: send on closed channel\n"
         + "2026-12-06T08:15:02.2Z \n"
@@ -112,7 +136,8 @@ class DumpsCollectedByALogShipperAreReadWithoutTheirStampsTest {
     for (String text : new String[] {
         "线上服务偶尔卡住,请求一直不返回", "goroutine 1 [chan send]:\nmain.main()\n\t/x/main.go:5 +0x1d\n",
         "2026-12-06 08:15:02 is when the service stopped answering\nnothing in the logs since then",
-        "2026-12-06T08:15:02Z INFO  started\n2026-12-06T08:15:09Z ERROR upstream returned 502\n"}) {
+        "2026-12-06T08:15:02Z INFO  started\n2026-12-06T08:15:09Z ERROR upstream returned 502\n",
+        "> the service hangs\n> after a deploy\nany idea?\n"}) {
       assertThat(LogPrefixes.strip(text)).isSameAs(text);
     }
   }
