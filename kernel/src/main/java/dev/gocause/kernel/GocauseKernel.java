@@ -247,6 +247,10 @@ public final class GocauseKernel extends BaseKernel {
             k.getMessage(),
             List.of("gocause: " + k.getMessage(), "hint: " + k.suggestion()));
       }
+      if (e instanceof dev.gocause.graph.query.NotFoundException n) {
+        return new UserError("NotFoundError", n.getMessage(), List.of("gocause: " + n.getMessage(),
+            "hint: Tab after a magic completes ids; %symptom WORDS finds symptoms, %cases lists the cases, %cypher shows any node"));
+      }
       if (e instanceof GocauseException g) {
         String name = g.getClass().getSimpleName().replace("Exception", "Error");
         return new UserError(name, g.getMessage(), List.of("gocause: " + g.getMessage()));

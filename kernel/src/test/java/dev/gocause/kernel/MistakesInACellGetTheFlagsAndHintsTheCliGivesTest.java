@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
  * Through the real Jupyter client, what a newcomer types first: {@code %diagnose --limit 1 ...}
  * as on the command line, a limit or depth out of range, an empty or misspelt {@code %%go} cell,
  * Go code with no magic above it. Each gets the answer, or one line naming the flag and a hint
- * that says what to write.
+ * that says what to write; an id the graph does not know says where the ids are.
  */
 class MistakesInACellGetTheFlagsAndHintsTheCliGivesTest {
 
@@ -26,7 +26,8 @@ class MistakesInACellGetTheFlagsAndHintsTheCliGivesTest {
         "depthRange=%graph send-on-closed-channel --depth 9",
         "emptyGo=%%go",
         "syntaxGo=%%go\npackage main\n\nfunc main() {\n\tx := \n}",
-        "goWithoutMagic=ch := make(chan int)\nch <- 1");
+        "goWithoutMagic=ch := make(chan int)\nch <- 1",
+        "unknownId=%graph no-such-node");
     out = run.out();
     r = ProtocolDefectsAreFixedTest.result(run, "cells");
   }
@@ -69,5 +70,12 @@ class MistakesInACellGetTheFlagsAndHintsTheCliGivesTest {
   void go_code_without_a_magic_is_pointed_to_the_go_cell_magic() {
     assertThat(r.get("goWithoutMagic").get("traceback").asText()).as(out)
         .contains("is not a magic").contains("to simulate Go code, put %%go above it");
+  }
+
+  @Test
+  void an_id_nothing_resembles_says_where_the_ids_are() {
+    JsonNode c = r.get("unknownId");
+    assertThat(c.get("errors").toString()).as(out).contains("NotFoundError: no node with id 'no-such-node'");
+    assertThat(c.get("traceback").asText()).contains("hint: Tab after a magic completes ids");
   }
 }
