@@ -301,6 +301,14 @@ public final class DiagnosisModel {
       cueTokens.addAll(TextTokens.phrase(cue));
     }
     this.cueTokens = java.util.Set.copyOf(cueTokens);
+    java.util.Set<String> wholeCues = new java.util.HashSet<>();
+    for (String cue : reportWords.negation()) {
+      List<String> t = TextTokens.phrase(cue);
+      if (t.size() == 1) {
+        wholeCues.add(t.get(0));
+      }
+    }
+    this.wholeCueTokens = java.util.Set.copyOf(wholeCues);
     Map<String, SignatureDef> shown = new HashMap<>();
     for (SignatureDef sig : sorted) {
       if (sig.kind() == PatternKind.FRAME) {
@@ -334,6 +342,14 @@ public final class DiagnosisModel {
 
 
   private final java.util.Set<String> cueTokens;
+
+  /** Cues that are one token each ("not", "never", "没有"; not the "出现" of "未出现"). */
+  private final java.util.Set<String> wholeCueTokens;
+
+  /** Whether {@code token} is a whole negation cue ("not", "never", "没有"), not a part of a longer one. */
+  boolean isNegationCue(String token) {
+    return wholeCueTokens.contains(token);
+  }
 
   /** Which signature shows a symptom best to a person: a wait reason, then a literal, then a regex's example. */
   private static int rank(SignatureDef s) {

@@ -16,8 +16,10 @@ import java.util.Set;
  * @param affirmed tokens stated outside any negation (the cue's own tokens included)
  * @param questioned tokens only seen in questions, outside any negation
  * @param negated tokens only seen inside a negation's reach
+ * @param reached tokens seen inside a negation's reach, whether or not stated elsewhere too: what a
+ *     phrase holding a cue ("never returns") must find negated for its cue to be about it
  */
-record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> negated) {
+record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> negated, Set<String> reached) {
 
   /** How far a negation reaches: this many English words, or twice as many Chinese characters. */
   static final int NEGATION_REACH = 3;
@@ -70,9 +72,10 @@ record NegatedText(Set<String> affirmed, Set<String> questioned, Set<String> neg
       i = next - 1;
     }
     questioned.removeAll(affirmed);
+    Set<String> reached = negated.isEmpty() ? Set.of() : Set.copyOf(negated);
     negated.removeAll(affirmed);
     negated.removeAll(questioned);
-    return new NegatedText(affirmed, questioned, negated);
+    return new NegatedText(affirmed, questioned, negated, reached);
   }
 
   /** When a clause ends at {@code i}: where the next starts, else -1. */

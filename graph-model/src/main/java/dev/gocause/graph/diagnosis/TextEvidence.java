@@ -25,7 +25,7 @@ final class TextEvidence {
    * those only negated.
    */
   record Words(List<MessageLine> prose, String proseText, List<Set<String>> lineTokens, Set<String> questioned,
-      Set<String> negated) {}
+      Set<String> negated, Set<String> reached) {}
 
   private TextEvidence() {}
 
@@ -44,6 +44,7 @@ final class TextEvidence {
     List<Set<String>> stated = new ArrayList<>(prose.size());
     Set<String> questioned = new HashSet<>();
     Set<String> negated = new HashSet<>();
+    Set<String> reached = new HashSet<>();
     for (MessageLine m : prose) {
       NegatedText t = NegatedText.of(m.text(), model.reportScanners());
       Set<String> said = t.affirmed();
@@ -55,11 +56,12 @@ final class TextEvidence {
       stated.add(t.affirmed());
       questioned.addAll(t.questioned());
       negated.addAll(t.negated());
+      reached.addAll(t.reached());
     }
     if (!questioned.isEmpty()) {
       stated.forEach(questioned::removeAll); // asked in one line, stated in another: stated
     }
-    return new Words(prose, proseText, lineTokens, questioned, negated);
+    return new Words(prose, proseText, lineTokens, questioned, negated, reached);
   }
 
   /**
@@ -111,11 +113,11 @@ final class TextEvidence {
         }
       }
       String[] quoted = new String[prose.size()];
-      for (Map.Entry<String, Evidence> e : bestPhrases(symptomHits, prose, lineTokens, all, quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
+      for (Map.Entry<String, Evidence> e : bestPhrases(model, symptomHits, prose, lineTokens, all, words.reached(), quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
         bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
-      byCause.putAll(bestPhrases(causeHits, prose, lineTokens, all, quoted, 1.0));
-      byPrimitive.putAll(bestPhrases(primitiveHits, prose, lineTokens, all, quoted, 1.0));
+      byCause.putAll(bestPhrases(model, causeHits, prose, lineTokens, all, words.reached(), quoted, 1.0));
+      byPrimitive.putAll(bestPhrases(model, primitiveHits, prose, lineTokens, all, words.reached(), quoted, 1.0));
     } finally {
       symptomHits.clear();
       causeHits.clear();
@@ -212,10 +214,12 @@ final class TextEvidence {
    * {@code quoted} holds each prose line as evidence quotes it, filled on first use.
    */
   private static Map<String, Evidence> bestPhrases(
+      DiagnosisModel model,
       PhraseHits hits,
       List<MessageLine> prose,
       List<Set<String>> lineTokens,
       Set<String> all,
+      Set<String> reached,
       String[] quoted,
       double scale) {
     // first the best phrase per node (highest coverage, then the longest text, then the first);
@@ -237,6 +241,9 @@ final class TextEvidence {
       Phrase p = phrases.list().get(pi);
       if (coverage < 1 && missesAnIdentifier(p, all)) {
         continue; // "Done not called" is not met by "not called": the code it names is the phrase's point
+      }
+      if (phrases.negates(pi) && !negatesWhatItSays(model, p, reached)) {
+        continue; // "never returns" is not met by "we never call Stop when the handler returns": the cue is about other words
       }
       double strength = DiagnosisEngine.round(scale * coverage);
       if (best != null && best.nodeId().equals(p.nodeId())) {
@@ -273,6 +280,25 @@ final class TextEvidence {
           w.strength()));
     }
     return found;
+  }
+
+  /**
+   * Whether the words a phrase's negation cue is about ("returns" in "never returns") are among those a
+   * negation in the report reaches: a cue and the phrase's words met far apart say something else.
+   */
+  private static boolean negatesWhatItSays(DiagnosisModel model, Phrase p, Set<String> reached) {
+    boolean cue = false;
+    boolean content = false;
+    for (String t : p.tokens()) {
+      if (model.isNegationCue(t)) {
+        cue = true;
+      } else if (reached.contains(t)) {
+        return true;
+      } else {
+        content = true;
+      }
+    }
+    return !cue || !content; // no whole cue (the "出现" of "未出现"), or a phrase of cues alone
   }
 
   private static boolean missesAnIdentifier(Phrase p, Set<String> input) {
