@@ -332,6 +332,11 @@ abstract class CallsAndPanics extends Channels {
       endInDeadlock("panic: test timed out after 10m0s\n");
       return;
     }
+    if (signalWatcher) {
+      endInDeadlock("program did not finish: every goroutine is blocked (Go prints nothing and waits forever: the"
+          + " goroutine signal.Notify started keeps its deadlock detector from firing)\n");
+      return;
+    }
     endInDeadlock("fatal error: all goroutines are asleep - deadlock!\n");
   }
 
