@@ -159,13 +159,13 @@ final class LibNatives {
     }));
     Type.Named builder = new Type.Named("strings.Builder", new Type.Opaque("strings.Builder", () -> new BuilderVal(), true));
     type(p, "Builder", builder);
-    method(builder, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(builder, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), touching(true, "strings.Builder", (m, g, f, a) -> {
       ((BuilderVal) a[0]).sb.append((String) a[1]);
       f.push((long) ((String) a[1]).length());
       f.push(null);
     }));
-    method(builder, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((BuilderVal) a[0]).sb.toString())));
-    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) ((BuilderVal) a[0]).sb.length())));
+    method(builder, "String", true, sig(List.of(), List.of(Type.STRING)), touching(false, "strings.Builder", (m, g, f, a) -> f.push(((BuilderVal) a[0]).sb.toString())));
+    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), touching(false, "strings.Builder", (m, g, f, a) -> f.push((long) ((BuilderVal) a[0]).sb.length())));
 
     p = "runtime";
     // runtime.Error: the interface every runtime panic value satisfies (index out of range, nil map write, ...)
@@ -258,8 +258,10 @@ final class LibNatives {
     fn(p, "Abs", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.abs((Double) a[0]))));
   }
 
-  static final class BuilderVal implements ValueObj {
+  static final class BuilderVal implements ValueObj, Natives.Shadowed {
     final StringBuilder sb = new StringBuilder();
+    private Machine.Shadow sh;
+    @Override public Machine.Shadow shadow() { return sh == null ? (sh = new Machine.Shadow()) : sh; }
     @Override public Object copyValue() {
       BuilderVal b = new BuilderVal();
       b.sb.append(sb);

@@ -88,6 +88,8 @@ final class SyncNatives {
 
   static final class PoolState {
     final ArrayList<Object> items = new ArrayList<>();
+    /** Per item, the clock of its Put: Go's race build orders a Put before the Get that returns the same item. */
+    final ArrayList<int[]> clocks = new ArrayList<>();
   }
 
   static final class SyncMapState {
@@ -386,6 +388,7 @@ final class SyncNatives {
       StructVal p = (StructVal) a[0];
       PoolState ps = (PoolState) p.f[1];
       if (!ps.items.isEmpty()) {
+        m.acquire(g, ps.clocks.remove(ps.clocks.size() - 1));
         f.push(ps.items.remove(ps.items.size() - 1));
         return;
       }
@@ -398,7 +401,10 @@ final class SyncNatives {
     });
     method(POOL, "Put", true, sig(List.of(EMPTY_IFACE), List.of()), (m, g, f, a) -> {
       PoolState ps = (PoolState) ((StructVal) a[0]).f[1];
-      if (a[1] != null) ps.items.add(a[1]);
+      if (a[1] != null) {
+        ps.items.add(a[1]);
+        ps.clocks.add(m.release(g, null));
+      }
     });
     Type.Func kv = sig(List.of(EMPTY_IFACE), List.of(EMPTY_IFACE, Type.BOOL));
     method(SYNCMAP, "Load", true, kv, (m, g, f, a) -> {
