@@ -47,6 +47,9 @@ abstract class MachineState {
    * from then on its deadlock detector never fires (a blocked program hangs silently).
    */
   boolean signalWatcher;
+  /** The standard logger's flags and prefix (log.SetFlags, log.SetPrefix); Go starts with LstdFlags and "". */
+  long logFlags = 3;
+  String logPrefix = "";
   long graceUntil;
   int live;
   long allocBytes;
