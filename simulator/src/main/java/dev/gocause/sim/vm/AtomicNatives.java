@@ -217,6 +217,11 @@ final class AtomicNatives {
     String fmAVALUEStore = frames(null, "Value", "Store");
     method(A_VALUE, "Store", true, sig(List.of(EMPTY_IFACE), List.of()), (m, g, f, a) -> {
       AtomicVal av = (AtomicVal) a[0];
+      // sync/atomic/value.go: a nil value, or one of another dynamic type than the first Store's, panics (a string)
+      if (!(a[1] instanceof Iface nv)) throw new Machine.GoPanic(new Iface(Type.STRING, "sync/atomic: store of nil value into Value"));
+      if (av.v instanceof Iface old && !Type.identical(old.t, nv.t)) {
+        throw new Machine.GoPanic(new Iface(Type.STRING, "sync/atomic: store of inconsistently typed value into Value"));
+      }
       access(m, g, av, av.shadow(), true, fmAVALUEStore);
       av.v = a[1];
     });

@@ -145,7 +145,13 @@ abstract class BuiltinCompiler extends CallCompiler {
         return Type.INT;
       }
       case "close": {
-        expr(a.get(0), null, false);
+        Type ct = expr(a.get(0), null, false);
+        if (ct != null && ct.underlying() instanceof Type.Chan ch && ch.dir == 2) {
+          // go vet / types2: closing is the sender's act
+          String operand = operandName(a.get(0));
+          throw err(a.get(0), "invalid operation: cannot close receive-only channel "
+              + (operand != null ? operand + " (variable of type " : "(value of type ") + ct.str() + ")");
+        }
         emitV("close", (m, g, f) -> m.close(g, (Machine.Chan) f.pop()), (m, f) -> fp(f.stack[f.sp - 1], true));
         return null;
       }
@@ -203,5 +209,16 @@ abstract class BuiltinCompiler extends CallCompiler {
       default:
         throw unsupported(c, "builtin " + name);
     }
+  }
+
+  /** The source text of a variable operand (x, x.f, x.f.g) as Go's errors name it, or null for other expressions. */
+  private static String operandName(Expr e) {
+    Expr u = unparen(e);
+    if (u instanceof Ident id) return id.name;
+    if (u instanceof Selector sel) {
+      String x = operandName(sel.x);
+      return x == null ? null : x + "." + sel.sel;
+    }
+    return null;
   }
 }

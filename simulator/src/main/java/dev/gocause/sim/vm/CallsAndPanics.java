@@ -332,6 +332,11 @@ abstract class CallsAndPanics extends Channels {
       endInDeadlock("panic: test timed out after 10m0s\n");
       return;
     }
+    if (signalWatcher) {
+      endInDeadlock("program did not finish: every goroutine is blocked (Go prints nothing and waits forever: the"
+          + " goroutine signal.Notify started keeps its deadlock detector from firing)\n");
+      return;
+    }
     endInDeadlock("fatal error: all goroutines are asleep - deadlock!\n");
   }
 
@@ -367,8 +372,7 @@ abstract class CallsAndPanics extends Channels {
 
   /** Leak check once main returned and the others had their grace period (like goleak.VerifyNone). */
   void finishLeakCheck() {
-    List<G> left = new ArrayList<>();
-    for (G x : all) if (x.state != G.DONE && !x.leakIgnored && !leakIgnoredTops.contains(topFunc(x))) left.add(x);
+    List<G> left = leakCandidates();
     if (left.isEmpty()) return;
     StringBuilder sb = new StringBuilder("found unexpected goroutines:\n");
     for (G x : left) {
@@ -384,6 +388,13 @@ abstract class CallsAndPanics extends Channels {
       sb.append(" ").append(one).append("\n");
     }
     crash = sb.toString().stripTrailing();
+  }
+
+  /** The goroutines goleak would list now: alive and not ignored. */
+  List<G> leakCandidates() {
+    List<G> left = new ArrayList<>();
+    for (G x : all) if (x.state != G.DONE && !x.leakIgnored && !leakIgnoredTops.contains(topFunc(x))) left.add(x);
+    return left;
   }
 
   /** The innermost function of a goroutine's stack, as goleak names it. */

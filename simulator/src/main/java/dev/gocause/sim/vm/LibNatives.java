@@ -159,13 +159,13 @@ final class LibNatives {
     }));
     Type.Named builder = new Type.Named("strings.Builder", new Type.Opaque("strings.Builder", () -> new BuilderVal(), true));
     type(p, "Builder", builder);
-    method(builder, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(builder, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), touching(true, "strings.Builder", (m, g, f, a) -> {
       ((BuilderVal) a[0]).sb.append((String) a[1]);
       f.push((long) ((String) a[1]).length());
       f.push(null);
     }));
-    method(builder, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((BuilderVal) a[0]).sb.toString())));
-    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) ((BuilderVal) a[0]).sb.length())));
+    method(builder, "String", true, sig(List.of(), List.of(Type.STRING)), touching(false, "strings.Builder", (m, g, f, a) -> f.push(((BuilderVal) a[0]).sb.toString())));
+    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), touching(false, "strings.Builder", (m, g, f, a) -> f.push((long) ((BuilderVal) a[0]).sb.length())));
 
     p = "runtime";
     // runtime.Error: the interface every runtime panic value satisfies (index out of range, nil map write, ...)
@@ -209,14 +209,30 @@ final class LibNatives {
     fn(p, "FreeOSMemory", sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
 
     p = "log";
-    fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + Fmt.sprintln(m, g, sliceItems(a[0]))));
-    fn(p, "Printf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1])))));
+    fn(p, "Println", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m, f) + Fmt.sprintln(m, g, sliceItems(a[0]))));
+    fn(p, "Printf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m, f) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1])))));
+    for (String[] c : new String[][] {{"Ldate", "1"}, {"Ltime", "2"}, {"Lmicroseconds", "4"}, {"Llongfile", "8"},
+        {"Lshortfile", "16"}, {"LUTC", "32"}, {"Lmsgprefix", "64"}, {"LstdFlags", "3"}}) {
+      cnst(p, c[0], Type.UNTYPED_INT, Long.parseLong(c[1]));
+    }
+    fn(p, "SetFlags", sig(List.of(Type.INT), List.of()), (m, g, f, a) -> {
+      long fl = (Long) a[0];
+      m.logFlags = fl;
+    });
+    fn(p, "Flags", sig(List.of(), List.of(Type.INT)), (m, g, f, a) -> f.push(m.logFlags));
+    fn(p, "SetPrefix", sig(List.of(Type.STRING), List.of()), (m, g, f, a) -> m.logPrefix = (String) a[0]);
+    fn(p, "Prefix", sig(List.of(), List.of(Type.STRING)), (m, g, f, a) -> f.push(m.logPrefix));
+    fn(p, "Print", vsig(List.of(anyS), List.of()), (m, g, f, a) -> m.print(logPrefix(m, f) + nl(Fmt.sprint(m, g, sliceItems(a[0])))));
+    fn(p, "Fatalln", vsig(List.of(anyS), List.of()), (m, g, f, a) -> {
+      m.print(logPrefix(m, f) + Fmt.sprintln(m, g, sliceItems(a[0])));
+      m.exit(1);
+    });
     fn(p, "Fatal", vsig(List.of(anyS), List.of()), (m, g, f, a) -> {
-      m.print(logPrefix(m) + nl(Fmt.sprint(m, g, sliceItems(a[0]))));
+      m.print(logPrefix(m, f) + nl(Fmt.sprint(m, g, sliceItems(a[0]))));
       m.exit(1);
     });
     fn(p, "Fatalf", vsig(List.of(Type.STRING, anyS), List.of()), (m, g, f, a) -> {
-      m.print(logPrefix(m) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1]))));
+      m.print(logPrefix(m, f) + nl(Fmt.sprintf(m, g, (String) a[0], sliceItems(a[1]))));
       m.exit(1);
     });
 
@@ -258,8 +274,10 @@ final class LibNatives {
     fn(p, "Abs", sig(List.of(Type.FLOAT64), List.of(Type.FLOAT64)), pure((m, g, f, a) -> f.push(Math.abs((Double) a[0]))));
   }
 
-  static final class BuilderVal implements ValueObj {
+  static final class BuilderVal implements ValueObj, Natives.Shadowed {
     final StringBuilder sb = new StringBuilder();
+    private Machine.Shadow sh;
+    @Override public Machine.Shadow shadow() { return sh == null ? (sh = new Machine.Shadow()) : sh; }
     @Override public Object copyValue() {
       BuilderVal b = new BuilderVal();
       b.sb.append(sb);
@@ -283,9 +301,32 @@ final class LibNatives {
     return s.endsWith("\n") ? s : s + "\n";
   }
 
-  static String logPrefix(Machine m) {
-    java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond((EPOCH + m.now) / 1_000_000_000L, 0, java.time.ZoneOffset.UTC);
-    return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm:ss ")); // log's default flags
+  /** log's flags (Ldate 1, Ltime 2, Lmicroseconds 4, Llongfile 8, Lshortfile 16, LUTC 32, Lmsgprefix 64). */
+  static final long LOG_FILE_FLAGS = 8 | 16;
+
+  /** The standard logger's header for a message: its prefix, then date and time as its flags ask (log.go's formatHeader). */
+  static String logPrefix(Machine m, Frame f) {
+    long flags = m.logFlags;
+    StringBuilder sb = new StringBuilder();
+    if ((flags & 64) == 0) sb.append(m.logPrefix);
+    if ((flags & (1 | 2 | 4)) != 0) {
+      long nanos = EPOCH + m.now;
+      java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L),
+          (int) Math.floorMod(nanos, 1_000_000_000L), java.time.ZoneOffset.UTC);
+      if ((flags & 1) != 0) sb.append(t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy/MM/dd "))); 
+      if ((flags & (2 | 4)) != 0) {
+        sb.append(t.format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")));
+        if ((flags & 4) != 0) sb.append(String.format(".%06d", t.getNano() / 1000));
+        sb.append(' ');
+      }
+    }
+    if ((flags & LOG_FILE_FLAGS) != 0) {
+      String file = m.file;
+      if ((flags & 16) != 0) file = file.substring(file.lastIndexOf('/') + 1);
+      sb.append(file).append(':').append(f == null ? 0 : f.line()).append(": ");
+    }
+    if ((flags & 64) != 0) sb.append(m.logPrefix);
+    return sb.toString();
   }
 
   static Object unwrap(Machine m, G g, Object e) {

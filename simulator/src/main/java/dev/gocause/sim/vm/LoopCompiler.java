@@ -82,7 +82,12 @@ abstract class LoopCompiler extends StmtCompiler {
       emit((m, g, f) -> {
         if ((Long) f.locals[i] >= (Long) f.locals[xs]) f.pc = brk.pc;
       });
+      // range over an integer exists from Go 1.22 on, whose loop variables are per iteration: never one shared
+      // variable (which no Go version gives this loop)
+      boolean was = perIterationVars;
+      perIterationVars = true;
       rangeAssign(r, kt, vt, () -> emit(new Instr.LoadLocal(i)), null);
+      perIterationVars = was;
       loopBody(r, label, brk, cont);
       mark(cont);
       emit(new Instr.IncLocal(i));
@@ -238,7 +243,11 @@ abstract class LoopCompiler extends StmtCompiler {
     }
   }
 
+  /** Set while defining the variables of a loop that has Go 1.22's per-iteration variables whatever the mode. */
+  private boolean perIterationVars;
+
   void defineLoopVar(Ident id, Type t, Runnable push) {
+    boolean go122 = this.go122 || perIterationVars;
     Sym s = scope.names.get(id.name);
     boolean first = s == null;
     if (first) {

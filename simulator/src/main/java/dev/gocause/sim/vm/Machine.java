@@ -195,7 +195,9 @@ public final class Machine extends CallsAndPanics {
         fireNextTimer();
       }
       if (runq.isEmpty()) {
-        if (grace && (timers.isEmpty() || timers.peek().when > graceUntil)) {
+        // goleak checks at once and retries only while goroutines are alive: once none is, timers still pending
+        // (an AfterFunc due later) start nothing it could see
+        if (grace && (timers.isEmpty() || timers.peek().when > graceUntil || leakCandidates().isEmpty())) {
           finishLeakCheck();
           return;
         }

@@ -42,6 +42,14 @@ abstract class MachineState {
   /** main called runtime.Goexit: its goroutine ended, the program did not (Go then ends in a deadlock error). */
   boolean mainGoexited;
   boolean grace;
+  /**
+   * signal.Notify was called: Go started the goroutine that waits for signals, which stays in a system call, and
+   * from then on its deadlock detector never fires (a blocked program hangs silently).
+   */
+  boolean signalWatcher;
+  /** The standard logger's flags and prefix (log.SetFlags, log.SetPrefix); Go starts with LstdFlags and "". */
+  long logFlags = 3;
+  String logPrefix = "";
   long graceUntil;
   int live;
   long allocBytes;

@@ -185,6 +185,25 @@ public final class Natives {
     return new Pure(f);
   }
 
+  /**
+   * A method of a library value with internal state (bytes.Buffer, strings.Builder): it reads or writes that state
+   * where the race detector sees the fields of the value (its receiver, args[0]), then does what fn does.
+   */
+  static NativeFn touching(boolean write, String var, NativeFn fn) {
+    return pure((m, g, f, a) -> {
+      if (a[0] instanceof Shadowed s) {
+        if (write) m.write(g, s.shadow(), a[0], var);
+        else m.read(g, s.shadow(), a[0], var);
+      }
+      fn.call(m, g, f, a);
+    });
+  }
+
+  /** A library value whose internal state has one race-detector shadow. */
+  interface Shadowed {
+    Machine.Shadow shadow();
+  }
+
   static Type.Func sig(List<Type> params, List<Type> results) {
     return new Type.Func(params, results, false);
   }

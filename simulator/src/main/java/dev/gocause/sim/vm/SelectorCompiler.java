@@ -179,6 +179,12 @@ abstract class SelectorCompiler extends LValueCompiler {
         // method value: bind receiver now
         Type.Method m0 = s.method;
         boolean copyRecv = !m0.ptrRecv;
+        // a value receiver is copied when the method value is evaluated (j.describe with j a pointer, or a
+        // struct other goroutines reach): that copy reads every field, as -race sees it
+        Expr rx = unparen(sel.x);
+        boolean recvReads = copyRecv && m0.nat == null && Type.isValueAggregate(s.recvNamed)
+            && (xt.underlying() instanceof Type.Pointer || s.viaPointer || rx instanceof Ast.Star || sharedSource(rx));
+        Type recvType = s.recvNamed;
         if (m0.nat != null) {
           Natives.NativeFn nf = m0.nat;
           String nn = s.recvNamed.str() + "." + sel.sel;
@@ -188,6 +194,7 @@ abstract class SelectorCompiler extends LValueCompiler {
           emit((m, g, f) -> {
             Object r = f.pop();
             if (copyRecv && r == null && s.viaPointer) throw new Machine.GoPanic(Natives.runtimeError("invalid memory address or nil pointer dereference"));
+            if (recvReads && r != null) m.readAggregate(g, r, recvType, 0);
             f.push(new Closure(code, null, copyRecv ? Values.copy(r) : r, null, null));
           });
         }

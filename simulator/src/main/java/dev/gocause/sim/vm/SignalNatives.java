@@ -28,7 +28,7 @@ final class SignalNatives {
     String p = "os/signal";
     Type.Chan ch = new Type.Chan(signal, 1);
     Type sigs = new Type.Slice(signal);
-    fn(p, "Notify", vsig(List.of(ch, sigs), List.of()), pure((m, g, f, a) -> {}));
+    fn(p, "Notify", vsig(List.of(ch, sigs), List.of()), pure((m, g, f, a) -> m.signalWatcher = true));
     fn(p, "Stop", sig(List.of(ch), List.of()), pure((m, g, f, a) -> {}));
     fn(p, "Ignore", vsig(List.of(sigs), List.of()), pure((m, g, f, a) -> {}));
     fn(p, "Reset", vsig(List.of(sigs), List.of()), pure((m, g, f, a) -> {}));

@@ -283,27 +283,27 @@ final class StringsNatives {
     method(replacer, "Replace", true, sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((ReplacerVal) a[0]).replace((String) a[1]))));
     // strings.Builder: more of its methods (byte length as Go counts it)
     Type.Named builder = (Type.Named) member("strings", "Builder").type();
-    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) byteLen(((LibNatives.BuilderVal) a[0]).sb.toString()))));
-    method(builder, "Write", true, sig(List.of(BYTES), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(builder, "Len", true, sig(List.of(), List.of(Type.INT)), touching(false, "strings.Builder", (m, g, f, a) -> f.push((long) byteLen(((LibNatives.BuilderVal) a[0]).sb.toString()))));
+    method(builder, "Write", true, sig(List.of(BYTES), List.of(Type.INT, ERROR)), touching(true, "strings.Builder", (m, g, f, a) -> {
       ((LibNatives.BuilderVal) a[0]).sb.append(Ops.bytesToString(a[1]));
       f.push((long) (a[1] == null ? 0 : ((SliceVal) a[1]).len));
       f.push(null);
     }));
-    method(builder, "WriteByte", true, sig(List.of(Type.UINT8), List.of(ERROR)), pure((m, g, f, a) -> {
+    method(builder, "WriteByte", true, sig(List.of(Type.UINT8), List.of(ERROR)), touching(true, "strings.Builder", (m, g, f, a) -> {
       ((LibNatives.BuilderVal) a[0]).sb.append((char) (long) (Long) a[1]);
       f.push(null);
     }));
-    method(builder, "WriteRune", true, sig(List.of(RUNE), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(builder, "WriteRune", true, sig(List.of(RUNE), List.of(Type.INT, ERROR)), touching(true, "strings.Builder", (m, g, f, a) -> {
       String r = rune((Long) a[1]);
       ((LibNatives.BuilderVal) a[0]).sb.append(r);
       f.push((long) byteLen(r));
       f.push(null);
     }));
-    method(builder, "Reset", true, sig(List.of(), List.of()), pure((m, g, f, a) -> ((LibNatives.BuilderVal) a[0]).sb.setLength(0)));
-    method(builder, "Grow", true, sig(List.of(Type.INT), List.of()), pure((m, g, f, a) -> {
+    method(builder, "Reset", true, sig(List.of(), List.of()), touching(true, "strings.Builder", (m, g, f, a) -> ((LibNatives.BuilderVal) a[0]).sb.setLength(0)));
+    method(builder, "Grow", true, sig(List.of(Type.INT), List.of()), touching(true, "strings.Builder", (m, g, f, a) -> {
       if ((Long) a[1] < 0) throw new Machine.GoPanic(plainError("strings.Builder.Grow: negative count"));
     }));
-    method(builder, "Cap", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) byteLen(((LibNatives.BuilderVal) a[0]).sb.toString()))));
+    method(builder, "Cap", true, sig(List.of(), List.of(Type.INT)), touching(false, "strings.Builder", (m, g, f, a) -> f.push((long) byteLen(((LibNatives.BuilderVal) a[0]).sb.toString()))));
   }
 
 }

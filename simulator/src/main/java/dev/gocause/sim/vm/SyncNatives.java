@@ -57,6 +57,12 @@ final class SyncNatives {
      * a data race there, as -race reports it.
      */
     Machine.Shadow sema;
+    /**
+     * Goroutines blocked in Wait. The counter reaching 0 wakes them and each returns when it runs again: if by then
+     * the WaitGroup is in use again (an Add, or a new Wait blocked), Go 1.19 panics "sync: WaitGroup is reused
+     * before previous Wait has returned" (waitgroup.go checks the state after the semaphore returns).
+     */
+    java.util.Set<G> blocked;
     @Override public Object copyValue() {
       WaitGroupVal c = new WaitGroupVal();
       c.counter = counter;
@@ -82,6 +88,8 @@ final class SyncNatives {
 
   static final class PoolState {
     final ArrayList<Object> items = new ArrayList<>();
+    /** Per item, the clock of its Put: Go's race build orders a Put before the Get that returns the same item. */
+    final ArrayList<int[]> clocks = new ArrayList<>();
   }
 
   static final class SyncMapState {
@@ -276,8 +284,19 @@ final class SyncNatives {
     method(WAITGROUP, "Done", true, v, (m, g, f, a) -> wgAdd(m, g, (WaitGroupVal) a[0], -1));
     method(WAITGROUP, "Wait", true, v, (m, g, f, a) -> {
       WaitGroupVal wg = (WaitGroupVal) a[0];
+      if (wg == null) throw new Machine.GoPanic(runtimeError("invalid memory address or nil pointer dereference"));
+      if (wg.blocked != null && wg.blocked.remove(g)) {
+        // woken by the counter reaching 0: this Wait returns, unless the WaitGroup was reused meanwhile
+        if (wg.counter != 0 || wg.waiters != 0) {
+          throw new Machine.GoPanic(new Iface(Type.STRING, "sync: WaitGroup is reused before previous Wait has returned"));
+        }
+        m.acquire(g, wg.vc);
+        return;
+      }
       if (wg.counter > 0) {
         if (wg.waiters++ == 0) m.write(g, wgSema(wg), wg, "sync.WaitGroup");
+        if (wg.blocked == null) wg.blocked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        wg.blocked.add(g);
         m.waitOn(g, f, "semacquire", wg);
         return;
       }
@@ -369,6 +388,7 @@ final class SyncNatives {
       StructVal p = (StructVal) a[0];
       PoolState ps = (PoolState) p.f[1];
       if (!ps.items.isEmpty()) {
+        m.acquire(g, ps.clocks.remove(ps.clocks.size() - 1));
         f.push(ps.items.remove(ps.items.size() - 1));
         return;
       }
@@ -381,7 +401,10 @@ final class SyncNatives {
     });
     method(POOL, "Put", true, sig(List.of(EMPTY_IFACE), List.of()), (m, g, f, a) -> {
       PoolState ps = (PoolState) ((StructVal) a[0]).f[1];
-      if (a[1] != null) ps.items.add(a[1]);
+      if (a[1] != null) {
+        ps.items.add(a[1]);
+        ps.clocks.add(m.release(g, null));
+      }
     });
     Type.Func kv = sig(List.of(EMPTY_IFACE), List.of(EMPTY_IFACE, Type.BOOL));
     method(SYNCMAP, "Load", true, kv, (m, g, f, a) -> {

@@ -164,9 +164,11 @@ final class TextNatives {
   // ---------------- bytes ----------------
 
   /** bytes.Buffer's contents. */
-  static final class BufferVal implements ValueObj {
+  static final class BufferVal implements ValueObj, Natives.Shadowed {
     java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
     int read; // bytes already read from the front
+    private Machine.Shadow sh;
+    @Override public Machine.Shadow shadow() { return sh == null ? (sh = new Machine.Shadow()) : sh; }
     @Override public Object copyValue() {
       BufferVal b = new BufferVal();
       b.buf.writeBytes(buf.toByteArray());
@@ -220,36 +222,36 @@ final class TextNatives {
       b.write(bytesOf(a[0]));
       f.push(b);
     }));
-    method(buffer, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(buffer, "WriteString", true, sig(List.of(Type.STRING), List.of(Type.INT, ERROR)), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       byte[] b = utf8((String) a[1]);
       ((BufferVal) a[0]).write(b);
       f.push((long) b.length);
       f.push(null);
     }));
-    method(buffer, "Write", true, sig(List.of(BYTES), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(buffer, "Write", true, sig(List.of(BYTES), List.of(Type.INT, ERROR)), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       byte[] b = bytesOf(a[1]);
       ((BufferVal) a[0]).write(b);
       f.push((long) b.length);
       f.push(null);
     }));
-    method(buffer, "WriteByte", true, sig(List.of(Type.UINT8), List.of(ERROR)), pure((m, g, f, a) -> {
+    method(buffer, "WriteByte", true, sig(List.of(Type.UINT8), List.of(ERROR)), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       ((BufferVal) a[0]).write(new byte[] {(byte) (long) (Long) a[1]});
       f.push(null);
     }));
-    method(buffer, "WriteRune", true, sig(List.of(RUNE), List.of(Type.INT, ERROR)), pure((m, g, f, a) -> {
+    method(buffer, "WriteRune", true, sig(List.of(RUNE), List.of(Type.INT, ERROR)), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       byte[] b = utf8(rune((Long) a[1]));
       ((BufferVal) a[0]).write(b);
       f.push((long) b.length);
       f.push(null);
     }));
-    method(buffer, "String", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(a[0] == null ? "<nil>" : stringOfBytes(((BufferVal) a[0]).unread()))));
-    method(buffer, "Bytes", true, sig(List.of(), List.of(BYTES)), pure((m, g, f, a) -> f.push(sliceOfBytes(((BufferVal) a[0]).unread()))));
-    method(buffer, "Len", true, sig(List.of(), List.of(Type.INT)), pure((m, g, f, a) -> f.push((long) ((BufferVal) a[0]).unread().length)));
-    method(buffer, "Reset", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {
+    method(buffer, "String", true, sig(List.of(), List.of(Type.STRING)), touching(false, "bytes.Buffer", (m, g, f, a) -> f.push(a[0] == null ? "<nil>" : stringOfBytes(((BufferVal) a[0]).unread()))));
+    method(buffer, "Bytes", true, sig(List.of(), List.of(BYTES)), touching(false, "bytes.Buffer", (m, g, f, a) -> f.push(sliceOfBytes(((BufferVal) a[0]).unread()))));
+    method(buffer, "Len", true, sig(List.of(), List.of(Type.INT)), touching(false, "bytes.Buffer", (m, g, f, a) -> f.push((long) ((BufferVal) a[0]).unread().length)));
+    method(buffer, "Reset", true, sig(List.of(), List.of()), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       ((BufferVal) a[0]).buf.reset();
       ((BufferVal) a[0]).read = 0;
     }));
-    method(buffer, "Truncate", true, sig(List.of(Type.INT), List.of()), pure((m, g, f, a) -> {
+    method(buffer, "Truncate", true, sig(List.of(Type.INT), List.of()), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       BufferVal b = (BufferVal) a[0];
       byte[] u = b.unread();
       int n = toInt(a[1]);
@@ -258,7 +260,7 @@ final class TextNatives {
       b.read = 0;
       b.buf.writeBytes(java.util.Arrays.copyOf(u, n));
     }));
-    method(buffer, "ReadString", true, sig(List.of(Type.UINT8), List.of(Type.STRING, ERROR)), pure((m, g, f, a) -> {
+    method(buffer, "ReadString", true, sig(List.of(Type.UINT8), List.of(Type.STRING, ERROR)), touching(true, "bytes.Buffer", (m, g, f, a) -> {
       BufferVal b = (BufferVal) a[0];
       byte[] u = b.unread();
       int i = 0;
