@@ -607,8 +607,14 @@ final class WaitAnalyzer {
     } else if (others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
       List<Waiter> all = new ArrayList<>(waiting);
       all.addAll(others);
-      out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
-          + ids(others) + " are blocked on channels, so none of them reaches Done"));
+      if (others.stream().allMatch(w -> w.on() == Wait.RECEIVE)) {
+        // workers that only wait for more input end when their channel is closed: nobody closed it
+        out.add(fact("waitgroup-wait-while-workers-blocked-receiving", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
+            + ids(others) + " wait to receive, so none of them reaches Done: their channel is never closed"));
+      } else {
+        out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
+            + ids(others) + " are blocked on channels, so none of them reaches Done"));
+      }
     } else if (others.stream().allMatch(Waiter::isLock)) {
       // the goroutines that would call Done wait for a lock nobody releases: the WaitGroup only
       // passes the hang on, the lock is where it starts (also in a dump cut before the lock's holder)
