@@ -123,7 +123,8 @@ final class DiagnosisEngine {
     }
     ReportFacets facets = ReportFacets.of(model, words.prose(), observed);
     WaitStates parked = WaitStates.of(model, observed);
-    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets, parked, crashed(model, parsed, observed));
+    Ranked ranked = rank(request.limit(), model, observed, byCause, byPrimitive, bySearch, facets, parked, crashed(model, parsed, observed),
+        panickingStack(parsed));
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
         message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
@@ -434,7 +435,8 @@ final class DiagnosisEngine {
       Map<String, Evidence> bySearch,
       ReportFacets facets,
       WaitStates parked,
-      boolean crashed) {
+      boolean crashed,
+      List<String> dying) {
     // order-free: causes are sorted by score, then id; kept by cause ordinal (a sentence reaches dozens)
     Sums sums = Sums.take(model.causeCount());
     for (Map.Entry<String, Evidence> s : bySearch.entrySet()) {
@@ -454,6 +456,9 @@ final class DiagnosisEngine {
         machine.add(s.id());
       }
       for (int k = 0; k < links.length; k++) {
+        if (dying != null && !showsAny(dying, links[k].panickingFrames())) {
+          continue; // the link needs a frame the goroutine that died does not show
+        }
         int c = causes[k];
         sums.reach(c);
         sums.add(c, s.strength() * links[k].weight());
@@ -661,6 +666,41 @@ final class DiagnosisEngine {
       }
       if (!parks) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The functions on the stack of the goroutine that panicked or died of a fatal error, top first: the first
+   * {@code running} goroutine printed after the {@code panic:} (else {@code fatal error:}) line, as Go prints
+   * it first. Null when the input shows no such goroutine (a message alone, a stack cut off).
+   */
+  static List<String> panickingStack(ParsedInput parsed) {
+    int at = parsed.panicLine() > 0 ? parsed.panicLine() : parsed.fatalLine();
+    if (at <= 0) {
+      return null;
+    }
+    for (ParsedInput.Goroutine g : parsed.all()) {
+      if (g.line() > at && "running".equals(g.state()) && !g.frames().isEmpty()) {
+        List<String> out = new ArrayList<>(g.frames().size());
+        g.frames().forEach(f -> out.add(f.function()));
+        return out;
+      }
+    }
+    return null;
+  }
+
+  /** Whether a link's frame condition holds: none set, or one of the stack's functions starts with one of them. */
+  static boolean showsAny(List<String> stack, List<String> prefixes) {
+    if (prefixes.isEmpty()) {
+      return true;
+    }
+    for (String f : stack) {
+      for (String p : prefixes) {
+        if (f.startsWith(p)) {
+          return true;
+        }
       }
     }
     return false;

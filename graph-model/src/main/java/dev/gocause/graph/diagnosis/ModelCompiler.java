@@ -96,8 +96,15 @@ final class ModelCompiler {
       symptoms.add(new SymptomDef(s.id(), str(p, "nameZh"), str(p, "nameEn"), str(p, "kind"),
           strings(p, "aliasesZh"), strings(p, "aliasesEn")));
       for (Key c : targets(RelType.INDICATES, s, NodeLabel.ROOT_CAUSE)) {
-        Object w = relProps.get(RelType.INDICATES.name() + "|" + s + "|" + c).get("weight");
-        indicates.add(new Indicates(s.id(), c.id(), w instanceof Number n ? n.doubleValue() : 0.5));
+        Map<String, Object> rp = relProps.get(RelType.INDICATES.name() + "|" + s + "|" + c);
+        Object w = rp.get("weight");
+        List<String> frames = new ArrayList<>();
+        if (rp.get("panickingFrame") instanceof Iterable<?> it) {
+          it.forEach(x -> frames.add(String.valueOf(x)));
+        } else if (rp.get("panickingFrame") instanceof String[] arr) {
+          frames.addAll(List.of(arr));
+        }
+        indicates.add(new Indicates(s.id(), c.id(), w instanceof Number n ? n.doubleValue() : 0.5, frames));
       }
     }
     List<PrimitiveDef> primitives = new ArrayList<>();

@@ -47,9 +47,17 @@ public final class ModelData {
     }
   }
 
-  /** {@code (Symptom)-[:INDICATES {weight}]->(RootCause)}. */
-  public record Indicates(String symptomId, String causeId, double weight) {
+  /**
+   * {@code (Symptom)-[:INDICATES {weight, panickingFrame}]->(RootCause)}; {@code panickingFrames} (empty: none)
+   * are function-name prefixes one of which the panicking goroutine's stack must show, when the input shows it.
+   */
+  public record Indicates(String symptomId, String causeId, double weight, List<String> panickingFrames) {
+    public Indicates(String symptomId, String causeId, double weight) {
+      this(symptomId, causeId, weight, List.of());
+    }
+
     public Indicates {
+      panickingFrames = panickingFrames == null ? List.of() : List.copyOf(panickingFrames);
       if (!(weight >= 0 && weight <= 1)) {
         throw new IllegalArgumentException(
             "INDICATES weight " + weight + " from " + symptomId + " to " + causeId + " must be within [0,1]");

@@ -74,6 +74,7 @@ final class WaitAnalyzer {
     boolean allBlocked = complete(parsed) && ws.stream().noneMatch(w -> w.on() == Wait.ALIVE);
     lockCycle(ws, allBlocked, out);
     readerBehindWriter(ws, allBlocked, out);
+    readersWithNoWriterWaiting(ws, allBlocked, out);
     reentry(ws, out);
     holderNotAlive(ws, allBlocked, out);
     channelAndLock(ws, allBlocked, out);
@@ -330,6 +331,23 @@ final class WaitAnalyzer {
         + " in RWMutex.RLock while writer" + (writers.size() == 1 ? " " : "s ") + ids(writers)
         + " wait in RWMutex.Lock, " + (allBlocked ? "and no other goroutine is alive to release the read lock"
             : "both for minutes")));
+  }
+
+  /**
+   * Readers blocked in {@code RLock} (for minutes, or with everything blocked) and no goroutine waiting in
+   * {@code RWMutex.Lock}: a reader only waits while a writer holds the lock or waits for it. An upgrade
+   * would show its writer waiting in {@code Lock}; with none shown, the writer got the lock and kept it,
+   * or the pending writer is not in the dump and the stuck reader holds a read lock further up its stack.
+   */
+  private static void readersWithNoWriterWaiting(List<Waiter> ws, boolean allBlocked, List<Fact> out) {
+    List<Waiter> readers = ws.stream().filter(w -> w.on() == Wait.RLOCK).toList();
+    if (readers.isEmpty() || ws.stream().anyMatch(w -> w.on() == Wait.WLOCK)
+        || !(allBlocked || readers.stream().anyMatch(w -> w.g().minutes() >= 1))) {
+      return;
+    }
+    out.add(fact("readers-blocked-with-no-writer-waiting", 1.0, readers, "reader" + (readers.size() == 1 ? " " : "s ")
+        + ids(readers) + " wait in RWMutex.RLock and no goroutine waits in RWMutex.Lock: a writer holds the lock,"
+        + " or a pending writer not shown waits for a read lock one of the readers already holds"));
   }
 
   /**
@@ -607,8 +625,14 @@ final class WaitAnalyzer {
     } else if (others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
       List<Waiter> all = new ArrayList<>(waiting);
       all.addAll(others);
-      out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
-          + ids(others) + " are blocked on channels, so none of them reaches Done"));
+      if (others.stream().allMatch(w -> w.on() == Wait.RECEIVE)) {
+        // workers that only wait for more input end when their channel is closed: nobody closed it
+        out.add(fact("waitgroup-wait-while-workers-blocked-receiving", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
+            + ids(others) + " wait to receive, so none of them reaches Done: their channel is never closed"));
+      } else {
+        out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
+            + ids(others) + " are blocked on channels, so none of them reaches Done"));
+      }
     } else if (others.stream().allMatch(Waiter::isLock)) {
       // the goroutines that would call Done wait for a lock nobody releases: the WaitGroup only
       // passes the hang on, the lock is where it starts (also in a dump cut before the lock's holder)

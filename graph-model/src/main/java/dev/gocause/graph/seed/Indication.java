@@ -1,4 +1,16 @@
 package dev.gocause.graph.seed;
 
-/** {@code (Symptom)-[:INDICATES {weight}]->(RootCause)}; weight within [0,1]. */
-public record Indication(String cause, double weight) {}
+/**
+ * {@code (Symptom)-[:INDICATES {weight}]->(RootCause)}; weight within [0,1]. One INDICATES link of a symptom. {@code panickingFrames}: when not empty, the link holds only if the
+ * goroutine that panicked (or died of a fatal error) shows one of these frames (function-name prefixes) on its
+ * stack, whenever the input shows that goroutine's stack at all.
+ */
+public record Indication(String cause, double weight, java.util.List<String> panickingFrames) {
+  public Indication {
+    panickingFrames = panickingFrames == null ? java.util.List.of() : java.util.List.copyOf(panickingFrames);
+  }
+
+  public Indication(String cause, double weight) {
+    this(cause, weight, java.util.List.of());
+  }
+}

@@ -67,7 +67,9 @@ public record KnowledgeSet(String source, KnowledgeInfo knowledge, List<SeedEntr
         }
       }
       if (e instanceof Symptom s) {
-        s.indicates().forEach(i -> add(out, RelType.INDICATES, e, NodeLabel.ROOT_CAUSE, i.cause(), Map.of("weight", i.weight())));
+        s.indicates().forEach(i -> add(out, RelType.INDICATES, e, NodeLabel.ROOT_CAUSE, i.cause(), i.panickingFrames().isEmpty()
+            ? Map.of("weight", i.weight())
+            : Map.of("weight", i.weight(), "panickingFrame", i.panickingFrames())));
         s.diagnosedBy().forEach(c -> add(out, RelType.DIAGNOSED_BY, e, NodeLabel.COMMAND, c, Map.of()));
       } else if (e instanceof Signature s) {
         s.identifies().forEach(x -> add(out, RelType.IDENTIFIES, e, NodeLabel.SYMPTOM, x, Map.of()));

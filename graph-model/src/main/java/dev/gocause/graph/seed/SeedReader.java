@@ -431,7 +431,17 @@ public final class SeedReader {
             problems.add(where(r) + ": field '" + at + "' must be a map {cause: <RootCause id>, weight: 0..1}");
             continue;
           }
-          unknownSubfields(r, at, item, Set.of("cause", "weight"));
+          unknownSubfields(r, at, item, Set.of("cause", "weight", "panickingFrame"));
+          JsonNode pf = item.get("panickingFrame");
+          if (pf != null && !pf.isNull()) {
+            boolean ok = pf.isArray() && pf.size() > 0;
+            for (int j = 0; ok && j < pf.size(); j++) {
+              ok = pf.get(j).isTextual() && !pf.get(j).asText().isBlank();
+            }
+            if (!ok) {
+              problems.add(where(r) + ": field '" + at + ".panickingFrame' must be a non-empty list of function-name prefixes");
+            }
+          }
           String cause = text(item.get("cause"));
           if (cause == null || cause.isBlank()) {
             problems.add(where(r) + ": field '" + at + ".cause' is missing; it names a RootCause id");
@@ -753,7 +763,8 @@ public final class SeedReader {
   private static List<Indication> indications(JsonNode n) {
     List<Indication> out = new ArrayList<>();
     if (n != null && n.isArray()) {
-      n.forEach(x -> out.add(new Indication(text(x.get("cause")), x.get("weight").doubleValue())));
+      n.forEach(x -> out.add(new Indication(text(x.get("cause")), x.get("weight").doubleValue(),
+          x.get("panickingFrame") == null || x.get("panickingFrame").isNull() ? List.of() : strings(x.get("panickingFrame")))));
     }
     return out;
   }
