@@ -35,6 +35,23 @@ final class RealKnowledge {
     return service;
   }
 
+  /** A test resource under {@code go-output/} (real Go output and the programs that printed it). */
+  static String goOutput(String path) {
+    try (java.io.InputStream in = RealKnowledge.class.getResourceAsStream("/go-output/" + path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no test resource go-output/" + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** The ids of a diagnosis's causes, best first. */
+  static java.util.List<String> causeIds(Diagnosis d) {
+    return d.causes().stream().map(Diagnosis.RankedCause::id).toList();
+  }
+
   static String read(String pathUnderEval) {
     try {
       return Files.readString(repo().resolve("eval").resolve(pathUnderEval));

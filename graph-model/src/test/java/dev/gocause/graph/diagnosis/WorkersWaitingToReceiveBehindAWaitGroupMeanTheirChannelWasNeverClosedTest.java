@@ -2,10 +2,6 @@ package dev.gocause.graph.diagnosis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,16 +16,11 @@ import org.junit.jupiter.api.Test;
 class WorkersWaitingToReceiveBehindAWaitGroupMeanTheirChannelWasNeverClosedTest {
 
   private static String resource(String name) {
-    try (InputStream in = WorkersWaitingToReceiveBehindAWaitGroupMeanTheirChannelWasNeverClosedTest.class
-        .getResourceAsStream("/go-output/waitgroup-receivers/" + name)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return RealKnowledge.goOutput("waitgroup-receivers/" + name);
   }
 
   private static List<String> ids(Diagnosis d) {
-    return d.causes().stream().map(c -> c.id()).toList();
+    return RealKnowledge.causeIds(d);
   }
 
   @Test
