@@ -297,17 +297,15 @@ public final class DiagnosisModel {
     bp.forEach((p, ids) -> bpo.put(p, ids.stream().mapToInt(ordinals::get).toArray()));
     this.causeOrdinalsByPrimitive = java.util.Collections.unmodifiableMap(bpo);
     java.util.Set<String> cueTokens = new java.util.HashSet<>();
-    for (String cue : reportWords.negation()) {
-      cueTokens.addAll(TextTokens.phrase(cue));
-    }
-    this.cueTokens = java.util.Set.copyOf(cueTokens);
     java.util.Set<String> wholeCues = new java.util.HashSet<>();
     for (String cue : reportWords.negation()) {
       List<String> t = TextTokens.phrase(cue);
+      cueTokens.addAll(t);
       if (t.size() == 1) {
         wholeCues.add(t.get(0));
       }
     }
+    this.cueTokens = java.util.Set.copyOf(cueTokens);
     this.wholeCueTokens = java.util.Set.copyOf(wholeCues);
     Map<String, SignatureDef> shown = new HashMap<>();
     for (SignatureDef sig : sorted) {

@@ -622,24 +622,23 @@ final class WaitAnalyzer {
     if (others.isEmpty()) {
       out.add(fact("waitgroup-wait-with-no-worker-left", 1.0, waiting, count(waiting)
           + " in WaitGroup.Wait and no other goroutine is left that could call Done"));
+      return;
+    }
+    List<Waiter> all = new ArrayList<>(waiting);
+    all.addAll(others);
+    String blocked = count(waiting) + " in WaitGroup.Wait while " + ids(others);
+    if (others.stream().allMatch(w -> w.on() == Wait.RECEIVE)) {
+      // workers that only wait for more input end when their channel is closed: nobody closed it
+      out.add(fact("waitgroup-wait-while-workers-blocked-receiving", 1.0, all,
+          blocked + " wait to receive, so none of them reaches Done: their channel is never closed"));
     } else if (others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
-      List<Waiter> all = new ArrayList<>(waiting);
-      all.addAll(others);
-      if (others.stream().allMatch(w -> w.on() == Wait.RECEIVE)) {
-        // workers that only wait for more input end when their channel is closed: nobody closed it
-        out.add(fact("waitgroup-wait-while-workers-blocked-receiving", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
-            + ids(others) + " wait to receive, so none of them reaches Done: their channel is never closed"));
-      } else {
-        out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
-            + ids(others) + " are blocked on channels, so none of them reaches Done"));
-      }
+      out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all,
+          blocked + " are blocked on channels, so none of them reaches Done"));
     } else if (others.stream().allMatch(Waiter::isLock)) {
       // the goroutines that would call Done wait for a lock nobody releases: the WaitGroup only
       // passes the hang on, the lock is where it starts (also in a dump cut before the lock's holder)
-      List<Waiter> all = new ArrayList<>(waiting);
-      all.addAll(others);
-      out.add(fact("waitgroup-wait-while-workers-blocked-on-lock", 1.0, all, count(waiting) + " in WaitGroup.Wait while "
-          + ids(others) + " wait for a lock, so none of them reaches Done"));
+      out.add(fact("waitgroup-wait-while-workers-blocked-on-lock", 1.0, all,
+          blocked + " wait for a lock, so none of them reaches Done"));
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.gocause.graph.seed;
 
 /**
- * {@code (Symptom)-[:INDICATES {weight}]->(RootCause)}; weight within [0,1]. One INDICATES link of a symptom. {@code panickingFrames}: when not empty, the link holds only if the
- * goroutine that panicked (or died of a fatal error) shows one of these frames (function-name prefixes) on its
- * stack, whenever the input shows that goroutine's stack at all.
+ * One {@code (Symptom)-[:INDICATES {weight, panickingFrame}]->(RootCause)} link; weight within [0,1].
+ * {@code panickingFrames}: when not empty, the link holds only if the goroutine that panicked (or died of a
+ * fatal error) shows one of these frames (function-name prefixes) on its stack, whenever the input shows it.
  */
 public record Indication(String cause, double weight, java.util.List<String> panickingFrames) {
   public Indication {
