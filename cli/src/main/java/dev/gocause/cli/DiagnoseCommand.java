@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       "Diagnoses a pasted panic, fatal error, goroutine dump, race report, goleak report, vet output"
           + " or a sentence (Chinese or English): ranked root causes with evidence, confirming commands and fixes.",
       "",
-      "Reads FILE, or standard input when FILE is '-' or missing. Uses the running gocause graph"
+      "Reads FILE, a URL (one GET, e.g. a live service's http://HOST:6060/debug/pprof/goroutine?debug=2),"
+          + " or standard input when FILE is '-' or missing. Uses the running gocause graph"
           + " (NEO4J_URI, or a gocause graph answering on 127.0.0.1:7687), user-added knowledge included;"
           + " otherwise it answers from the packaged seed-data compiled in memory (no database; the same"
           + " answers a graph loaded with it gives). It never opens the store that 'gocause up' holds.",
@@ -47,7 +48,8 @@ final class DiagnoseCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "file to diagnose; '-' or none reads standard input")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "file to diagnose, or an http(s) URL such as a service's"
+      + " .../debug/pprof/goroutine?debug=2; '-' or none reads standard input")
   String file;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
@@ -146,6 +148,8 @@ final class DiagnoseCommand implements Callable<Integer> {
       byte[] bytes;
       if (file == null || file.equals("-")) {
         bytes = (stdin != null ? stdin : System.in).readAllBytes();
+      } else if (UrlInput.isUrl(file)) {
+        bytes = UrlInput.fetch(file);
       } else {
         Path p = Path.of(file);
         if (Files.isDirectory(p)) {
