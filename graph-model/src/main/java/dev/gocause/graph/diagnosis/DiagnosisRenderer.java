@@ -198,7 +198,9 @@ public final class DiagnosisRenderer {
             int hi = x.waitMinutes().get(1);
             b.append(", ").append(lo == hi ? String.valueOf(lo) : lo + "-" + hi).append(zh ? " 分钟" : " min");
           }
-          b.append("] ").append(x.top()).append(x.location().isEmpty() ? "" : " " + x.location());
+          // a debug=1 profile record may show no frame at all (its runtime frames are hidden)
+          b.append("] ").append(x.top().isEmpty() ? (zh ? "(没有打印栈帧)" : "(no frames printed)") : x.top())
+              .append(x.location().isEmpty() ? "" : " " + x.location());
           if (x.createdBy() != null) {
             b.append(zh ? " ← 创建于 " : " <- created by ").append(x.createdBy());
           }

@@ -1,0 +1,37 @@
+package dev.gocause.graph.diagnosis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A pprof {@code debug=1} goroutine profile of a live Go 1.19 service (go-output/pprof-debug1-service:
+ * twenty lookups gave up on a timeout and left their workers sending): debug=1 hides the runtime's
+ * frames, so no wait state is printed; the source line behind the piled-up frame names the cause,
+ * and a record with no frame shown reads as such instead of a blank.
+ */
+class AGoroutineProfileFetchedWithDebug1IsReadWithItsSourceTest {
+  private static final String PROFILE = RealKnowledge.goOutput("pprof-debug1-service/goroutine-debug1.txt");
+
+  @Test
+  void theSourceLineBehindThePiledUpFrameNamesTheAbandonedSend(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("main.go"), RealKnowledge.goOutput("pprof-debug1-service/main.go"));
+    Diagnosis d = RealKnowledge.service().diagnose(new DiagnosisRequest(PROFILE, 3, null, SourceFiles.directory(dir)));
+    assertThat(RealKnowledge.causeIds(d)).first().isEqualTo("send-blocked-after-receiver-gave-up");
+    assertThat(d.groups()).anySatisfy(g -> {
+      assertThat(g.count()).isEqualTo(20);
+      assertThat(g.top()).isEqualTo("main.lookup.func1");
+    });
+  }
+
+  @Test
+  void aRecordWithNoFrameShownSaysSoInTheGroupTable() {
+    Diagnosis d = RealKnowledge.service().diagnose(new DiagnosisRequest(PROFILE, 3, null));
+    assertThat(d.groups()).anySatisfy(g -> assertThat(g.top()).isEmpty());
+    assertThat(DiagnosisRenderer.text(d, "en")).contains("[unknown] (no frames printed)").doesNotContain("[unknown] \n");
+    assertThat(DiagnosisRenderer.text(d, "zh")).contains("(没有打印栈帧)");
+  }
+}
