@@ -127,7 +127,7 @@ final class DiagnosisEngine {
         panickingStack(parsed));
     List<RankedCause> causes = ranked.top();
     return new Diagnosis(List.copyOf(causes), observed, input, model.version(), model.hash(), lang,
-        message(lang, causes, ranked.total(), observed, input) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
+        message(lang, causes, ranked.total(), observed, input) + hiddenStates(lang, input, code) + CodeEvidence.note(lang, code) + SimulationEvidence.note(lang, simulated),
         GoroutineGroups.answer(groups), AskBacks.between(model, causes, observed));
   }
 
@@ -836,6 +836,23 @@ final class DiagnosisEngine {
         ? "输入类型 " + what + ";没有发现指向已知根因的证据。请贴出 panic、fatal error、goroutine dump、race 或 goleak 报告,或描述现象(卡住、数值不对、内存增长)。"
         : "Input: " + what + "; nothing in it points to a known root cause. Paste a panic, fatal error, goroutine dump,"
             + " race or goleak report, or describe what you see (hang, wrong numbers, growing memory).";
+  }
+
+  /**
+   * Empty, or a sentence saying that most goroutines' wait states were not printed — a pprof
+   * debug=1 profile hides the runtime frames that say what a goroutine waits on, a stack pasted
+   * without its header has none — and how to get them, when no code was read to make up for it.
+   */
+  private static String hiddenStates(String lang, InputSummary input, CodeEvidence.Read code) {
+    Diagnosis.GoroutineSummary g = input.goroutines();
+    if (g == null || g.total() == 0 || code.units() > 0 || 2 * g.byState().getOrDefault("unknown", 0) < g.total()) {
+      return "";
+    }
+    return "zh".equals(lang)
+        ? "多数 goroutine 没有等待状态(pprof debug=1 隐去了运行时的栈帧,没有 goroutine N [状态]: 头的栈也看不出):用 ?debug=2 或 SIGQUIT 取完整 dump,或提供源码(--source)以读出帧所在的代码行。"
+        : " Most goroutines show no wait state (a pprof debug=1 profile hides the runtime's frames; a stack pasted without its"
+            + " 'goroutine N [state]:' header has none): fetch ?debug=2 or send"
+            + " SIGQUIT for the full dump, or give the sources (--source) so the lines behind the frames are read.";
   }
 
   /**
