@@ -43,11 +43,18 @@ public final class DiagnosisModel {
     private final List<Phrase> list;
     private final int[] tokenCounts;
     private final boolean[] negating;
+    /**
+     * Per phrase, its qualified identifiers ({@code wg.done}) whose member ({@code .done}) the phrase
+     * holds too, followed by those members; null when it has none. Both tokens stand for one word
+     * of the phrase, which a report naming the identifier meets twice.
+     */
+    private final String[][] twins;
 
     Phrases(List<Phrase> phrases) {
       this.list = List.copyOf(phrases);
       this.tokenCounts = new int[list.size()];
       this.negating = new boolean[list.size()];
+      this.twins = new String[list.size()][];
       java.util.Set<String> done = new java.util.HashSet<>();
       for (int i = 0; i < list.size(); i++) {
         String node = list.get(i).nodeId();
@@ -56,7 +63,35 @@ public final class DiagnosisModel {
         }
         tokenCounts[i] = list.get(i).tokens().size();
         negating[i] = list.get(i).negates();
+        twins[i] = twinsOf(list.get(i).tokens());
       }
+    }
+
+    private static String[] twinsOf(List<String> tokens) {
+      List<String> pairs = new ArrayList<>();
+      for (String t : tokens) {
+        int dot = t.lastIndexOf('.');
+        if (dot > 0 && tokens.contains(t.substring(dot))) {
+          pairs.add(t);
+        }
+      }
+      if (pairs.isEmpty()) {
+        return null;
+      }
+      String[] out = new String[pairs.size() * 2];
+      for (int j = 0; j < pairs.size(); j++) {
+        out[j] = pairs.get(j);
+        out[pairs.size() + j] = pairs.get(j).substring(pairs.get(j).lastIndexOf('.'));
+      }
+      return out;
+    }
+
+    /**
+     * The phrase at {@code i}'s qualified identifiers whose member it holds too, then those members
+     * (a pair and its member at {@code j} and {@code j + length / 2}); null when it has none.
+     */
+    String[] twins(int i) {
+      return twins[i];
     }
 
     List<Phrase> list() {

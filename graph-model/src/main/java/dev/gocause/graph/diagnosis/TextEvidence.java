@@ -113,11 +113,11 @@ final class TextEvidence {
         }
       }
       String[] quoted = new String[prose.size()];
-      for (Map.Entry<String, Evidence> e : bestPhrases(model, symptomHits, prose, lineTokens, all, words.reached(), quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
+      for (Map.Entry<String, Evidence> e : bestPhrases(model, symptomHits, prose, lineTokens, all, words.reached(), questioned, quoted, DiagnosisEngine.TEXT_STRENGTH).entrySet()) {
         bySymptom.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue());
       }
-      byCause.putAll(bestPhrases(model, causeHits, prose, lineTokens, all, words.reached(), quoted, 1.0));
-      byPrimitive.putAll(bestPhrases(model, primitiveHits, prose, lineTokens, all, words.reached(), quoted, 1.0));
+      byCause.putAll(bestPhrases(model, causeHits, prose, lineTokens, all, words.reached(), questioned, quoted, 1.0));
+      byPrimitive.putAll(bestPhrases(model, primitiveHits, prose, lineTokens, all, words.reached(), questioned, quoted, 1.0));
     } finally {
       symptomHits.clear();
       causeHits.clear();
@@ -220,6 +220,7 @@ final class TextEvidence {
       List<Set<String>> lineTokens,
       Set<String> all,
       Set<String> reached,
+      Set<String> questioned,
       String[] quoted,
       double scale) {
     // first the best phrase per node (highest coverage, then the longest text, then the first);
@@ -237,6 +238,13 @@ final class TextEvidence {
       double coverage = hit / phrases.tokenCount(pi);
       if (coverage < DiagnosisEngine.MIN_COVERAGE) {
         continue; // most phrases touched: decided without reading the phrase
+      }
+      String[] twins = phrases.twins(pi);
+      if (twins != null) {
+        coverage = identifierOnce(twins, hit, phrases.tokenCount(pi), all, questioned);
+        if (coverage < DiagnosisEngine.MIN_COVERAGE) {
+          continue; // "Once.Do deadlock" is not met by a report that only names once.Do
+        }
       }
       Phrase p = phrases.list().get(pi);
       if (coverage < 1 && missesAnIdentifier(p, all)) {
@@ -280,6 +288,24 @@ final class TextEvidence {
           w.strength()));
     }
     return found;
+  }
+
+  /**
+   * The coverage of a phrase whose identifiers are each two of its tokens (the pair {@code once.do}
+   * and the member {@code .do}), counting each identifier as one word: met in full where the report
+   * names the pair, half where it names the member only ("o.Do" for "once.Do").
+   */
+  static double identifierOnce(String[] twins, double hit, int tokenCount, Set<String> all, Set<String> questioned) {
+    int n = twins.length / 2;
+    double h = hit;
+    for (int j = 0; j < n; j++) {
+      String member = twins[n + j];
+      if (all.contains(member)) {
+        double w = questioned.contains(member) ? DiagnosisEngine.QUESTIONED_WEIGHT : 1.0;
+        h -= all.contains(twins[j]) ? w : w / 2;
+      }
+    }
+    return tokenCount > n ? h / (tokenCount - n) : 0;
   }
 
   /**
