@@ -1,5 +1,13 @@
 package dev.gocause.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import dev.gocause.sim.SimulationRequest;
 import dev.gocause.sim.SimulationResult;
 import dev.gocause.sim.Simulator;
@@ -98,6 +106,10 @@ public final class SimulateCommand implements Callable<Integer> {
   @Option(names = "--brief", description = "print only the finding / CLEAN lines")
   boolean brief;
 
+  @Option(names = "--json", description = "print the result as one JSON object (verdict lines, findings with their Go"
+      + " report and replay seed, lock-order warnings, limits, outcome counts, printed values); exit status as without it")
+  boolean json;
+
   @Option(names = "--bench", hidden = true, description = "measure schedules per second and exit")
   boolean bench;
 
@@ -157,7 +169,8 @@ public final class SimulateCommand implements Callable<Integer> {
         out.printf("%d schedules in %d ms: %.0f schedules/s%n", r.schedulesRun(), r.elapsedMillis(),
             r.schedulesRun() * 1000.0 / Math.max(1, r.elapsedMillis()));
       }
-      out.print(TextRenderer.render(r, !brief));
+      if (json) out.println(toJson(r));
+      else out.print(TextRenderer.render(r, !brief));
       out.flush();
       if (r.clean() && r.schedulesFinished() == 0) return 2; // every schedule hit a LIMIT: no verdict
       return r.clean() ? 0 : 1;
@@ -174,6 +187,39 @@ public final class SimulateCommand implements Callable<Integer> {
       err.println("LIMIT memory: the JVM ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20)
           + " MiB); give it more (GOCAUSE_JAVA_OPTS=-Xmx4g) or lower --max-heap");
       return 2;
+    }
+  }
+
+  /** The result as JSON: the text's verdict lines, then the same facts as fields (no timelines or series). */
+  static String toJson(SimulationResult r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("verdict", r.clean() && r.schedulesFinished() == 0 ? "LIMIT" : r.clean() ? "CLEAN" : r.findings().get(0).kind().label);
+    m.put("lines", TextRenderer.render(r, false).lines().toList());
+    m.put("schedules", r.schedulesRun());
+    m.put("bound", r.bound());
+    m.put("exhaustive", r.exhaustive());
+    List<Map<String, Object>> findings = new ArrayList<>();
+    for (SimulationResult.Finding f : r.findings()) {
+      Map<String, Object> fm = new LinkedHashMap<>();
+      fm.put("kind", f.kind().label);
+      fm.put("message", f.message());
+      fm.put("report", f.report());
+      fm.put("replaySeed", f.replaySeed());
+      fm.put("strategy", f.strategy());
+      fm.put("seenIn", f.occurrences());
+      fm.put("symptoms", f.symptomIds());
+      findings.add(fm);
+    }
+    m.put("findings", findings);
+    m.put("potentialDeadlocks", r.lockOrderCycles().stream().map(SimulationResult.LockOrderCycle::describe).toList());
+    m.put("limits", r.limitHits().stream().map(h -> h.describe(r.schedulesRun())).toList());
+    m.put("outcomes", r.outcomeCounts());
+    m.put("printedValues", r.printedValues());
+    m.put("elapsedMillis", r.elapsedMillis());
+    try {
+      return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("simulation result not serialisable", e);
     }
   }
 

@@ -80,6 +80,8 @@ public final class Choosers {
     private final long stall;
     private int changed;
     private long step;
+    /** Below the change points' priorities (1..d-1): where preempted spinners go, each lower than the last. */
+    private int lowest = 0;
 
     public PctChooser(long seed, int depth, long expectedSteps) {
       this.rnd = new Random(seed * 0x9E3779B97F4A7C15L + 31);
@@ -95,6 +97,11 @@ public final class Choosers {
     @Override public void onSpawn(G g) {
       // initial priorities are >= depth so change points (1..d-1) sort below all of them
       prio.put(g.id, depth + rnd.nextInt(1 << 20));
+    }
+
+    /** A preempted spinner sinks below every priority given so far, change points included. */
+    @Override public void onPreempt(G g) {
+      prio.put(g.id, --lowest);
     }
 
     @Override public int pick(Machine m, G current, List<G> runnable) {

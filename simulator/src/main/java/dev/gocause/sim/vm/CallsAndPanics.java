@@ -112,6 +112,8 @@ abstract class CallsAndPanics extends Channels {
       } else {
         // recovered: the function returns normally with its current result values
         f.mode = Frame.RETURNING;
+        g.recoveredPanic = null;
+        resumeEarlierPanic(g, f);
         ret(g, f);
       }
       return;
@@ -149,6 +151,13 @@ abstract class CallsAndPanics extends Channels {
   }
 
   public void startPanic(G g, Object val) {
+    Frame owner = deferOwner(g.frame);
+    if (owner != null && (g.panicking || g.recoveredPanic != null)) {
+      // a deferred call run by an earlier panic panics: Go keeps the earlier one on its list
+      if (g.earlierPanics == null) g.earlierPanics = new ArrayList<>();
+      g.earlierPanics.add(g.panicking ? new G.EarlierPanic(g.panicVal, g.panicStack, false, owner) : g.recoveredPanic);
+      g.recoveredPanic = null;
+    }
     if (!g.panicking) g.panicStack = stack(g);
     g.panicking = true;
     g.panicVal = val;
@@ -225,10 +234,42 @@ abstract class CallsAndPanics extends Channels {
     if (g.panicking && f.isDefer && f.caller != null && f.caller.mode == Frame.PANICKING && !isGoexit(g.panicVal)) {
       g.panicking = false;
       Object v = g.panicVal;
+      g.recoveredPanic = new G.EarlierPanic(v, g.panicStack, true, f.caller);
       g.panicVal = null;
       return v;
     }
     return null;
+  }
+
+  /** The nearest frame (from f up) that is running a deferred call because of a panic, or null. */
+  private static Frame deferOwner(Frame f) {
+    for (Frame x = f; x != null; x = x.caller) {
+      if (x.isDefer && x.caller != null && x.caller.mode == Frame.PANICKING) return x.caller;
+    }
+    return null;
+  }
+
+  /**
+   * A panic was recovered in frame f, which now returns normally. Earlier panics whose deferred call is still running
+   * above f go on (Go's gopanic resumes the one below on its list); ones whose frame is f or gone were aborted by the
+   * recovered panic and are dropped, as Go's recovery removes aborted panics.
+   */
+  private void resumeEarlierPanic(G g, Frame f) {
+    java.util.ArrayList<G.EarlierPanic> list = g.earlierPanics;
+    while (list != null && !list.isEmpty()) {
+      G.EarlierPanic p = list.remove(list.size() - 1);
+      if (p.recovered() || !above(f, p.owner())) continue;
+      g.panicking = true;
+      g.panicVal = p.val();
+      g.panicStack = p.stack();
+      return;
+    }
+  }
+
+  /** Whether owner is a caller of f (strictly above it on the stack). */
+  private static boolean above(Frame f, Frame owner) {
+    for (Frame x = f.caller; x != null; x = x.caller) if (x == owner) return true;
+    return false;
   }
 
   static boolean isGoexit(Object v) {
@@ -241,7 +282,22 @@ abstract class CallsAndPanics extends Channels {
       return;
     }
     StringBuilder sb = new StringBuilder();
-    sb.append("panic: ").append(Natives.panicText(self(), g, g.panicVal));
+    String signal = ""; // a nil dereference on the list: Go prints its signal line once, after the whole list
+    if (g.earlierPanics != null) {
+      // Go's printpanics: the earlier panics first, each still on the list, a recovered one marked so
+      for (G.EarlierPanic p : g.earlierPanics) {
+        if (isGoexit(p.val())) continue;
+        String text = Natives.panicText(self(), g, p.val());
+        int sig = text.indexOf("\n[signal ");
+        sb.append("panic: ").append(sig < 0 ? text : text.substring(0, sig));
+        if (sig >= 0) signal = text.substring(sig);
+        if (p.recovered()) sb.append(" [recovered]");
+        sb.append("\n\t");
+      }
+    }
+    String last = Natives.panicText(self(), g, g.panicVal);
+    sb.append("panic: ").append(last);
+    if (!last.contains("\n[signal ")) sb.append(signal);
     if (g.panicVal instanceof Iface i && i.v instanceof Natives.ErrorVal ev && ev.goexit) sb.setLength(0);
     sb.append("\n\ngoroutine ").append(g.id).append(" [running]:\n");
     appendStack(sb, g.panicStack == null ? List.of() : g.panicStack, g);

@@ -38,6 +38,20 @@ public final class G {
   public Object scratch;
   LockOrder.GState lo; // lock-order analysis: held locks and last acquisitions (null until the first lock)
   public List<Machine.StackLine> panicStack; // per-native state across a blocking retry
+  /**
+   * Go's list of panics (runtime._panic.link) below the current one: a panic that started while a deferred call run by
+   * an earlier panic was still running keeps that earlier panic here, to be printed before it ("panic: first" then
+   * "\tpanic: second") and to go on once the later one is recovered below the deferred call.
+   */
+  public java.util.ArrayList<EarlierPanic> earlierPanics;
+  /** A panic recovered by a deferred call that has not returned yet (printed "[recovered]" if that call panics). */
+  public EarlierPanic recoveredPanic;
+
+  /**
+   * A panic still on Go's list: its value, the stack printed for it, whether it was recovered, and the frame whose
+   * deferred call it was running (it goes on there when a later panic is recovered below that frame).
+   */
+  public record EarlierPanic(Object val, List<Machine.StackLine> stack, boolean recovered, Frame owner) {}
 
   public G(int id) {
     this.id = id;

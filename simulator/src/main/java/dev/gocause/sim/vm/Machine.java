@@ -46,6 +46,11 @@ public final class Machine extends CallsAndPanics {
     default long stallNanos() {
       return -1;
     }
+    /**
+     * The goroutine made {@link MachineState#SPIN_STEPS} steps in a row while others were runnable, and Go's
+     * scheduler preempts it: a chooser that ranks goroutines (PCT) ranks it below the others from now on.
+     */
+    default void onPreempt(G g) {}
   }
 
   public enum Outcome { OK, DEADLOCK, PANIC, FATAL, EXIT, INTERNAL, LIMIT }
@@ -219,6 +224,13 @@ public final class Machine extends CallsAndPanics {
       G g;
       List<G> cands = runq;
       boolean yielded = current != null && current.yielded;
+      if (!yielded && current != null && spinSteps >= SPIN_STEPS && current.state == G.RUNNABLE && runq.size() > 1) {
+        // one goroutine made step after step while others could run (a select with a default case in a loop, a
+        // spin on an atomic): Go runs the others on its other Ps and preempts a goroutine after 10ms, so it never
+        // starves them; a chooser that would (PCT's fixed priorities) is told to rank it last
+        chooser.onPreempt(current);
+        yielded = current.yielded = true;
+      }
       if (yielded) {
         // runtime.Gosched or a preemption put it at the back of the run queue: someone else goes first
         current.yielded = false;
@@ -241,6 +253,7 @@ public final class Machine extends CallsAndPanics {
       } else {
         g = cands.get(chooser.pick(this, current, cands));
       }
+      spinSteps = g == current && cands.size() > 1 ? spinSteps + 1 : 0;
       current = g;
       g.granted = true;
       g.runnableSince = now;

@@ -60,6 +60,15 @@ abstract class MachineState {
   final java.util.HashSet<String> raceKeys = new java.util.HashSet<>();
   public final long maxSteps;
   static final int SLICE = 20_000;
+  /**
+   * Steps one goroutine may make in a row while others are runnable before it is preempted: far beyond Go's 10ms
+   * slice (Go runs the others on its other Ps at once), so a schedule that runs one busy goroutine long before the
+   * others still happens, as it does in Go (the first of two map writers may finish before the second starts), and
+   * only a goroutine that would wait forever, or until the step limit, is let in.
+   */
+  static final int SPIN_STEPS = 200_000;
+  /** Steps the current goroutine made in a row while another one was runnable. */
+  int spinSteps;
   static final int SPIN_POLLS = 1000;
   boolean spinAdvance;
   /** Instructions per schedule (40 per step): a goroutine spinning without scheduling points ends the schedule here. */
