@@ -19,6 +19,7 @@ final class ChannelChecks {
   static final String SEND_AFTER_CLOSE = "code-send-possible-after-close";
   static final String RESULT_OUTLIVES = "code-result-send-can-outlive-receiver";
   static final String NIL_CHANNEL = "code-nil-channel-used";
+  static final String NIL_CHANNEL_IN_SELECT = "code-nil-channel-in-select";
   static final String WAIT_BEFORE_DRAIN = "code-wait-before-results-drained";
 
   private static final Set<String> BUILTINS = Set.of("len", "cap", "print", "println", "close");
@@ -372,10 +373,21 @@ final class ChannelChecks {
     for (Node n : ix.all) {
       Expr ch = n instanceof SendStmt s ? s.ch : n instanceof Unary u && u.op.equals("<-") ? u.x : n instanceof Range r ? r.x : null;
       if (ch instanceof Ident id && declaredNil.contains(id.name)) {
-        out.add(new CodeFinding(NIL_CHANNEL, CodeIndex.line(n), id.name + " is declared (var " + id.name + " chan ...) but never made: "
-            + "the operation at line " + CodeIndex.line(n) + " on a nil channel blocks forever"));
+        if (selectCase(ix, n)) {
+          out.add(new CodeFinding(NIL_CHANNEL_IN_SELECT, CodeIndex.line(n), id.name + " is declared (var " + id.name + " chan ...) but never made: "
+              + "the select case at line " + CodeIndex.line(n) + " on a nil channel is never chosen"));
+        } else {
+          out.add(new CodeFinding(NIL_CHANNEL, CodeIndex.line(n), id.name + " is declared (var " + id.name + " chan ...) but never made: "
+              + "the operation at line " + CodeIndex.line(n) + " on a nil channel blocks forever"));
+        }
         return;
       }
     }
+  }
+
+  /** Whether a send or receive is the communication of a select case (a case on a nil channel is never ready). */
+  private static boolean selectCase(CodeIndex ix, Node op) {
+    Node stmt = op instanceof SendStmt ? op : ix.parent.get(op);
+    return stmt != null && ix.parent.get(stmt) instanceof CommClause cc && cc.comm == stmt;
   }
 }

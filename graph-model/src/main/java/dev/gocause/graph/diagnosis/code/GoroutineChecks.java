@@ -233,7 +233,7 @@ final class GoroutineChecks {
         continue;
       }
       Node fn = ix.enclosingFunction(f);
-      if (fn == null || !ix.goroutineBodies.containsKey(fn)) {
+      if (fn == null || !ix.goroutineBodies.containsKey(fn) && !startedElsewhere(ix, fn)) {
         continue;
       }
       Select[] sel = {null};
@@ -247,6 +247,24 @@ final class GoroutineChecks {
             + " has no case that returns or breaks out (no ctx.Done(), no quit channel): it never ends"));
       }
     }
+  }
+
+  /**
+   * A declared function the paste neither calls nor starts, other than an entry point (main, init, a
+   * test, benchmark or example): a loop of select in it is pasted as the body of a goroutine started
+   * where the paste does not show, the way a worker's {@code run} method is.
+   */
+  private static boolean startedElsewhere(CodeIndex ix, Node fn) {
+    if (!(fn instanceof FuncDecl d) || d.name == null || d.name.equals("main") || d.name.equals("init")
+        || d.name.matches("(Test|Benchmark|Example|Fuzz)([A-Z_].*)?")) {
+      return false;
+    }
+    for (Node n : ix.all) {
+      if (d.recv == null ? n instanceof Ident id && id.name.equals(d.name) : n instanceof Selector s && s.sel.equals(d.name)) {
+        return false; // called, or taken as a value (a method value handed to someone)
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- Cond, Once

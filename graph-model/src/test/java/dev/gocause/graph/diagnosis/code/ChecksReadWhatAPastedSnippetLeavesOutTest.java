@@ -1,0 +1,180 @@
+package dev.gocause.graph.diagnosis.code;
+
+import static dev.gocause.graph.diagnosis.code.EachCodeCheckFiresOnTheMistakeAndNotOnTheFixTest.findings;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A snippet pasted into an issue rarely holds the struct that declares its Cond, nor the line that
+ * starts its worker's loop: the checks tell a Cond by how it is used, read a loop of select in a
+ * method the paste never calls as a goroutine's body, and tell a nil channel waited on by a select
+ * case (never chosen) from one used alone (blocks).
+ */
+class ChecksReadWhatAPastedSnippetLeavesOutTest {
+
+  private static List<String> checks(String src) {
+    return findings(src).stream().map(f -> f.check() + "@" + f.line()).toList();
+  }
+
+  @Test
+  void a_cond_whose_declaration_is_not_pasted_is_told_by_its_wait_under_the_lock() {
+    assertThat(checks("""
+        func (b *Buffer) Take() Item {
+        	b.lock.Lock()
+        	defer b.lock.Unlock()
+        	if b.n == 0 {
+        		b.notEmpty.Wait()
+        	}
+        	b.n--
+        	return b.items[b.n]
+        }
+        """)).contains(GoroutineChecks.COND_NO_LOOP + "@5");
+  }
+
+  @Test
+  void a_cond_whose_declaration_is_not_pasted_is_told_by_its_signal() {
+    assertThat(checks("""
+        func (b *Buffer) Take() Item {
+        	if b.n == 0 {
+        		b.notEmpty.Wait()
+        	}
+        	return b.items[b.n]
+        }
+        func (b *Buffer) Put(it Item) {
+        	b.items = append(b.items, it)
+        	b.notEmpty.Signal()
+        }
+        """)).contains(GoroutineChecks.COND_NO_LOOP + "@3");
+  }
+
+  @Test
+  void the_same_wait_in_a_loop_or_a_waitgroup_or_an_errgroup_waited_under_a_lock_is_no_cond_mistake() {
+    assertThat(checks("""
+        func (b *Buffer) Take() Item {
+        	b.lock.Lock()
+        	defer b.lock.Unlock()
+        	for b.n == 0 {
+        		b.notEmpty.Wait()
+        	}
+        	b.n--
+        	return b.items[b.n]
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.COND_NO_LOOP));
+    assertThat(checks("""
+        func (p *Pool) Close() {
+        	p.mu.Lock()
+        	defer p.mu.Unlock()
+        	if !p.closed {
+        		p.workers.Wait()
+        	}
+        	p.closed = true
+        }
+        func (p *Pool) work() {
+        	defer p.workers.Done()
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.COND_NO_LOOP));
+    assertThat(checks("""
+        func (s *Syncer) Run() error {
+        	s.mu.Lock()
+        	defer s.mu.Unlock()
+        	if err := s.group.Wait(); err != nil {
+        		return err
+        	}
+        	return nil
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.COND_NO_LOOP));
+  }
+
+  @Test
+  void a_select_loop_with_no_exit_in_a_method_the_paste_never_calls_is_a_goroutine_that_never_ends() {
+    assertThat(checks("""
+        func (w *Watcher) loop() {
+        	for {
+        		select {
+        		case ev := <-w.events:
+        			w.dispatch(ev)
+        		case err := <-w.errs:
+        			log.Println(err)
+        		}
+        	}
+        }
+        """)).contains(GoroutineChecks.SELECT_NO_EXIT + "@3");
+  }
+
+  @Test
+  void the_same_loop_with_a_quit_case_or_as_mains_event_loop_or_called_in_the_paste_is_not_flagged() {
+    assertThat(checks("""
+        func (w *Watcher) loop() {
+        	for {
+        		select {
+        		case ev := <-w.events:
+        			w.dispatch(ev)
+        		case <-w.quit:
+        			return
+        		}
+        	}
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SELECT_NO_EXIT));
+    assertThat(checks("""
+        func main() {
+        	for {
+        		select {
+        		case ev := <-events:
+        			dispatch(ev)
+        		case err := <-errs:
+        			log.Println(err)
+        		}
+        	}
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SELECT_NO_EXIT));
+    assertThat(checks("""
+        func serve() {
+        	for {
+        		select {
+        		case ev := <-events:
+        			dispatch(ev)
+        		case err := <-errs:
+        			log.Println(err)
+        		}
+        	}
+        }
+        func run() {
+        	serve()
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SELECT_NO_EXIT));
+  }
+
+  @Test
+  void a_nil_channel_in_a_select_case_is_a_case_never_chosen_and_alone_it_blocks() {
+    String inSelect = """
+        func (p *Pump) Run() {
+        	var stop chan struct{}
+        	for {
+        		select {
+        		case <-stop:
+        			return
+        		case b := <-p.in:
+        			p.out <- b
+        		}
+        	}
+        }
+        """;
+    assertThat(checks(inSelect)).contains(ChannelChecks.NIL_CHANNEL_IN_SELECT + "@5")
+        .noneMatch(c -> c.startsWith(ChannelChecks.NIL_CHANNEL + "@"));
+    String alone = """
+        func main() {
+        	var results chan string
+        	go func() {
+        		results <- "hello"
+        	}()
+        	fmt.Println(<-results)
+        }
+        """;
+    assertThat(checks(alone)).anyMatch(c -> c.startsWith(ChannelChecks.NIL_CHANNEL + "@"))
+        .noneMatch(c -> c.startsWith(ChannelChecks.NIL_CHANNEL_IN_SELECT));
+    assertThat(checks(inSelect.replace("var stop chan struct{}", "stop := make(chan struct{})")))
+        .noneMatch(c -> c.startsWith(ChannelChecks.NIL_CHANNEL_IN_SELECT));
+  }
+}
