@@ -177,4 +177,70 @@ class ChecksReadWhatAPastedSnippetLeavesOutTest {
     assertThat(checks(inSelect.replace("var stop chan struct{}", "stop := make(chan struct{})")))
         .noneMatch(c -> c.startsWith(ChannelChecks.NIL_CHANNEL_IN_SELECT));
   }
+
+  @Test
+  void a_channel_handed_to_the_senders_goroutines_and_closed_by_its_receiver_is_closed_under_them() {
+    assertThat(checks("""
+        func emit(out chan<- int) {
+        	for i := 0; ; i++ {
+        		out <- i
+        	}
+        }
+        func main() {
+        	nums := make(chan int, 8)
+        	go emit(nums)
+        	for v := range nums {
+        		if v > 3 {
+        			close(nums)
+        			break
+        		}
+        	}
+        }
+        """)).contains(ChannelChecks.SEND_AFTER_CLOSE + "@11");
+    assertThat(checks("""
+        func main() {
+        	nums := make(chan int)
+        	go func(out chan<- int) {
+        		for i := 0; i < 3; i++ {
+        			out <- i
+        		}
+        	}(nums)
+        	close(nums)
+        }
+        """)).contains(ChannelChecks.SEND_AFTER_CLOSE + "@8");
+  }
+
+  @Test
+  void the_sender_closing_the_channel_it_was_handed_or_a_closer_that_waits_first_is_no_close_under_a_sender() {
+    assertThat(checks("""
+        func emit(out chan<- int) {
+        	defer close(out)
+        	for i := 0; i < 3; i++ {
+        		out <- i
+        	}
+        }
+        func main() {
+        	nums := make(chan int)
+        	go emit(nums)
+        	for v := range nums {
+        		fmt.Println(v)
+        	}
+        }
+        """)).noneMatch(c -> c.startsWith(ChannelChecks.SEND_AFTER_CLOSE) || c.startsWith(ChannelChecks.RANGE_NEVER_CLOSED));
+    assertThat(checks("""
+        func emit(out chan<- int, wg *sync.WaitGroup) {
+        	defer wg.Done()
+        	out <- 1
+        }
+        func main() {
+        	nums := make(chan int, 2)
+        	var wg sync.WaitGroup
+        	wg.Add(2)
+        	go emit(nums, &wg)
+        	go emit(nums, &wg)
+        	wg.Wait()
+        	close(nums)
+        }
+        """)).noneMatch(c -> c.startsWith(ChannelChecks.SEND_AFTER_CLOSE));
+  }
 }
