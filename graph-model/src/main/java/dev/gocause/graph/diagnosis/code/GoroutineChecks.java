@@ -170,6 +170,11 @@ final class GoroutineChecks {
         continue;
       }
       Set<String> locals = LockChecks.locals(ix, body);
+      String shared = sharedReceiver(ix, body);
+      if (shared != null) {
+        locals.remove(shared);
+      }
+      boolean byValue = shared != null && !(((FuncDecl) body).recv.type instanceof Star);
       List<CodeFinding> found = new ArrayList<>();
       ix.within(b, n -> {
         if (!found.isEmpty()) {
@@ -191,7 +196,7 @@ final class GoroutineChecks {
             found.add(new CodeFinding(MAP_WRITES, CodeIndex.line(n), "map " + CodeIndex.name(i.x) + " is written at line "
                 + CodeIndex.line(n) + " by goroutines started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
                 + " that run at the same time, without a lock"));
-          } else if (!(e instanceof Index) && !names.isChannel(CodeIndex.name(e))) {
+          } else if (!(e instanceof Index) && !names.isChannel(CodeIndex.name(e)) && !(byValue && shared.equals(root))) {
             found.add(new CodeFinding(SHARED_WRITES, CodeIndex.line(n), CodeIndex.name(e) + " is written at line " + CodeIndex.line(n)
                 + " by goroutines started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
                 + " that run at the same time, without a lock or atomic"));
@@ -201,6 +206,37 @@ final class GoroutineChecks {
       });
       out.addAll(found);
     }
+  }
+
+  /**
+   * The receiver of a method started as {@code go x.m(...)} where {@code x} is one value for every
+   * start (not the variable of the loop around the go statement): all those goroutines reach the same
+   * value through it, so it is no local of theirs. Null otherwise.
+   */
+  private static String sharedReceiver(CodeIndex ix, Node body) {
+    GoStmt g = ix.goroutineBodies.get(body);
+    if (!(body instanceof FuncDecl d) || d.recv == null || CodeIndex.receiverName(d) == null
+        || !(CodeIndex.unparen(g.call.fun) instanceof Selector call)) {
+      return null;
+    }
+    String x = root(call.x);
+    Stmt loop = ix.enclosingLoop(g);
+    if (x == null || loop == null || LockChecks.locals(ix, ix.enclosingFunction(g)).contains(x) && declaredIn(ix, loop, x)) {
+      return null;
+    }
+    return CodeIndex.receiverName(d);
+  }
+
+  /** Whether the loop declares {@code name}: its range variables, its init, or a := in its body. */
+  private static boolean declaredIn(CodeIndex ix, Stmt loop, String name) {
+    boolean[] found = {false};
+    ix.within(loop, n -> {
+      if (n instanceof Range r && r.define && (r.key instanceof Ident k && k.name.equals(name) || r.value instanceof Ident v && v.name.equals(name))
+          || n instanceof Assign a && a.op.equals(":=") && a.lhs.stream().anyMatch(e -> e instanceof Ident id && id.name.equals(name))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   private static boolean locks(CodeIndex ix, Block b) {
@@ -430,6 +466,9 @@ final class GoroutineChecks {
     }
     if (p instanceof ValueSpec vs && vs.names.size() == 1) {
       return vs.names.get(0);
+    }
+    if (p instanceof KeyValue kv && kv.value == c && kv.key instanceof Ident field && ix.parent.get(kv) instanceof CompositeLit) {
+      return field.name; // a field of a struct literal, as s.field = time.NewTicker(...) would be
     }
     return null;
   }

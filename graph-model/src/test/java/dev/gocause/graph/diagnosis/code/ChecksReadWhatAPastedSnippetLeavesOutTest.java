@@ -243,4 +243,88 @@ class ChecksReadWhatAPastedSnippetLeavesOutTest {
         }
         """)).noneMatch(c -> c.startsWith(ChannelChecks.SEND_AFTER_CLOSE));
   }
+
+  @Test
+  void a_ticker_made_in_a_struct_literal_and_never_stopped_is_a_ticker_never_stopped() {
+    String made = """
+        func NewConn() *Conn {
+        	c := &Conn{beat: time.NewTicker(time.Minute), quit: make(chan struct{})}
+        	go c.pinger()
+        	return c
+        }
+        func (c *Conn) pinger() {
+        	for {
+        		select {
+        		case <-c.beat.C:
+        			c.ping()
+        		case <-c.quit:
+        			return
+        		}
+        	}
+        }
+        func (c *Conn) Close() {
+        	close(c.quit)
+        }
+        """;
+    assertThat(checks(made)).contains(GoroutineChecks.TICKER_NOT_STOPPED + "@2");
+    assertThat(checks(made.replace("close(c.quit)", "c.beat.Stop()\n\tclose(c.quit)")))
+        .noneMatch(c -> c.startsWith(GoroutineChecks.TICKER_NOT_STOPPED));
+  }
+
+  @Test
+  void a_method_started_in_a_loop_on_one_receiver_writes_that_receivers_map_from_every_goroutine() {
+    assertThat(checks("""
+        func (t *Tally) add(word string) {
+        	t.seen[word] = true
+        }
+        func fill(t *Tally, words []string) {
+        	for _, w := range words {
+        		go t.add(w)
+        	}
+        }
+        type Tally struct {
+        	seen map[string]bool
+        }
+        """)).contains(GoroutineChecks.MAP_WRITES + "@2");
+  }
+
+  @Test
+  void a_receiver_that_locks_or_is_the_loops_own_variable_or_a_copy_is_not_shared_by_the_goroutines() {
+    assertThat(checks("""
+        func (t *Tally) add(word string) {
+        	t.mu.Lock()
+        	t.seen[word] = true
+        	t.mu.Unlock()
+        }
+        func fill(t *Tally, words []string) {
+        	for _, w := range words {
+        		go t.add(w)
+        	}
+        }
+        type Tally struct {
+        	mu   sync.Mutex
+        	seen map[string]bool
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.MAP_WRITES));
+    assertThat(checks("""
+        func (w *Worker) run() {
+        	w.done++
+        }
+        func start(workers []*Worker) {
+        	for _, w := range workers {
+        		go w.run()
+        	}
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SHARED_WRITES));
+    assertThat(checks("""
+        func (s Sample) mark() {
+        	s.n++
+        }
+        func start(s Sample) {
+        	for i := 0; i < 3; i++ {
+        		go s.mark()
+        	}
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SHARED_WRITES));
+  }
 }
