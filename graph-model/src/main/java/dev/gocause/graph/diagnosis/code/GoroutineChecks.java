@@ -4,6 +4,7 @@ import dev.gocause.sim.lang.Ast.*;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -163,7 +164,73 @@ final class GoroutineChecks {
 
   // ---------------------------------------------------------------- shared writes
 
+  /**
+   * A goroutine (a function literal started once) assigns or increments a variable of the function
+   * that starts it, and that function reads the variable after the go statement with nothing in
+   * between that waits for the goroutine or orders the two (no Wait, no receive, select or range, no
+   * lock; {@code time.Sleep} orders nothing): the goroutine and its starter race on it.
+   */
+  private static void starterReads(CodeIndex ix, Names names, List<CodeFinding> out) {
+    for (Map.Entry<Node, GoStmt> e : ix.goroutineBodies.entrySet()) {
+      if (!(e.getKey() instanceof FuncLit lit) || ix.startedManyTimes(lit) || locks(ix, lit.body)) {
+        continue;
+      }
+      GoStmt g = e.getValue();
+      Node starter = ix.enclosingFunction(g);
+      Block starterBody = CodeIndex.body(starter);
+      if (starterBody == null) {
+        continue;
+      }
+      Set<String> mine = LockChecks.locals(ix, lit);
+      Set<String> theirs = LockChecks.locals(ix, starter);
+      Node[] written = {null};
+      String[] name = {null};
+      ix.within(lit.body, n -> {
+        Expr t = n instanceof IncDec d ? d.x : n instanceof Assign a && !a.op.equals(":=") && a.lhs.size() == 1 ? a.lhs.get(0) : null;
+        if (written[0] == null && CodeIndex.unparen(t) instanceof Ident id && !mine.contains(id.name) && theirs.contains(id.name)
+            && !names.isChannel(id.name)) {
+          written[0] = n;
+          name[0] = id.name;
+        }
+      });
+      if (written[0] == null) {
+        continue;
+      }
+      int go = CodeIndex.line(g);
+      int[] read = {0};
+      boolean[] ordered = {false};
+      ix.within(starterBody, n -> {
+        int line = stmtLine(ix, n);
+        if (read[0] != 0 || line <= go || ix.isAncestor(g, n)) {
+          return;
+        }
+        if (n instanceof Call c && (CodeIndex.methodReceiver(c, "Wait", "Lock", "RLock") != null)
+            || n instanceof Unary u && u.op.equals("<-") || n instanceof Select || n instanceof Range) {
+          ordered[0] = true;
+        } else if (!ordered[0] && n instanceof Ident id && id.name.equals(name[0])) {
+          read[0] = line;
+        }
+      });
+      if (read[0] != 0) {
+        out.add(new CodeFinding(SHARED_WRITES, CodeIndex.line(written[0]), name[0] + " is written at line " + CodeIndex.line(written[0])
+            + " by the goroutine started at line " + go + " while the function that started it reads it at line " + read[0]
+            + " with nothing in between waiting for the goroutine (no Wait, receive or lock)"));
+      }
+    }
+  }
+
+  /** The line of the statement holding a node (expressions carry no line of their own). */
+  private static int stmtLine(CodeIndex ix, Node n) {
+    for (Node p = n; p != null; p = ix.parent.get(p)) {
+      if (p.line > 0) {
+        return p.line;
+      }
+    }
+    return 0;
+  }
+
   private static void sharedWrites(CodeIndex ix, Names names, List<CodeFinding> out) {
+    starterReads(ix, names, out);
     for (Node body : ix.goroutineBodies.keySet()) {
       Block b = CodeIndex.body(body);
       if (b == null || !ix.startedManyTimes(body) || locks(ix, b)) {

@@ -327,4 +327,59 @@ class ChecksReadWhatAPastedSnippetLeavesOutTest {
         }
         """)).noneMatch(c -> c.startsWith(GoroutineChecks.SHARED_WRITES));
   }
+
+  @Test
+  void a_goroutine_started_once_writing_what_its_starter_reads_after_a_sleep_races_with_it() {
+    assertThat(checks("""
+        func main() {
+        	ready := false
+        	go func() {
+        		prepare()
+        		ready = true
+        	}()
+        	time.Sleep(100 * time.Millisecond)
+        	if !ready {
+        		fmt.Println("not ready")
+        	}
+        }
+        """)).contains(GoroutineChecks.SHARED_WRITES + "@5");
+  }
+
+  @Test
+  void the_starter_reading_after_a_wait_or_a_receive_or_never_reading_is_no_race() {
+    assertThat(checks("""
+        func main() {
+        	ready := false
+        	var wg sync.WaitGroup
+        	wg.Add(1)
+        	go func() {
+        		defer wg.Done()
+        		ready = true
+        	}()
+        	wg.Wait()
+        	fmt.Println(ready)
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SHARED_WRITES));
+    assertThat(checks("""
+        func main() {
+        	total := 0
+        	done := make(chan struct{})
+        	go func() {
+        		total = sum()
+        		close(done)
+        	}()
+        	<-done
+        	fmt.Println(total)
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SHARED_WRITES));
+    assertThat(checks("""
+        func main() {
+        	total := 0
+        	go func() {
+        		total = sum()
+        	}()
+        	time.Sleep(time.Second)
+        }
+        """)).noneMatch(c -> c.startsWith(GoroutineChecks.SHARED_WRITES));
+  }
 }
