@@ -19,6 +19,7 @@ final class ChannelChecks {
   static final String SEND_AFTER_CLOSE = "code-send-possible-after-close";
   static final String RESULT_OUTLIVES = "code-result-send-can-outlive-receiver";
   static final String NIL_CHANNEL = "code-nil-channel-used";
+  static final String NIL_CHANNEL_IN_SELECT = "code-nil-channel-in-select";
   static final String WAIT_BEFORE_DRAIN = "code-wait-before-results-drained";
 
   private static final Set<String> BUILTINS = Set.of("len", "cap", "print", "println", "close");
@@ -105,9 +106,49 @@ final class ChannelChecks {
    * Channels are told apart by name: a field ({@code s.done}) or package-level variable is the same
    * channel everywhere; a local or parameter only within its outermost function.
    */
+  /**
+   * When {@code name} is a parameter of a goroutine body (a function literal or declared function a go
+   * statement starts) that its body never reassigns, the argument the go statement passes for it.
+   */
+  private static Expr argumentFor(CodeIndex ix, Node fn, String name) {
+    GoStmt g = fn == null ? null : ix.goroutineBodies.get(fn);
+    FuncTypeExpr type = fn instanceof FuncDecl d ? d.type : fn instanceof FuncLit l ? l.type : null;
+    if (g == null || type == null || name.indexOf('.') >= 0 || ix.isAncestor(fn, g)) {
+      return null; // (a function starting itself passes its own parameter: nothing to follow)
+    }
+    int i = 0;
+    for (Field f : type.params) {
+      for (String p : f.names) {
+        if (p.equals(name)) {
+          return i < g.call.args.size() && !reassigned(ix, fn, name) ? g.call.args.get(i) : null;
+        }
+        i++;
+      }
+      if (f.names.isEmpty()) {
+        i++;
+      }
+    }
+    return null;
+  }
+
+  private static boolean reassigned(CodeIndex ix, Node fn, String name) {
+    boolean[] found = {false};
+    ix.within(CodeIndex.body(fn), n -> {
+      if (n instanceof Assign a && a.lhs.stream().anyMatch(e -> e instanceof Ident id && id.name.equals(name))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
+  }
+
   private static Use use(CodeIndex ix, Node n, Expr ch) {
     String name = CodeIndex.name(ch);
     Node fn = ix.enclosingFunction(n);
+    Expr passed = name == null ? null : argumentFor(ix, fn, name);
+    if (passed != null) {
+      // the goroutine's parameter is the channel its go statement passed: one channel, one key
+      return new Use(n, fn, use(ix, ix.goroutineBodies.get(fn), passed).key());
+    }
     if (name == null) {
       return new Use(n, fn, "?" + System.identityHashCode(n));
     }
@@ -372,10 +413,21 @@ final class ChannelChecks {
     for (Node n : ix.all) {
       Expr ch = n instanceof SendStmt s ? s.ch : n instanceof Unary u && u.op.equals("<-") ? u.x : n instanceof Range r ? r.x : null;
       if (ch instanceof Ident id && declaredNil.contains(id.name)) {
-        out.add(new CodeFinding(NIL_CHANNEL, CodeIndex.line(n), id.name + " is declared (var " + id.name + " chan ...) but never made: "
-            + "the operation at line " + CodeIndex.line(n) + " on a nil channel blocks forever"));
+        if (selectCase(ix, n)) {
+          out.add(new CodeFinding(NIL_CHANNEL_IN_SELECT, CodeIndex.line(n), id.name + " is declared (var " + id.name + " chan ...) but never made: "
+              + "the select case at line " + CodeIndex.line(n) + " on a nil channel is never chosen"));
+        } else {
+          out.add(new CodeFinding(NIL_CHANNEL, CodeIndex.line(n), id.name + " is declared (var " + id.name + " chan ...) but never made: "
+              + "the operation at line " + CodeIndex.line(n) + " on a nil channel blocks forever"));
+        }
         return;
       }
     }
+  }
+
+  /** Whether a send or receive is the communication of a select case (a case on a nil channel is never ready). */
+  private static boolean selectCase(CodeIndex ix, Node op) {
+    Node stmt = op instanceof SendStmt ? op : ix.parent.get(op);
+    return stmt != null && ix.parent.get(stmt) instanceof CommClause cc && cc.comm == stmt;
   }
 }

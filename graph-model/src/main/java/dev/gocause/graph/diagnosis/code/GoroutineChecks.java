@@ -4,6 +4,7 @@ import dev.gocause.sim.lang.Ast.*;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -163,13 +164,84 @@ final class GoroutineChecks {
 
   // ---------------------------------------------------------------- shared writes
 
+  /**
+   * A goroutine (a function literal started once) assigns or increments a variable of the function
+   * that starts it, and that function reads the variable after the go statement with nothing in
+   * between that waits for the goroutine or orders the two (no Wait, no receive, select or range, no
+   * lock; {@code time.Sleep} orders nothing): the goroutine and its starter race on it.
+   */
+  private static void starterReads(CodeIndex ix, Names names, List<CodeFinding> out) {
+    for (Map.Entry<Node, GoStmt> e : ix.goroutineBodies.entrySet()) {
+      if (!(e.getKey() instanceof FuncLit lit) || ix.startedManyTimes(lit) || locks(ix, lit.body)) {
+        continue;
+      }
+      GoStmt g = e.getValue();
+      Node starter = ix.enclosingFunction(g);
+      Block starterBody = CodeIndex.body(starter);
+      if (starterBody == null) {
+        continue;
+      }
+      Set<String> mine = LockChecks.locals(ix, lit);
+      Set<String> theirs = LockChecks.locals(ix, starter);
+      Node[] written = {null};
+      String[] name = {null};
+      ix.within(lit.body, n -> {
+        Expr t = n instanceof IncDec d ? d.x : n instanceof Assign a && !a.op.equals(":=") && a.lhs.size() == 1 ? a.lhs.get(0) : null;
+        if (written[0] == null && CodeIndex.unparen(t) instanceof Ident id && !mine.contains(id.name) && theirs.contains(id.name)
+            && !names.isChannel(id.name)) {
+          written[0] = n;
+          name[0] = id.name;
+        }
+      });
+      if (written[0] == null) {
+        continue;
+      }
+      int go = CodeIndex.line(g);
+      int[] read = {0};
+      boolean[] ordered = {false};
+      ix.within(starterBody, n -> {
+        int line = stmtLine(ix, n);
+        if (read[0] != 0 || line <= go || ix.isAncestor(g, n)) {
+          return;
+        }
+        if (n instanceof Call c && (CodeIndex.methodReceiver(c, "Wait", "Lock", "RLock") != null)
+            || n instanceof Unary u && u.op.equals("<-") || n instanceof Select || n instanceof Range) {
+          ordered[0] = true;
+        } else if (!ordered[0] && n instanceof Ident id && id.name.equals(name[0])) {
+          read[0] = line;
+        }
+      });
+      if (read[0] != 0) {
+        out.add(new CodeFinding(SHARED_WRITES, CodeIndex.line(written[0]), name[0] + " is written at line " + CodeIndex.line(written[0])
+            + " by the goroutine started at line " + go + " while the function that started it reads it at line " + read[0]
+            + " with nothing in between waiting for the goroutine (no Wait, receive or lock)"));
+      }
+    }
+  }
+
+  /** The line of the statement holding a node (expressions carry no line of their own). */
+  private static int stmtLine(CodeIndex ix, Node n) {
+    for (Node p = n; p != null; p = ix.parent.get(p)) {
+      if (p.line > 0) {
+        return p.line;
+      }
+    }
+    return 0;
+  }
+
   private static void sharedWrites(CodeIndex ix, Names names, List<CodeFinding> out) {
+    starterReads(ix, names, out);
     for (Node body : ix.goroutineBodies.keySet()) {
       Block b = CodeIndex.body(body);
       if (b == null || !ix.startedManyTimes(body) || locks(ix, b)) {
         continue;
       }
       Set<String> locals = LockChecks.locals(ix, body);
+      String shared = sharedReceiver(ix, body);
+      if (shared != null) {
+        locals.remove(shared);
+      }
+      boolean byValue = shared != null && !(((FuncDecl) body).recv.type instanceof Star);
       List<CodeFinding> found = new ArrayList<>();
       ix.within(b, n -> {
         if (!found.isEmpty()) {
@@ -191,7 +263,7 @@ final class GoroutineChecks {
             found.add(new CodeFinding(MAP_WRITES, CodeIndex.line(n), "map " + CodeIndex.name(i.x) + " is written at line "
                 + CodeIndex.line(n) + " by goroutines started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
                 + " that run at the same time, without a lock"));
-          } else if (!(e instanceof Index) && !names.isChannel(CodeIndex.name(e))) {
+          } else if (!(e instanceof Index) && !names.isChannel(CodeIndex.name(e)) && !(byValue && shared.equals(root))) {
             found.add(new CodeFinding(SHARED_WRITES, CodeIndex.line(n), CodeIndex.name(e) + " is written at line " + CodeIndex.line(n)
                 + " by goroutines started at line " + CodeIndex.line(ix.goroutineBodies.get(body))
                 + " that run at the same time, without a lock or atomic"));
@@ -201,6 +273,37 @@ final class GoroutineChecks {
       });
       out.addAll(found);
     }
+  }
+
+  /**
+   * The receiver of a method started as {@code go x.m(...)} where {@code x} is one value for every
+   * start (not the variable of the loop around the go statement): all those goroutines reach the same
+   * value through it, so it is no local of theirs. Null otherwise.
+   */
+  private static String sharedReceiver(CodeIndex ix, Node body) {
+    GoStmt g = ix.goroutineBodies.get(body);
+    if (!(body instanceof FuncDecl d) || d.recv == null || CodeIndex.receiverName(d) == null
+        || !(CodeIndex.unparen(g.call.fun) instanceof Selector call)) {
+      return null;
+    }
+    String x = root(call.x);
+    Stmt loop = ix.enclosingLoop(g);
+    if (x == null || loop == null || LockChecks.locals(ix, ix.enclosingFunction(g)).contains(x) && declaredIn(ix, loop, x)) {
+      return null;
+    }
+    return CodeIndex.receiverName(d);
+  }
+
+  /** Whether the loop declares {@code name}: its range variables, its init, or a := in its body. */
+  private static boolean declaredIn(CodeIndex ix, Stmt loop, String name) {
+    boolean[] found = {false};
+    ix.within(loop, n -> {
+      if (n instanceof Range r && r.define && (r.key instanceof Ident k && k.name.equals(name) || r.value instanceof Ident v && v.name.equals(name))
+          || n instanceof Assign a && a.op.equals(":=") && a.lhs.stream().anyMatch(e -> e instanceof Ident id && id.name.equals(name))) {
+        found[0] = true;
+      }
+    });
+    return found[0];
   }
 
   private static boolean locks(CodeIndex ix, Block b) {
@@ -233,7 +336,7 @@ final class GoroutineChecks {
         continue;
       }
       Node fn = ix.enclosingFunction(f);
-      if (fn == null || !ix.goroutineBodies.containsKey(fn)) {
+      if (fn == null || !ix.goroutineBodies.containsKey(fn) && !startedElsewhere(ix, fn)) {
         continue;
       }
       Select[] sel = {null};
@@ -247,6 +350,24 @@ final class GoroutineChecks {
             + " has no case that returns or breaks out (no ctx.Done(), no quit channel): it never ends"));
       }
     }
+  }
+
+  /**
+   * A declared function the paste neither calls nor starts, other than an entry point (main, init, a
+   * test, benchmark or example): a loop of select in it is pasted as the body of a goroutine started
+   * where the paste does not show, the way a worker's {@code run} method is.
+   */
+  private static boolean startedElsewhere(CodeIndex ix, Node fn) {
+    if (!(fn instanceof FuncDecl d) || d.name == null || d.name.equals("main") || d.name.equals("init")
+        || d.name.matches("(Test|Benchmark|Example|Fuzz)([A-Z_].*)?")) {
+      return false;
+    }
+    for (Node n : ix.all) {
+      if (d.recv == null ? n instanceof Ident id && id.name.equals(d.name) : n instanceof Selector s && s.sel.equals(d.name)) {
+        return false; // called, or taken as a value (a method value handed to someone)
+      }
+    }
+    return true;
   }
 
   // ---------------------------------------------------------------- Cond, Once
@@ -412,6 +533,9 @@ final class GoroutineChecks {
     }
     if (p instanceof ValueSpec vs && vs.names.size() == 1) {
       return vs.names.get(0);
+    }
+    if (p instanceof KeyValue kv && kv.value == c && kv.key instanceof Ident field && ix.parent.get(kv) instanceof CompositeLit) {
+      return field.name; // a field of a struct literal, as s.field = time.NewTicker(...) would be
     }
     return null;
   }

@@ -67,6 +67,52 @@ final class Names {
         value(k.name, kv.value, CodeIndex.line(kv));
       }
     }
+    condsByUse(ix);
+  }
+
+  /**
+   * Conds whose declaration is not in the paste, told by how they are used: {@code x.Signal()} or
+   * {@code x.Broadcast()} with no argument, or {@code x.Wait()} whose result is dropped, called with a
+   * lock taken before it in the same function, on a name that is no WaitGroup (no Add or Done on it).
+   * That is Cond's contract (Wait is called holding L); a WaitGroup, errgroup or exec.Cmd is waited
+   * for without holding a lock, and the last two return an error.
+   */
+  private void condsByUse(CodeIndex ix) {
+    Set<String> counted = new HashSet<>();
+    for (Node n : ix.all) {
+      if (n instanceof Call c && c.args.isEmpty()) {
+        String sig = CodeIndex.methodReceiver(c, "Signal", "Broadcast");
+        if (sig != null) {
+          conds.add(CodeIndex.last(sig));
+        }
+      }
+      if (n instanceof Call c && CodeIndex.methodReceiver(c, "Add") != null) {
+        counted.add(CodeIndex.last(CodeIndex.methodReceiver(c, "Add")));
+      }
+    }
+    for (Node n : ix.all) {
+      if (!(n instanceof Call c) || !c.args.isEmpty() || !(ix.parent.get(c) instanceof ExprStmt)) {
+        continue;
+      }
+      String w = CodeIndex.last(CodeIndex.methodReceiver(c, "Wait"));
+      if (w == null || conds.contains(w) || waitGroups.contains(w) || doneCalled.contains(w) || counted.contains(w)) {
+        continue;
+      }
+      Node fn = ix.enclosingFunction(c);
+      Block body = CodeIndex.body(fn);
+      if (body == null) {
+        continue;
+      }
+      boolean[] locked = {false};
+      ix.within(body, x -> {
+        if (x instanceof Call l && l.line > 0 && l.line <= c.line && CodeIndex.methodReceiver(l, "Lock", "RLock") != null) {
+          locked[0] = true;
+        }
+      });
+      if (locked[0]) {
+        conds.add(w);
+      }
+    }
   }
 
   private void value(String name, Expr v, int line) {

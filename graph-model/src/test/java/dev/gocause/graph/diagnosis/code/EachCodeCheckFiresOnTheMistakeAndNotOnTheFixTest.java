@@ -402,7 +402,7 @@ class EachCodeCheckFiresOnTheMistakeAndNotOnTheFixTest {
             	<-done
             }
             """),
-        Arguments.of(ChannelChecks.NIL_CHANNEL, 5, """
+        Arguments.of(ChannelChecks.NIL_CHANNEL_IN_SELECT, 5, """
             func relay(in <-chan int) {
             	var quit chan struct{}
             	for {
