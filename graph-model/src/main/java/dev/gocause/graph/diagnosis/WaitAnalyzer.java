@@ -80,6 +80,7 @@ final class WaitAnalyzer {
     channelAndLock(ws, allBlocked, out);
     orphanChannels(ws, out);
     senderOutlivedCreator(parsed, ws, out);
+    closureOutlivedItsFunction(parsed, ws, out);
     waitGroup(ws, out);
     cond(ws, out);
     pileUp(groups, out);
@@ -697,6 +698,55 @@ final class WaitAnalyzer {
     if (!senders.isEmpty()) {
       out.add(fact("sender-outlived-its-creator", 1.0, senders, count(senders) + " blocked sending, started by "
           + String.join(", ", creators) + ", which is on no stack any more: it returned, and whoever was to receive left with it"));
+    }
+  }
+
+  private static final java.util.regex.Pattern CLOSURE = java.util.regex.Pattern.compile("(.+?)\\.func\\d+(?:\\.\\d+)*");
+
+  /**
+   * A {@code debug=1} goroutine profile lists every goroutine but hides the runtime's frames, so a
+   * goroutine parked on a channel shows no wait state, only its own frames. When such goroutines
+   * (two or more alike) run a closure of a function as their entry (its go statement, or one it
+   * handed the closure to, started them) and that function is on no stack, it returned and left
+   * them parked: the side they waited for (usually the function itself, gone on a timeout, an error
+   * or a cancellation) is no longer there.
+   */
+  private static void closureOutlivedItsFunction(ParsedInput parsed, List<Waiter> ws, List<Fact> out) {
+    if (parsed.messages().stream().noneMatch(m -> m.text().startsWith("goroutine profile: total "))) {
+      return;
+    }
+    List<Waiter> candidates = new ArrayList<>();
+    Map<Waiter, String> outer = new HashMap<>();
+    for (Waiter w : ws) {
+      Goroutine g = w.g();
+      if (!g.state().equals("unknown") || g.count() < 2 || g.frames().isEmpty()) {
+        continue;
+      }
+      String entry = g.frames().get(g.frames().size() - 1).function();
+      java.util.regex.Matcher m = CLOSURE.matcher(entry);
+      if (!GoOutputParser.isStd(entry) && m.matches()) {
+        candidates.add(w);
+        outer.put(w, m.group(1));
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Set<String> running = new HashSet<>();
+    Set<String> wanted = new HashSet<>(outer.values());
+    for (Goroutine g : parsed.all()) {
+      for (Frame f : g.frames()) {
+        if (wanted.contains(f.function())) {
+          running.add(f.function());
+        }
+      }
+    }
+    List<Waiter> left = candidates.stream().filter(w -> !running.contains(outer.get(w))).toList();
+    if (!left.isEmpty()) {
+      Set<String> gone = new java.util.TreeSet<>();
+      left.forEach(w -> gone.add(outer.get(w)));
+      out.add(fact("parked-closure-outlived-its-function", 1.0, left, count(left) + " parked in a closure of "
+          + String.join(", ", gone) + ", which is on no stack of the profile: it returned and left them waiting"));
     }
   }
 
