@@ -81,6 +81,7 @@ final class WaitAnalyzer {
     orphanChannels(ws, out);
     senderOutlivedCreator(parsed, ws, out);
     closureOutlivedItsFunction(parsed, ws, out);
+    sendIntoAStoppedType(parsed, ws, out);
     waitGroup(ws, out);
     cond(ws, out);
     pileUp(groups, out);
@@ -698,6 +699,55 @@ final class WaitAnalyzer {
     if (!senders.isEmpty()) {
       out.add(fact("sender-outlived-its-creator", 1.0, senders, count(senders) + " blocked sending, started by "
           + String.join(", ", creators) + ", which is on no stack any more: it returned, and whoever was to receive left with it"));
+    }
+  }
+
+  /**
+   * Senders blocked inside a method of a type (a channel the value owns: its run loop's input) in
+   * a dump that shows every goroutine, where no other goroutine runs any method of that type: the
+   * loop that received for the value has returned (stopped, or never started), and the method sends
+   * without watching for that. A WaitGroup waiting for these senders does not own their channel.
+   */
+  private static void sendIntoAStoppedType(ParsedInput parsed, List<Waiter> ws, List<Fact> out) {
+    if (!complete(parsed) && parsed.goleakLine() <= 0) {
+      return;
+    }
+    Map<String, List<Waiter>> byType = new LinkedHashMap<>();
+    Set<Goroutine> senders = new HashSet<>();
+    for (Waiter w : ws) {
+      Frame site = w.on() == Wait.SEND ? w.site() : null;
+      String type = site == null || GoOutputParser.isStd(site.function()) ? null : receiverType(site.function());
+      if (type != null) {
+        byType.computeIfAbsent(type, k -> new ArrayList<>()).add(w);
+        senders.add(w.g());
+      }
+    }
+    if (byType.isEmpty()) {
+      return;
+    }
+    Set<String> alive = new HashSet<>();
+    for (Goroutine g : parsed.all()) {
+      if (senders.contains(g)) {
+        continue;
+      }
+      for (Frame f : g.frames()) {
+        String t = GoOutputParser.isStd(f.function()) ? null : receiverType(f.function());
+        if (t != null && byType.containsKey(t)) {
+          alive.add(t);
+        }
+      }
+    }
+    List<Waiter> left = new ArrayList<>();
+    Set<String> types = new java.util.TreeSet<>();
+    byType.forEach((t, list) -> {
+      if (!alive.contains(t)) {
+        left.addAll(list);
+        types.add(t);
+      }
+    });
+    if (!left.isEmpty()) {
+      out.add(fact("send-into-a-type-with-no-goroutine-left", 1.0, left, count(left) + " blocked sending in a method of "
+          + String.join(", ", types) + ", and no other goroutine runs any method of it: the loop that received for it has returned"));
     }
   }
 
