@@ -80,6 +80,8 @@ final class WaitAnalyzer {
     channelAndLock(ws, allBlocked, out);
     orphanChannels(ws, out);
     senderOutlivedCreator(parsed, ws, out);
+    closureOutlivedItsFunction(parsed, ws, out);
+    sendIntoAStoppedType(parsed, ws, out);
     waitGroup(ws, out);
     cond(ws, out);
     pileUp(groups, out);
@@ -250,6 +252,8 @@ final class WaitAnalyzer {
       h.remove(w.address());
       holds.put(w, h);
     }
+    Map<Waiter, String> passed = pastOtherLocks(locks);
+    passed.forEach((w, a) -> holds.get(w).add(a));
     // edges: w waits for a lock v holds (holders indexed by address: linear in the waiters)
     Map<String, List<Waiter>> holders = new HashMap<>();
     for (Waiter v : locks) {
@@ -269,6 +273,17 @@ final class WaitAnalyzer {
     if (cycle != null) {
       out.add(fact("lock-wait-cycle", 1.0, cycle, "goroutines " + ids(cycle) + " each wait for a lock another of them was called with ("
           + addresses(cycle) + ")"));
+      return;
+    }
+    // waiters past the Lock of two or more different locks (where others queue) hold them; with
+    // nothing else alive, each waits for a lock another of them holds
+    Set<String> held = new java.util.TreeSet<>(passed.values());
+    boolean onlyLockWaiters = ws.stream().allMatch(w -> w.isLock() || w.on() == Wait.WAITGROUP);
+    if (allBlocked && onlyLockWaiters && held.size() >= 2) {
+      List<Waiter> holding = new ArrayList<>(passed.keySet());
+      out.add(fact("lock-wait-cycle", 0.85, holding, "goroutines " + ids(holding) + " wait for a lock past the Lock of "
+          + String.join(", ", held) + " in the same function where others queue for it: each holds one of these locks,"
+          + " and nothing else is alive to release them"));
       return;
     }
     // without addresses only plain Mutex waiters: RWMutex readers and writers wait for each other by design
@@ -294,6 +309,40 @@ final class WaitAnalyzer {
       out.add(fact("lock-wait-cycle", 0.8, locks, "goroutines " + ids(locks) + " wait for " + waitedFor.size() + " different locks ("
           + String.join(", ", waitedFor) + ") and nothing else is alive to hold them: each holds one another waits for"));
     }
+  }
+
+  /**
+   * Lock waiters standing on a later line of the function where other goroutines wait to take a
+   * lock whose address is printed (same file, same receiver when both print one), for a lock that
+   * is not that one: they went past that Lock, so they hold it while they wait for the next one.
+   * The waiter → the address of the lock it holds.
+   */
+  private static Map<Waiter, String> pastOtherLocks(List<Waiter> locks) {
+    // the queues at each Lock call, by function: thousands of waiters share a few call sites
+    Map<String, Map<String, Waiter>> queues = new HashMap<>(); // function -> "line address" -> one waiter there
+    for (Waiter v : locks) {
+      Frame site = v.site();
+      if (site != null && !v.address().isEmpty() && site.fileLine() > 0 && !GoOutputParser.isStd(site.function())) {
+        queues.computeIfAbsent(site.function(), k -> new LinkedHashMap<>()).putIfAbsent(site.fileLine() + " " + v.address(), v);
+      }
+    }
+    Map<Waiter, String> out = new LinkedHashMap<>();
+    for (Waiter w : locks) {
+      Frame site = w.site();
+      Map<String, Waiter> q = site == null ? null : queues.get(site.function());
+      if (q == null) {
+        continue;
+      }
+      for (Waiter v : q.values()) {
+        Frame at = v.site();
+        if (at.file().equals(site.file()) && at.fileLine() < site.fileLine() && !v.address().equals(w.address())
+            && sameReceiver(at, site)) {
+          out.put(w, v.address());
+          break;
+        }
+      }
+    }
+    return out;
   }
 
   private static List<Waiter> findCycle(Map<Waiter, List<Waiter>> edges) {
@@ -490,6 +539,7 @@ final class WaitAnalyzer {
       }
     }
     if (holders.isEmpty()) {
+      sameReceiverType(locks, chans, out);
       return;
     }
     List<Waiter> both = new ArrayList<>(holders);
@@ -498,6 +548,47 @@ final class WaitAnalyzer {
     out.add(fact("channel-wait-while-lock-wait", 1.0, both, "goroutine" + (holders.size() == 1 ? " " : "s ") + ids(holders)
         + " blocked on a channel in " + site.function() + " after the Lock at " + site.location() + " where " + ids(waiters)
         + " wait: " + (holders.size() == 1 ? "it holds" : "they hold") + " the lock while waiting on the channel"));
+  }
+
+  /**
+   * A goroutine blocked sending or receiving in a method of a type while another waits for a lock
+   * in another method of that type (on the same value when both print their receiver): the type's
+   * lock is most likely the one the channel waiter took before the channel, and the method that
+   * would complete the channel operation is the one waiting for it. Less sure than the same
+   * function's later line: a type's idle loop and a passing lock wait look the same.
+   */
+  private static void sameReceiverType(List<Waiter> locks, List<Waiter> chans, List<Fact> out) {
+    List<Waiter> holders = new ArrayList<>();
+    List<Waiter> waiters = new ArrayList<>();
+    String type = null;
+    for (Waiter c : chans) {
+      Frame cs = c.site();
+      String ct = c.on() == Wait.SELECT || cs == null || GoOutputParser.isStd(cs.function()) ? null : receiverType(cs.function());
+      if (ct == null) {
+        continue;
+      }
+      for (Waiter l : locks) {
+        Frame ls = l.site();
+        if (ls != null && !ls.function().equals(cs.function()) && !GoOutputParser.isStd(ls.function())
+            && ct.equals(receiverType(ls.function())) && sameReceiver(cs, ls)) {
+          if (!holders.contains(c)) {
+            holders.add(c);
+          }
+          if (!waiters.contains(l)) {
+            waiters.add(l);
+          }
+          type = ct;
+        }
+      }
+    }
+    if (holders.isEmpty()) {
+      return;
+    }
+    List<Waiter> both = new ArrayList<>(holders);
+    both.addAll(waiters);
+    out.add(fact("channel-wait-while-lock-wait", 0.75, both, "goroutine" + (holders.size() == 1 ? " " : "s ") + ids(holders)
+        + " blocked on a channel in " + holders.get(0).site().function() + " while " + ids(waiters) + " wait for a lock in "
+        + waiters.get(0).site().function() + ", another method of " + type + ": the channel waiter likely holds its lock"));
   }
 
   private static boolean sameReceiver(Frame a, Frame b) {
@@ -611,6 +702,107 @@ final class WaitAnalyzer {
     }
   }
 
+  /**
+   * Senders blocked inside a method of a type (a channel the value owns: its run loop's input) in
+   * a dump that shows every goroutine (not a goleak report: only what outlived the test is listed
+   * there), where no other goroutine runs any method of that type: the loop that received for the
+   * value has returned (stopped, or never started), and the method sends without watching for that.
+   * A WaitGroup waiting for these senders does not own their channel.
+   */
+  private static void sendIntoAStoppedType(ParsedInput parsed, List<Waiter> ws, List<Fact> out) {
+    // a goleak report lists only what outlived the test: every other goroutine is gone there, so no
+    // method of the type running says nothing about its loop
+    if (!complete(parsed)) {
+      return;
+    }
+    Map<String, List<Waiter>> byType = new LinkedHashMap<>();
+    Set<Goroutine> senders = new HashSet<>();
+    for (Waiter w : ws) {
+      Frame site = w.on() == Wait.SEND ? w.site() : null;
+      String type = site == null || GoOutputParser.isStd(site.function()) ? null : receiverType(site.function());
+      if (type != null) {
+        byType.computeIfAbsent(type, k -> new ArrayList<>()).add(w);
+        senders.add(w.g());
+      }
+    }
+    if (byType.isEmpty()) {
+      return;
+    }
+    Set<String> alive = new HashSet<>();
+    for (Goroutine g : parsed.all()) {
+      if (senders.contains(g)) {
+        continue;
+      }
+      for (Frame f : g.frames()) {
+        String t = GoOutputParser.isStd(f.function()) ? null : receiverType(f.function());
+        if (t != null && byType.containsKey(t)) {
+          alive.add(t);
+        }
+      }
+    }
+    List<Waiter> left = new ArrayList<>();
+    Set<String> types = new java.util.TreeSet<>();
+    byType.forEach((t, list) -> {
+      if (!alive.contains(t)) {
+        left.addAll(list);
+        types.add(t);
+      }
+    });
+    if (!left.isEmpty()) {
+      out.add(fact("send-into-a-type-with-no-goroutine-left", 1.0, left, count(left) + " blocked sending in a method of "
+          + String.join(", ", types) + ", and no other goroutine runs any method of it: the loop that received for it has returned"));
+    }
+  }
+
+  private static final java.util.regex.Pattern CLOSURE = java.util.regex.Pattern.compile("(.+?)\\.func\\d+(?:\\.\\d+)*");
+
+  /**
+   * A {@code debug=1} goroutine profile lists every goroutine but hides the runtime's frames, so a
+   * goroutine parked on a channel shows no wait state, only its own frames. When such goroutines
+   * (two or more alike) run a closure of a function as their entry (its go statement, or one it
+   * handed the closure to, started them) and that function is on no stack, it returned and left
+   * them parked: the side they waited for (usually the function itself, gone on a timeout, an error
+   * or a cancellation) is no longer there.
+   */
+  private static void closureOutlivedItsFunction(ParsedInput parsed, List<Waiter> ws, List<Fact> out) {
+    if (parsed.messages().stream().noneMatch(m -> m.text().startsWith("goroutine profile: total "))) {
+      return;
+    }
+    List<Waiter> candidates = new ArrayList<>();
+    Map<Waiter, String> outer = new HashMap<>();
+    for (Waiter w : ws) {
+      Goroutine g = w.g();
+      if (!g.state().equals("unknown") || g.count() < 2 || g.frames().isEmpty()) {
+        continue;
+      }
+      String entry = g.frames().get(g.frames().size() - 1).function();
+      java.util.regex.Matcher m = CLOSURE.matcher(entry);
+      if (!GoOutputParser.isStd(entry) && m.matches()) {
+        candidates.add(w);
+        outer.put(w, m.group(1));
+      }
+    }
+    if (candidates.isEmpty()) {
+      return;
+    }
+    Set<String> running = new HashSet<>();
+    Set<String> wanted = new HashSet<>(outer.values());
+    for (Goroutine g : parsed.all()) {
+      for (Frame f : g.frames()) {
+        if (wanted.contains(f.function())) {
+          running.add(f.function());
+        }
+      }
+    }
+    List<Waiter> left = candidates.stream().filter(w -> !running.contains(outer.get(w))).toList();
+    if (!left.isEmpty()) {
+      Set<String> gone = new java.util.TreeSet<>();
+      left.forEach(w -> gone.add(outer.get(w)));
+      out.add(fact("parked-closure-outlived-its-function", 1.0, left, count(left) + " parked in a closure of "
+          + String.join(", ", gone) + ", which is on no stack of the profile: it returned and left them waiting"));
+    }
+  }
+
   // ----------------------------------------------------- WaitGroup and Cond
 
   private static void waitGroup(List<Waiter> ws, List<Fact> out) {
@@ -631,6 +823,12 @@ final class WaitAnalyzer {
       // workers that only wait for more input end when their channel is closed: nobody closed it
       out.add(fact("waitgroup-wait-while-workers-blocked-receiving", 1.0, all,
           blocked + " wait to receive, so none of them reaches Done: their channel is never closed"));
+    } else if (others.stream().allMatch(w -> w.on() == Wait.SELECT)) {
+      // a select returns when one of its cases can proceed: a worker parked in one behind the Wait
+      // was given nothing its cases listen for, so none of them is a way out (no quit or ctx.Done
+      // case, or one nobody closes before waiting)
+      out.add(fact("waitgroup-wait-while-workers-blocked-in-select", 1.0, all,
+          blocked + " wait in a select none of whose cases can proceed, so none of them reaches Done"));
     } else if (others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
       out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all,
           blocked + " are blocked on channels, so none of them reaches Done"));

@@ -72,8 +72,9 @@ class AnalyzersReasonAcrossGoroutinesTest {
     Fact f = fact("sigquit-server-chan-lock", "channel-wait-while-lock-wait");
     assertThat(f.strength()).isEqualTo(1.0);
     assertThat(f.text()).contains("main.(*SessionCache).Touch");
-    // a channel waiter in another function says nothing about who holds the lock
-    assertThat(real("lock-held-by-third")).doesNotContain("channel-wait-while-lock-wait");
+    // a channel waiter in another method of the lock waiters' type (holdWhile receives, deposit waits
+    // for the account's lock) most likely holds it, as this program's does, but less surely
+    assertThat(fact("lock-held-by-third", "channel-wait-while-lock-wait").strength()).isLessThan(1.0);
   }
 
   @Test
