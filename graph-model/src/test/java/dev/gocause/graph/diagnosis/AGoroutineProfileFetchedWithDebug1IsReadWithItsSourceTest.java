@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A pprof {@code debug=1} goroutine profile of a live Go 1.19 service (go-output/pprof-debug1-service:
+ * A pprof {@code debug=1} goroutine profile of a live Go 1.19 service (go-output/pprof-debug1-service, printed by
+ * the repo's testdata/pprof-receiver-gave-up/main.go:
  * twenty lookups gave up on a timeout and left their workers sending): debug=1 hides the runtime's
  * frames, so no wait state is printed; the source line behind the piled-up frame names the cause,
  * without it the answer says how to get the wait states, and a record with no frame shown reads as
@@ -19,7 +20,7 @@ class AGoroutineProfileFetchedWithDebug1IsReadWithItsSourceTest {
 
   @Test
   void theSourceLineBehindThePiledUpFrameNamesTheAbandonedSend(@TempDir Path dir) throws Exception {
-    Files.writeString(dir.resolve("main.go"), RealKnowledge.goOutput("pprof-debug1-service/main.go"));
+    Files.copy(RealKnowledge.repo().resolve("testdata/pprof-receiver-gave-up/main.go"), dir.resolve("main.go"));
     Diagnosis d = RealKnowledge.service().diagnose(new DiagnosisRequest(PROFILE, 3, null, SourceFiles.directory(dir)));
     assertThat(RealKnowledge.causeIds(d)).first().isEqualTo("send-blocked-after-receiver-gave-up");
     assertThat(d.message()).doesNotContain("debug=2");
