@@ -20,7 +20,7 @@ import java.util.Locale;
  * (no {@code debug} parameter) is recognised and refused with the parameter to add.
  */
 final class UrlInput {
-  /** Larger than a dump of a million goroutines would need to be read in one go on a laptop. */
+  /** What is read into memory at most: a debug=2 dump of some hundred thousand goroutines. */
   static final long MAX_BYTES = 256L * 1024 * 1024;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** A debug=2 dump stops the world while it is written; a service with 100k goroutines takes seconds. */

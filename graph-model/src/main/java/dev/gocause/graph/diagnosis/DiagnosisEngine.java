@@ -849,10 +849,11 @@ final class DiagnosisEngine {
       return "";
     }
     return "zh".equals(lang)
-        ? "多数 goroutine 没有等待状态(pprof debug=1 隐去了运行时的栈帧,没有 goroutine N [状态]: 头的栈也看不出):用 ?debug=2 或 SIGQUIT 取完整 dump,或提供源码(--source)以读出帧所在的代码行。"
+        ? "多数 goroutine 没有等待状态(pprof debug=1 隐去了运行时的栈帧,没有 goroutine N [状态]: 头的栈也看不出):用 ?debug=2 或 SIGQUIT"
+            + " 取完整 dump,或提供帧所在的 Go 源码(diagnose --source DIR、API 的 files、%%diagnose --source),以读出那些代码行。"
         : " Most goroutines show no wait state (a pprof debug=1 profile hides the runtime's frames; a stack pasted without its"
-            + " 'goroutine N [state]:' header has none): fetch ?debug=2 or send"
-            + " SIGQUIT for the full dump, or give the sources (--source) so the lines behind the frames are read.";
+            + " 'goroutine N [state]:' header has none): fetch ?debug=2 or send SIGQUIT for the full dump, or give the Go files"
+            + " behind the frames (diagnose --source DIR, the API's \"files\", %%diagnose --source) so their lines are read.";
   }
 
   /**
