@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gocause.graph.store.Environment;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gocause diagnose http://HOST:PORT/debug/pprof/goroutine?debug=2}: the dump of a live Go 1.19
@@ -51,9 +48,7 @@ class DiagnoseReadsALiveServicesGoroutineDumpFromItsUrlTest {
     }
   }
 
-  private record Run(int exit, String out, String err) {}
-
-  private static Run diagnose(String... args) throws Exception {
+  private static CommandRun diagnose(String... args) throws Exception {
     int unusedPort;
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       unusedPort = s.getLocalPort();
@@ -61,19 +56,12 @@ class DiagnoseReadsALiveServicesGoroutineDumpFromItsUrlTest {
     DiagnoseCommand cmd = new DiagnoseCommand();
     cmd.environment = Environment.from(Map.of("GOCAUSE_BOLT_PORT", String.valueOf(unusedPort), "GOCAUSE_DATA", dir.resolve("data").toString()));
     cmd.interactive = false;
-    CommandLine cl = new CommandLine(cmd);
-    cl.setExecutionExceptionHandler(new UserFacingErrors());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    return CommandRun.of(cmd, args);
   }
 
   @Test
   void theFullDumpIsFetchedAndTheAbandonedSendersAreNamed() throws Exception {
-    Run run = diagnose(base + "/debug/pprof/goroutine?debug=2");
+    CommandRun run = diagnose(base + "/debug/pprof/goroutine?debug=2");
     assertThat(run.exit()).as(run.err()).isEqualTo(DiagnoseCommand.FOUND);
     assertThat(run.out()).contains("20× [chan send] main.lookup.func1 main.go:");
     String first = run.out().substring(run.out().indexOf("1. "), run.out().indexOf("2. ") < 0 ? run.out().length() : run.out().indexOf("2. "));
@@ -82,7 +70,7 @@ class DiagnoseReadsALiveServicesGoroutineDumpFromItsUrlTest {
 
   @Test
   void pprofsBinaryDefaultIsRefusedWithTheParameterToAdd() throws Exception {
-    Run run = diagnose(base + "/debug/pprof/goroutine");
+    CommandRun run = diagnose(base + "/debug/pprof/goroutine");
     assertThat(run.exit()).isEqualTo(UserFacingErrors.BAD_INPUT);
     assertThat(run.out()).isEmpty();
     assertThat(run.err()).startsWith("gocause: " + base + "/debug/pprof/goroutine sent a binary").contains("?debug=2").doesNotContain("Exception");
@@ -90,7 +78,7 @@ class DiagnoseReadsALiveServicesGoroutineDumpFromItsUrlTest {
 
   @Test
   void aPathTheServiceDoesNotServeIsNamedWithItsStatus() throws Exception {
-    Run run = diagnose(base + "/debug/goroutines");
+    CommandRun run = diagnose(base + "/debug/goroutines");
     assertThat(run.exit()).isEqualTo(UserFacingErrors.BAD_INPUT);
     assertThat(run.err()).contains(base + "/debug/goroutines answered HTTP 404").contains("debug/pprof/goroutine?debug=2");
   }
@@ -101,7 +89,7 @@ class DiagnoseReadsALiveServicesGoroutineDumpFromItsUrlTest {
     try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closed = s.getLocalPort();
     }
-    Run run = diagnose("http://127.0.0.1:" + closed + "/debug/pprof/goroutine?debug=2");
+    CommandRun run = diagnose("http://127.0.0.1:" + closed + "/debug/pprof/goroutine?debug=2");
     assertThat(run.exit()).isEqualTo(UserFacingErrors.BAD_INPUT);
     assertThat(run.err()).contains("cannot connect to 127.0.0.1:" + closed).contains("connection refused").doesNotContain("Exception");
   }

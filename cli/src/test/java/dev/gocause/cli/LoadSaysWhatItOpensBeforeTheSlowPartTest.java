@@ -19,7 +19,7 @@ class LoadSaysWhatItOpensBeforeTheSlowPartTest {
     Path data = tmp.resolve("graph");
     LoadCommand load = new LoadCommand();
     load.environment = Environment.from(Map.of("GOCAUSE_DATA", data.toString(), "GOCAUSE_BOLT_PORT", "0"));
-    ValidateAndLoadCommandsTest.Run r = ValidateAndLoadCommandsTest.run(load,
+    CommandRun r = CommandRun.of(load,
         "--seed-data", ValidateAndLoadCommandsTest.fixture().toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).startsWith("gocause: opening the embedded graph in " + data + " (some seconds) ...\n");

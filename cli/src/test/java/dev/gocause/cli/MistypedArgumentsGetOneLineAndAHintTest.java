@@ -2,10 +2,7 @@ package dev.gocause.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * A mistyped command line gets one line naming what is wrong (with "did you mean" when there is a
@@ -13,21 +10,13 @@ import picocli.CommandLine;
  */
 class MistypedArgumentsGetOneLineAndAHintTest {
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    CommandLine cl = GocauseCli.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static CommandRun run(String... args) {
+    return CommandRun.of(GocauseCli.newCommandLine(), args);
   }
 
   @Test
   void a_value_that_is_not_a_number_names_the_option_and_points_to_the_help() {
-    Run r = run("diagnose", "--limit", "abc", "crash.txt");
+    CommandRun r = run("diagnose", "--limit", "abc", "crash.txt");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gocause: diagnose: Invalid value for option '--limit': 'abc' is not an int\n"
         + "gocause: see './gocause diagnose --help'\n");
@@ -36,7 +25,7 @@ class MistypedArgumentsGetOneLineAndAHintTest {
 
   @Test
   void an_unknown_option_is_named_and_a_close_one_suggested() {
-    Run r = run("simulate", "--schedule", "5", "main.go");
+    CommandRun r = run("simulate", "--schedule", "5", "main.go");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("gocause: simulate: unknown option '--schedule'")
         .contains("--schedules")
@@ -46,7 +35,7 @@ class MistypedArgumentsGetOneLineAndAHintTest {
 
   @Test
   void a_mistyped_command_is_named_and_the_right_one_suggested() {
-    Run r = run("diagnos", "crash.txt");
+    CommandRun r = run("diagnos", "crash.txt");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("gocause: unknown command 'diagnos'\n")
         .contains("gocause diagnose")
@@ -56,14 +45,14 @@ class MistypedArgumentsGetOneLineAndAHintTest {
 
   @Test
   void an_extra_argument_is_named_without_an_index() {
-    Run r = run("diagnose", "a.txt", "b.txt");
+    CommandRun r = run("diagnose", "a.txt", "b.txt");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gocause: diagnose: unexpected argument 'b.txt'\ngocause: see './gocause diagnose --help'\n");
   }
 
   @Test
   void a_missing_file_for_simulate_says_so_in_two_lines() {
-    Run r = run("simulate");
+    CommandRun r = run("simulate");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gocause: simulate: Missing required parameter: 'FILE.go'\n"
         + "gocause: see './gocause simulate --help'\n");
@@ -74,20 +63,14 @@ class MistypedArgumentsGetOneLineAndAHintTest {
     DiagnoseCommand diagnose = new DiagnoseCommand();
     diagnose.stdin = new java.io.ByteArrayInputStream("panic: send on closed channel\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
     diagnose.environment = dev.gocause.graph.store.Environment.from(java.util.Map.of("GOCAUSE_BOLT_PORT", "0"));
-    CommandLine cl = new CommandLine(diagnose);
-    cl.setExecutionExceptionHandler(new UserFacingErrors());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    Run r = new Run(cl.execute("--lang", "fr", "-"), out.toString(), err.toString());
+    CommandRun r = CommandRun.of(diagnose, "--lang", "fr", "-");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gocause: --lang is 'fr'; use zh or en (or leave it out: the language of the text)\n");
   }
 
   @Test
   void a_folder_given_to_simulate_is_called_a_folder() {
-    Run r = run("simulate", System.getProperty("java.io.tmpdir"));
+    CommandRun r = run("simulate", System.getProperty("java.io.tmpdir"));
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gocause: simulate: " + System.getProperty("java.io.tmpdir")
         + " is a folder; give a .go file (or - for standard input)\n");
@@ -95,7 +78,7 @@ class MistypedArgumentsGetOneLineAndAHintTest {
 
   @Test
   void an_unknown_eval_set_names_every_kind_of_set_including_a_jsonl_file() {
-    Run r = run("eval", "--set", "nope");
+    CommandRun r = run("eval", "--set", "nope");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).isEqualTo("gocause: --set is 'nope'; use tune, holdout, all, or a JSONL file"
         + " (a path such as ./nope.jsonl or ../shared/field/cases.jsonl)\n");

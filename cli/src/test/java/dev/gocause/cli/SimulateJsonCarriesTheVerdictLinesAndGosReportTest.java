@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code gocause simulate --json}: one JSON object with the same verdict lines as the text, each finding with Go's
@@ -19,26 +16,19 @@ import picocli.CommandLine;
 class SimulateJsonCarriesTheVerdictLinesAndGosReportTest {
   @TempDir Path dir;
 
-  private record Run(int code, String out) {}
-
-  private Run simulate(String source, String... flags) throws Exception {
+  private CommandRun simulate(String source, String... flags) throws Exception {
     Path f = dir.resolve("p.go");
     Files.writeString(f, source);
-    CommandLine cl = new CommandLine(new SimulateCommand());
-    cl.setExecutionExceptionHandler(new UserFacingErrors());
-    StringWriter out = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(new StringWriter()));
     String[] args = new String[flags.length + 1];
     args[0] = f.toString();
     System.arraycopy(flags, 0, args, 1, flags.length);
-    return new Run(cl.execute(args), out.toString());
+    return CommandRun.of(new SimulateCommand(), args);
   }
 
   @Test
   void a_deadlock_is_a_finding_with_gos_words_and_a_replay_seed() throws Exception {
-    Run r = simulate("package main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}\n", "--json", "--schedules", "5");
-    assertThat(r.code()).isEqualTo(1);
+    CommandRun r = simulate("package main\n\nfunc main() {\n\tch := make(chan int)\n\tch <- 1\n}\n", "--json", "--schedules", "5");
+    assertThat(r.exit()).isEqualTo(1);
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("verdict").asText()).isEqualTo("DEADLOCK");
     assertThat(j.get("lines").get(0).asText()).startsWith("DEADLOCK fatal error: all goroutines are asleep - deadlock!  [replay: --seed ");
@@ -51,8 +41,8 @@ class SimulateJsonCarriesTheVerdictLinesAndGosReportTest {
 
   @Test
   void a_clean_program_says_clean_and_exits_0() throws Exception {
-    Run r = simulate("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n", "--json", "--schedules", "3");
-    assertThat(r.code()).isEqualTo(0);
+    CommandRun r = simulate("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"hi\")\n}\n", "--json", "--schedules", "3");
+    assertThat(r.exit()).isEqualTo(0);
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("verdict").asText()).isEqualTo("CLEAN");
     assertThat(j.get("findings")).isEmpty();

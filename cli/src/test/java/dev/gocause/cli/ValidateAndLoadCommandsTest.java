@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.gocause.graph.store.Environment;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -15,26 +13,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ValidateAndLoadCommandsTest {
-
-  record Run(int exit, String out, String err) {}
 
   static Path fixture() {
     String repo = System.getProperty("gocause.repo", "..");
     return Path.of(repo, "graph-model", "src", "test", "resources", "fixtures", "basic");
-  }
-
-  static Run run(Object command, String... args) {
-    CommandLine cl = new CommandLine(command);
-    cl.setExecutionExceptionHandler(new UserFacingErrors());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
   }
 
   static Path copyOf(Path src, Path dst) throws IOException {
@@ -53,7 +37,7 @@ class ValidateAndLoadCommandsTest {
 
   @Test
   void validate_prints_a_one_line_summary_and_exits_0_for_valid_seed_data() {
-    Run r = run(new ValidateCommand(), "--seed-data", fixture().toString());
+    CommandRun r = CommandRun.of(new ValidateCommand(), "--seed-data", fixture().toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out().strip()).startsWith("seed-data OK: version 0.0.1-fixture, 18 entries (Section 3, Dimension 2,")
         .contains("31 relationships").doesNotContain("\n");
@@ -64,7 +48,7 @@ class ValidateAndLoadCommandsTest {
     Path seed = copyOf(fixture(), tmp.resolve("seed-data"));
     Path symptoms = seed.resolve("symptoms.yaml");
     Files.writeString(symptoms, Files.readString(symptoms).replace("weight: 0.6", "weight: 1.4").replace("kind: hang", "kind: hanging"));
-    Run r = run(new ValidateCommand(), "--seed-data", seed.toString());
+    CommandRun r = CommandRun.of(new ValidateCommand(), "--seed-data", seed.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains(seed + "/symptoms.yaml: symptoms[0] id=program-hangs-no-output: field 'indicates[0].weight' is 1.4; weights must be within [0,1]")
         .contains("field 'kind' is 'hanging'")
@@ -74,7 +58,7 @@ class ValidateAndLoadCommandsTest {
 
   @Test
   void validate_of_a_missing_folder_is_one_line_with_exit_2(@TempDir Path tmp) {
-    Run r = run(new ValidateCommand(), "--seed-data", tmp.resolve("nope").toString());
+    CommandRun r = CommandRun.of(new ValidateCommand(), "--seed-data", tmp.resolve("nope").toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip()).startsWith("gocause: seed-data folder").doesNotContain("\n");
   }
@@ -84,13 +68,13 @@ class ValidateAndLoadCommandsTest {
     Environment env = Environment.from(Map.of("GOCAUSE_DATA", tmp.resolve("graph").toString(), "GOCAUSE_BOLT_PORT", "0"));
     LoadCommand first = new LoadCommand();
     first.environment = env;
-    Run r1 = run(first, "--seed-data", fixture().toString());
+    CommandRun r1 = CommandRun.of(first, "--seed-data", fixture().toString());
     assertThat(r1.exit()).as(r1.err()).isZero();
     assertThat(r1.out()).startsWith("Loaded knowledge 0.0.1-fixture").containsPattern("Symptom\\s+2\\n").containsPattern("INDICATES\\s+3\\n");
 
     LoadCommand second = new LoadCommand();
     second.environment = env;
-    Run r2 = run(second, "--seed-data", fixture().toString(), "--json");
+    CommandRun r2 = CommandRun.of(second, "--seed-data", fixture().toString(), "--json");
     assertThat(r2.exit()).as(r2.err()).isZero();
     JsonNode json = new ObjectMapper().readTree(r2.out());
     assertThat(json.get("unchanged").asBoolean()).isTrue();
@@ -104,7 +88,7 @@ class ValidateAndLoadCommandsTest {
     Files.writeString(seed.resolve("fixes.yaml"), Files.readString(seed.resolve("fixes.yaml")).replace("id: close-when-done", "id: Close"));
     LoadCommand load = new LoadCommand();
     load.environment = Environment.from(Map.of("GOCAUSE_DATA", tmp.resolve("graph").toString(), "GOCAUSE_BOLT_PORT", "0"));
-    Run r = run(load, "--seed-data", seed.toString());
+    CommandRun r = CommandRun.of(load, "--seed-data", seed.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("field 'id' is 'Close'").contains("nothing was loaded");
     assertThat(tmp.resolve("graph")).doesNotExist();
