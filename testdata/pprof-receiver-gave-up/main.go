@@ -1,5 +1,5 @@
 // A service that leaks one goroutine per timed-out lookup and serves net/http/pprof: it prints the
-// port it listens on (127.0.0.1 only), then serves until killed. Used by the CLI's URL test.
+// port it listens on (127.0.0.1 only), then serves until killed. Used by the CLI's and the kernel's URL tests.
 package main
 
 import (

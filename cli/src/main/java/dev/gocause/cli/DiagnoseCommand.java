@@ -8,6 +8,7 @@ import dev.gocause.graph.diagnosis.DiagnosisSource;
 import dev.gocause.graph.diagnosis.SourceFiles;
 import dev.gocause.graph.seed.SeedSource;
 import dev.gocause.graph.store.Environment;
+import dev.gocause.kernel.input.UrlInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;

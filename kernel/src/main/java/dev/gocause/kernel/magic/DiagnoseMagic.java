@@ -1,6 +1,7 @@
 package dev.gocause.kernel.magic;
 
 import dev.gocause.kernel.cell.KernelError;
+import dev.gocause.kernel.input.UrlInput;
 import dev.gocause.graph.diagnosis.Diagnosis;
 import dev.gocause.graph.diagnosis.DiagnosisRenderer;
 import dev.gocause.graph.diagnosis.DiagnosisRequest;
@@ -27,11 +28,11 @@ import java.time.Duration;
  */
 public final class DiagnoseMagic extends SimpleMagic {
   public DiagnoseMagic() {
-    super("diagnose", "%diagnose [--limit N] TEXT   |   %%diagnose [--limit N] [--source DIR] [--simulation-budget MS] + pasted output",
-        "Rank root causes for a symptom description, a panic line, a goroutine dump or a race report; evidence and a drawing.",
-        "根据症状描述、panic 信息、goroutine 转储或竞态报告给出按可能性排序的根因，附证据与子图。",
+    super("diagnose", "%diagnose [--limit N] TEXT|URL   |   %%diagnose [--limit N] [--source DIR] [--simulation-budget MS] + pasted output",
+        "Rank root causes for a symptom description, a panic line, a goroutine dump (pasted, or a live service's by URL) or a race report; evidence and a drawing.",
+        "根据症状描述、panic 信息、goroutine 转储（粘贴，或按 URL 读取运行中服务的）或竞态报告给出按可能性排序的根因，附证据与子图。",
         List.of("%diagnose fatal error: all goroutines are asleep - deadlock!", "%diagnose 程序偶尔卡住，没有任何输出",
-            "%%diagnose\npanic: close of nil channel"),
+            "%diagnose http://localhost:6060/debug/pprof/goroutine?debug=2", "%%diagnose\npanic: close of nil channel"),
         ArgKind.TEXT, List.of("--limit", "--source", "--simulation-budget"));
   }
 
@@ -77,6 +78,10 @@ public final class DiagnoseMagic extends SimpleMagic {
         }
         text = text.substring(m.end()).strip();
       }
+    }
+    String single = text.strip();
+    if (UrlInput.isUrl(single) && single.chars().noneMatch(Character::isWhitespace)) {
+      text = UrlInput.text(single); // a live service's dump: http://HOST:PORT/debug/pprof/goroutine?debug=2
     }
     if (text.isBlank()) {
       throw new KernelError("%diagnose needs something to look at",

@@ -1,4 +1,4 @@
-package dev.gocause.cli;
+package dev.gocause.kernel.input;
 
 import dev.gocause.graph.GocauseException;
 import java.io.IOException;
@@ -10,18 +10,26 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Reads what {@code gocause diagnose URL} names: typically a live service's goroutine dump,
- * {@code http://HOST:6060/debug/pprof/goroutine?debug=2} (net/http/pprof), fetched with one GET.
- * Every failure is one line naming the URL and what to change; pprof's default binary profile
- * (no {@code debug} parameter) is recognised and refused with the parameter to add.
+ * Reads what {@code gocause diagnose URL} and the kernel's {@code %diagnose URL} name: typically a
+ * live service's goroutine dump, {@code http://HOST:6060/debug/pprof/goroutine?debug=2}
+ * (net/http/pprof), fetched with one GET. Every failure is one line naming the URL and what to
+ * change; pprof's default binary profile (no {@code debug} parameter) is recognised and refused
+ * with the parameter to add.
+ *
+ * <p>It serves the two front ends that run on the user's own machine (the CLI depends on the
+ * kernel module); graph-model stays free of HTTP, and the API does not fetch what a request names.
  */
-final class UrlInput {
+public final class UrlInput {
   /** What is read into memory at most: a debug=2 dump of some hundred thousand goroutines. */
-  static final long MAX_BYTES = 256L * 1024 * 1024;
+  public static final long MAX_BYTES = 256L * 1024 * 1024;
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   /** A debug=2 dump stops the world while it is written; a service with 100k goroutines takes seconds. */
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
@@ -29,13 +37,23 @@ final class UrlInput {
   private UrlInput() {}
 
   /** True for the arguments read as a URL rather than a file name. */
-  static boolean isUrl(String argument) {
+  public static boolean isUrl(String argument) {
     String a = argument.toLowerCase(Locale.ROOT);
     return a.startsWith("http://") || a.startsWith("https://");
   }
 
+  /** The body the URL answers with, as text: UTF-8, bytes that are not replaced rather than refused (a dump may quote anything). */
+  public static String text(String url) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
+          .onUnmappableCharacter(CodingErrorAction.REPLACE).decode(ByteBuffer.wrap(fetch(url))).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException("a replacing decoder reported a coding error", e);
+    }
+  }
+
   /** The body the URL answers with, as bytes. */
-  static byte[] fetch(String url) {
+  public static byte[] fetch(String url) {
     URI uri;
     try {
       uri = new URI(url);
