@@ -49,12 +49,15 @@ public final class DiagnosisModel {
      * of the phrase, which a report naming the identifier meets twice.
      */
     private final String[][] twins;
+    /** Per phrase, the tokens that name code ({@code wg.done}, {@code close(}); null when it has none. */
+    private final String[][] identifiers;
 
     Phrases(List<Phrase> phrases) {
       this.list = List.copyOf(phrases);
       this.tokenCounts = new int[list.size()];
       this.negating = new boolean[list.size()];
       this.twins = new String[list.size()][];
+      this.identifiers = new String[list.size()][];
       java.util.Set<String> done = new java.util.HashSet<>();
       for (int i = 0; i < list.size(); i++) {
         String node = list.get(i).nodeId();
@@ -64,7 +67,14 @@ public final class DiagnosisModel {
         tokenCounts[i] = list.get(i).tokens().size();
         negating[i] = list.get(i).negates();
         twins[i] = twinsOf(list.get(i).tokens());
+        String[] named = list.get(i).tokens().stream().filter(TextTokens::isIdentifier).toArray(String[]::new);
+        identifiers[i] = named.length == 0 ? null : named;
       }
+    }
+
+    /** The tokens of the phrase at {@code i} that name code; null when it has none. */
+    String[] identifiers(int i) {
+      return identifiers[i];
     }
 
     private static String[] twinsOf(List<String> tokens) {

@@ -246,10 +246,10 @@ final class TextEvidence {
           continue; // "Once.Do deadlock" is not met by a report that only names once.Do
         }
       }
-      Phrase p = phrases.list().get(pi);
-      if (coverage < 1 && missesAnIdentifier(p, all)) {
+      if (coverage < 1 && missesAnIdentifier(phrases.identifiers(pi), all)) {
         continue; // "Done not called" is not met by "not called": the code it names is the phrase's point
       }
+      Phrase p = phrases.list().get(pi);
       if (phrases.negates(pi) && !negatesWhatItSays(model, p, reached)) {
         continue; // "never returns" is not met by "we never call Stop when the handler returns": the cue is about other words
       }
@@ -327,9 +327,12 @@ final class TextEvidence {
     return !cue || !content; // no whole cue (the "出现" of "未出现"), or a phrase of cues alone
   }
 
-  private static boolean missesAnIdentifier(Phrase p, Set<String> input) {
-    for (String t : p.tokens()) {
-      if (TextTokens.isIdentifier(t) && !TextTokens.holdsIdentifier(input, t)) {
+  private static boolean missesAnIdentifier(String[] identifiers, Set<String> input) {
+    if (identifiers == null) {
+      return false;
+    }
+    for (String t : identifiers) {
+      if (!TextTokens.holdsIdentifier(input, t)) {
         return true;
       }
     }
