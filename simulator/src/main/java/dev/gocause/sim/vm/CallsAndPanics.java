@@ -236,7 +236,7 @@ abstract class CallsAndPanics extends Channels {
       Object v = g.panicVal;
       g.recoveredPanic = new G.EarlierPanic(v, g.panicStack, true, f.caller);
       g.panicVal = null;
-      return v;
+      return v == Natives.NIL_PANIC ? null : v;
     }
     return null;
   }
