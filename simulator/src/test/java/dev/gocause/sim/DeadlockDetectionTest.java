@@ -14,9 +14,25 @@ class DeadlockDetectionTest {
         + "\tin := make(chan int)\n\tout := make(chan int)\n\tgo worker(in, out)\n\t<-out\n}\n";
     Machine m = GoSources.runOnce(src, "/work/dl.go", 1);
     assertThat(m.outcome).isEqualTo(Machine.Outcome.DEADLOCK);
-    assertThat(m.crash).startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main(...)\n\t/work/dl.go:12 +0x");
+    assertThat(m.crash).startsWith("fatal error: all goroutines are asleep - deadlock!\n\ngoroutine 1 [chan receive]:\nmain.main()\n\t/work/dl.go:12 +0x");
     assertThat(m.crash).contains("goroutine 2 [chan receive]:\nmain.worker(...)\n\t/work/dl.go:4 +0x")
         .contains("created by main.main\n\t/work/dl.go:11 +0x");
+  }
+
+  /**
+   * go1.19.8 printed this program's dump with "main.(*acct).withdraw(0x101000000000000?, 0x0?)" for the call in the
+   * middle of the stack (argument words, which the simulator has not) and "main.main.func1()" and "main.main()" for
+   * the functions the goroutines started in, which take no arguments.
+   */
+  @Test
+  void the_function_a_goroutine_started_in_prints_empty_parentheses_when_it_takes_no_arguments() {
+    String src = "package main\n\nimport \"sync\"\n\ntype acct struct{ mu sync.Mutex }\n\n"
+        + "func (a *acct) withdraw(n int) {\n\ta.mu.Lock()\n\ta.mu.Lock()\n}\n\nfunc main() {\n\ta := &acct{}\n"
+        + "\tvar wg sync.WaitGroup\n\twg.Add(1)\n\tgo func() {\n\t\tdefer wg.Done()\n\t\ta.withdraw(4)\n\t}()\n\twg.Wait()\n}\n";
+    Machine m = GoSources.runOnce(src, "/work/w.go", 1);
+    assertThat(m.outcome).isEqualTo(Machine.Outcome.DEADLOCK);
+    assertThat(m.crash).contains("main.main()\n\t/work/w.go:20 +0x", "main.(*acct).withdraw(...)\n\t/work/w.go:9 +0x",
+        "main.main.func1()\n\t/work/w.go:18 +0x");
   }
 
   @Test

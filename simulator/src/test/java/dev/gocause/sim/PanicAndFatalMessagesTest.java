@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gocause.sim.vm.Machine;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -63,5 +64,19 @@ class PanicAndFatalMessagesTest {
       assertThat(f.message()).isEqualTo("fatal error: concurrent map writes");
       assertThat(f.symptomIds()).contains("fatal-concurrent-map-writes");
     });
+  }
+
+  /**
+   * go1.19.8 ends "panic: boom" in main with "goroutine 1 [running]:\nmain.main()" (no arguments: empty
+   * parentheses), and a panic in a goroutine started with an argument with "main.main.func1(0xc00003a7b8?)" (the
+   * simulator has no argument words: "(...)").
+   */
+  @Test
+  void a_panic_names_an_entry_function_without_arguments_with_empty_parentheses() {
+    Machine m = GoSources.runOnce("package main\n\nfunc main() {\n\tpanic(\"boom\")\n}\n", "/work/p.go", 1);
+    assertThat(m.crash).startsWith("panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/work/p.go:4 +0x");
+    Machine g = GoSources.runOnce("package main\n\nimport \"time\"\n\nfunc main() {\n\tgo func(n int) { panic(n) }(0)\n"
+        + "\ttime.Sleep(time.Second)\n}\n", "/work/q.go", 1);
+    assertThat(g.crash).contains("main.main.func1(...)\n\t/work/q.go:6 +0x");
   }
 }

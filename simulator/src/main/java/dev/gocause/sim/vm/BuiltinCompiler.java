@@ -79,7 +79,7 @@ abstract class BuiltinCompiler extends CallCompiler {
           Type el = ch.elem;
           emit((m, g, f) -> {
             long cap = n > 0 ? (Long) f.pop() : 0;
-            if (cap < 0) throw new Machine.GoPanic(Natives.runtimeError0("makechan: size out of range"));
+            if (cap < 0) throw new Machine.GoPanic(Natives.plainError("makechan: size out of range"));
             m.alloc(96 + 8 * cap); // before the buffer exists
             Machine.Chan made = new Machine.Chan((int) cap, Values.zero(el));
             m.lockOrder.created(made);

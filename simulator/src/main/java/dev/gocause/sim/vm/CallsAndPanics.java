@@ -158,7 +158,10 @@ abstract class CallsAndPanics extends Channels {
       g.earlierPanics.add(g.panicking ? new G.EarlierPanic(g.panicVal, g.panicStack, false, owner) : g.recoveredPanic);
       g.recoveredPanic = null;
     }
-    if (!g.panicking) g.panicStack = stack(g);
+    if (!g.panicking) {
+      g.panicStack = stack(g);
+      g.entryWithoutArguments = entryWithoutArguments(g); // the frames unwind before the dump is written
+    }
     g.panicking = true;
     g.panicVal = val;
     g.frame.mode = Frame.PANICKING;
@@ -236,7 +239,7 @@ abstract class CallsAndPanics extends Channels {
       Object v = g.panicVal;
       g.recoveredPanic = new G.EarlierPanic(v, g.panicStack, true, f.caller);
       g.panicVal = null;
-      return v;
+      return v == Natives.NIL_PANIC ? null : v;
     }
     return null;
   }
@@ -485,8 +488,13 @@ abstract class CallsAndPanics extends Channels {
   }
 
   void appendStack(StringBuilder sb, List<StackLine> st, G x) {
-    for (StackLine s : st) {
-      sb.append(s.func()).append("(...)\n\t").append(s.file()).append(":").append(s.line()).append(" +0x").append(pcHex(s)).append("\n");
+    String noArgsEntry = entryWithoutArguments(x);
+    for (int i = 0, n = st.size(); i < n; i++) {
+      StackLine s = st.get(i);
+      // Go prints a frame's argument words, which the simulator does not have: "(...)", except for the function the
+      // goroutine started in when it takes none (main.main, a go func(){...}): Go prints "()" there
+      boolean noArgs = i == n - 1 && s.func().equals(noArgsEntry);
+      sb.append(s.func()).append(noArgs ? "()\n\t" : "(...)\n\t").append(s.file()).append(":").append(s.line()).append(" +0x").append(pcHex(s)).append("\n");
     }
     if (x.createdAt != null && !x.createdAt.isEmpty()) {
       StackLine c = x.createdAt.get(0);
@@ -501,6 +509,14 @@ abstract class CallsAndPanics extends Channels {
 
   public List<StackLine> stack(G g) {
     return g.frame == null ? List.of() : stackOf(g.frame);
+  }
+
+  /** The name of the function goroutine x started in (its bottom visible frame) if it has no parameters, else null. */
+  static String entryWithoutArguments(G x) {
+    if (x.frame == null) return x.entryWithoutArguments;
+    Frame bottom = null;
+    for (Frame f = x.frame; f != null; f = f.caller) if (!f.fn.name.startsWith("<")) bottom = f;
+    return bottom != null && bottom.fn.nParams == 0 ? bottom.fn.name : null;
   }
 
   List<StackLine> stackOf(Frame f) {

@@ -428,7 +428,7 @@ abstract class ExprCompiler extends SelectorCompiler {
           String msg = toIface && v != null
               ? "interface conversion: " + have + " is not " + t.str() + ": missing method " + Ops.missingMethod(v, t)
               : "interface conversion: " + xs + " is " + have + ", not " + t.str();
-          throw new Machine.GoPanic(Natives.runtimeError0(msg));
+          throw new Machine.GoPanic(Natives.typeAssertionError(msg));
         }
         f.push(toIface ? v : ((Iface) v).v);
       }

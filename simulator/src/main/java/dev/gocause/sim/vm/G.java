@@ -23,6 +23,8 @@ public final class G {
   public int[] vc;
   int vcDense; // vc entries at or past this index are zero, except vc[id]
   public List<Machine.StackLine> createdAt; // stack of the go statement
+  /** The function it started in if that takes no arguments (dumps print "()" for it), noted while its frames exist. */
+  String entryWithoutArguments;
   public String createdBy;
   /** Left out of the leak check (goleak.IgnoreCurrent saw it alive). */
   public boolean leakIgnored;

@@ -175,7 +175,8 @@ abstract class HappensBefore extends MachineState {
     if (frames == null) return;
     for (String fr : frames.split("\n")) {
       String[] p = fr.split("\t");
-      sb.append("  ").append(p[0]).append("()\n      ").append(p[1]).append(":").append(p[2]).append(" +0xb\n");
+      sb.append("  ").append(p[0]).append("()\n      ").append(p[1]).append(":").append(p[2]).append(" +")
+          .append(p.length > 3 ? p[3] : "0xb").append("\n");
     }
   }
 

@@ -29,6 +29,11 @@ final class LibNatives {
   static final Type.Named OSFILE = new Type.Named("os.File", new Type.Opaque("os.File", () -> null, false));
   static final Object STDOUT = "stdout";
   static final Object STDERR = "stderr";
+  static final Object OS_ERR_INVALID = Natives.newError("invalid argument");
+  static final Object OS_ERR_PERMISSION = Natives.newError("permission denied");
+  static final Object OS_ERR_EXIST = Natives.newError("file already exists");
+  static final Object OS_ERR_NOT_EXIST = Natives.newError("file does not exist");
+  static final Object OS_ERR_CLOSED = Natives.newError("file already closed");
 
   static void registerMisc() {
     Type anyS = new Type.Slice(EMPTY_IFACE);
@@ -77,6 +82,12 @@ final class LibNatives {
     fn(p, "Getenv", sig(List.of(Type.STRING), List.of(Type.STRING)), pure((m, g, f, a) -> f.push("")));
     // the program's name only, as a test binary run without flags sees it
     var(p, "Args", new Type.Slice(Type.STRING), sliceOf(new Object[] {"/tmp/go-build/main.test"}));
+    // the io/fs sentinels os re-exports: one value each, so errors.Is and == find them as in Go
+    var(p, "ErrInvalid", ERROR, OS_ERR_INVALID);
+    var(p, "ErrPermission", ERROR, OS_ERR_PERMISSION);
+    var(p, "ErrExist", ERROR, OS_ERR_EXIST);
+    var(p, "ErrNotExist", ERROR, OS_ERR_NOT_EXIST);
+    var(p, "ErrClosed", ERROR, OS_ERR_CLOSED);
 
     p = "errors";
     fn(p, "New", sig(List.of(Type.STRING), List.of(ERROR)), pure((m, g, f, a) -> f.push(newError((String) a[0]))));

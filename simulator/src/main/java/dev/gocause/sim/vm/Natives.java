@@ -111,6 +111,10 @@ public final class Natives {
   static final Type.Named WRAPERR = opaqueNamed("fmt.wrapError");
   static final Type.Named RUNTIME_ERR = opaqueNamed("runtime.Error");
   static final Type.Named PLAIN_ERR = opaqueNamed("runtime.plainError");
+  /** Go 1.19's dynamic types of runtime errors, which {@code %T} of a recovered value prints. */
+  static final Type.Named RT_ERRSTRING = opaqueNamed("runtime.errorString");
+  static final Type.Named BOUNDS_ERR = opaqueNamed("runtime.boundsError");
+  static final Type.Named TYPE_ASSERT_ERR = opaqueNamed("runtime.TypeAssertionError");
   static final Type.Named CTXERR = opaqueNamed("context.deadlineExceededError");
   static final Type.Named NUMERR = opaqueNamed("strconv.NumError");
 
@@ -119,7 +123,8 @@ public final class Natives {
   }
 
   static {
-    for (Type.Named n : List.of(ERRSTR, WRAPERR, RUNTIME_ERR, PLAIN_ERR, CTXERR, NUMERR)) {
+    for (Type.Named n : List.of(ERRSTR, WRAPERR, RUNTIME_ERR, PLAIN_ERR, CTXERR, NUMERR, RT_ERRSTRING, BOUNDS_ERR,
+        TYPE_ASSERT_ERR)) {
       method(n, "Error", true, sig(List.of(), List.of(Type.STRING)), pure((m, g, f, a) -> f.push(((ErrorVal) a[0]).msg)));
     }
     // context.DeadlineExceeded is a net.Error-like timeout
@@ -128,28 +133,38 @@ public final class Natives {
     method(WRAPERR, "Unwrap", true, sig(List.of(), List.of(ERROR)), pure((m, g, f, a) -> f.push(((ErrorVal) a[0]).wrapped)));
     method(RUNTIME_ERR, "RuntimeError", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
     // runtime.plainError ("send on closed channel", "assignment to entry in nil map", ...) is a runtime.Error too
-    method(PLAIN_ERR, "RuntimeError", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
+    for (Type.Named n : List.of(PLAIN_ERR, RT_ERRSTRING, BOUNDS_ERR, TYPE_ASSERT_ERR)) {
+      method(n, "RuntimeError", true, sig(List.of(), List.of()), pure((m, g, f, a) -> {}));
+    }
   }
 
   static Object newError(String msg) {
     return new Iface(new Type.Pointer(ERRSTR), new ErrorVal(msg, null));
   }
 
+  /** A runtime error as Go raises it: a runtime.boundsError for indexes and slices, else a runtime.errorString. */
   public static Object runtimeError(String msg) {
-    return new Iface(RUNTIME_ERR, new ErrorVal("runtime error: " + msg, null));
+    boolean bounds = msg.startsWith("index out of range") || msg.startsWith("slice bounds out of range");
+    return new Iface(bounds ? BOUNDS_ERR : RT_ERRSTRING, new ErrorVal("runtime error: " + msg, null));
   }
 
-  /** A runtime.Error whose text has no "runtime error: " prefix (interface conversion ...). */
-  static Object runtimeError0(String msg) {
-    return new Iface(RUNTIME_ERR, new ErrorVal(msg, null));
+  /** A failed type assertion: a *runtime.TypeAssertionError, whose text has no "runtime error: " prefix. */
+  static Object typeAssertionError(String msg) {
+    return new Iface(new Type.Pointer(TYPE_ASSERT_ERR), new ErrorVal(msg, null));
   }
 
   public static Object plainError(String msg) {
     return new Iface(PLAIN_ERR, new ErrorVal(msg, null));
   }
 
+  /**
+   * What panic(nil) raises. Go 1.19 (before 1.21's *runtime.PanicNilError) panics with nil itself: recover returns nil
+   * and an unrecovered one prints "panic: nil". A marker, because a null panic value means "no panic" here.
+   */
+  static final Object NIL_PANIC = new Iface(RUNTIME_ERR, new ErrorVal("nil", null));
+
   static Object nilPanic() {
-    return new Iface(RUNTIME_ERR, new ErrorVal("panic called with nil argument (goexit=false)", null));
+    return NIL_PANIC;
   }
 
   static final Object CANCELED = newError("context canceled");
@@ -161,7 +176,7 @@ public final class Natives {
       String s;
       if (i.v instanceof ErrorVal ev) {
         s = ev.msg;
-        if (i.t == RUNTIME_ERR && ev.msg.contains("nil pointer dereference")) {
+        if (i.t == RT_ERRSTRING && ev.msg.contains("nil pointer dereference")) {
           s += "\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]";
         }
         if (i.t == ERRSTR || (i.t instanceof Type.Pointer p && p.elem == ERRSTR)) return s;

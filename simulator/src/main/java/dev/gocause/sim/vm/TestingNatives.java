@@ -22,6 +22,29 @@ final class TestingNatives {
   private TestingNatives() {}
 
   // ---------------- testing (test-runner mode) ----------------
+  /**
+   * go test's name for a subtest: parent/name, made unique with #01, #02, ... when that name was given before, and
+   * #00 for an empty name (testing's matcher.unique; the names live as long as the test binary, here the root).
+   */
+  static String uniqueSubtestName(TVal parent, String subname) {
+    TVal root = parent;
+    while (root.parent != null && root.level > 0) root = root.parent;
+    if (root.subNames == null) root.subNames = new java.util.HashMap<>();
+    String name = parent.name + "/" + subname;
+    boolean empty = subname.isEmpty();
+    while (true) {
+      Integer next = root.subNames.get(name);
+      if (!empty && next == null) {
+        root.subNames.put(name, 1);
+        return name;
+      }
+      int n = next == null ? 0 : next;
+      root.subNames.put(name, n + 1);
+      name = name + String.format("#%02d", n);
+      empty = false;
+    }
+  }
+
   static final class TVal {
     final String name;
     boolean failed;
@@ -39,6 +62,8 @@ final class TestingNatives {
     boolean parallel;
     /** Its subtests that called t.Parallel, in order. */
     final List<TVal> subs = new ArrayList<>();
+    /** On the root: each subtest name given so far and the next #NN suffix for it (testing's matcher.subNames). */
+    java.util.Map<String, Integer> subNames;
     /** Its function returned and its parallel subtests were let go (close(t.barrier)), with the clock they acquire. */
     boolean barrierReleased;
     int[] barrierVC;
@@ -134,7 +159,7 @@ final class TestingNatives {
     Type tptr = new Type.Pointer(TESTING_T);
     method(TESTING_T, "Run", true, sig(List.of(Type.STRING, sig(List.of(tptr), List.of())), List.of(Type.BOOL)), (m, g, f, a) -> {
       TVal parent = (TVal) a[0];
-      TVal sub = new TVal(parent.name + "/" + ((String) a[1]).replace(' ', '_'));
+      TVal sub = new TVal(uniqueSubtestName(parent, ((String) a[1]).replace(' ', '_')));
       sub.parent = parent.tail != null ? parent : null;
       sub.level = parent.level + 1;
       // runs on this goroutine's stack until it calls t.Parallel (then its frames move to a goroutine of their own);
