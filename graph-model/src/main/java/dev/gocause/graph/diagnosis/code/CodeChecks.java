@@ -28,6 +28,7 @@ public final class CodeChecks {
     ClosesThroughCalls.run(ix, out);
     SemaphoreChecks.run(ix, names, out);
     LockOrderChecks.run(ix, out);
+    AtomicChecks.run(ix, out);
     Map<String, CodeFinding> unique = new LinkedHashMap<>();
     out.forEach(f -> unique.putIfAbsent(f.check() + "@" + f.line(), f));
     List<CodeFinding> sorted = new ArrayList<>(unique.values());
