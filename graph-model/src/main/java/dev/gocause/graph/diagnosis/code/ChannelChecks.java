@@ -141,7 +141,7 @@ final class ChannelChecks {
     return found[0];
   }
 
-  private static Use use(CodeIndex ix, Node n, Expr ch) {
+  static Use use(CodeIndex ix, Node n, Expr ch) {
     String name = CodeIndex.name(ch);
     Node fn = ix.enclosingFunction(n);
     Expr passed = name == null ? null : argumentFor(ix, fn, name);
@@ -168,7 +168,7 @@ final class ChannelChecks {
     return new Use(n, fn, packageLevel ? "pkg:" + name : "local:" + System.identityHashCode(outer) + ":" + name);
   }
 
-  private static boolean insideOnce(CodeIndex ix, Call c) {
+  static boolean insideOnce(CodeIndex ix, Call c) {
     for (Node p = ix.parent.get(c); p != null; p = ix.parent.get(p)) {
       if (p instanceof FuncLit lit && ix.parent.get(lit) instanceof Call outer && CodeIndex.methodReceiver(outer, "Do") != null) {
         return true;
@@ -287,7 +287,7 @@ final class ChannelChecks {
   }
 
   /** The statement list holding a close also returns or breaks right after it. */
-  private static boolean leavesAfter(CodeIndex ix, Node close) {
+  static boolean leavesAfter(CodeIndex ix, Node close) {
     Node stmt = ix.parent.get(close);
     if (stmt instanceof DeferStmt) {
       return true;

@@ -25,6 +25,10 @@ public final class CodeChecks {
     GoroutineChecks.run(ix, names, out);
     ContextChecks.run(ix, names, out);
     ChannelChecks.run(ix, names, out);
+    ClosesThroughCalls.run(ix, out);
+    SemaphoreChecks.run(ix, names, out);
+    LockOrderChecks.run(ix, out);
+    AtomicChecks.run(ix, out);
     Map<String, CodeFinding> unique = new LinkedHashMap<>();
     out.forEach(f -> unique.putIfAbsent(f.check() + "@" + f.line(), f));
     List<CodeFinding> sorted = new ArrayList<>(unique.values());

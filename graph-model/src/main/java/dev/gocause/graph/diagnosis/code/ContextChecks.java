@@ -13,6 +13,7 @@ import java.util.Set;
  */
 final class ContextChecks {
   static final String IGNORED = "code-goroutine-ignores-context";
+  static final String CANCEL_DISCARDED = "code-context-cancel-discarded";
 
   /**
    * What derives a context that can be cancelled: the first result of these is one. (Background
@@ -23,6 +24,7 @@ final class ContextChecks {
   private ContextChecks() {}
 
   static void run(CodeIndex ix, Names names, List<CodeFinding> out) {
+    cancelDiscarded(ix, out);
     for (Node fn : ix.functions) {
       Block body = CodeIndex.body(fn);
       if (body == null) {
@@ -142,5 +144,19 @@ final class ContextChecks {
       return "the receive from " + CodeIndex.name(u.x);
     }
     return "the endless loop";
+  }
+
+  /**
+   * {@code ctx, _ := context.WithTimeout(...)}: the cancel function is thrown away, so nothing
+   * releases the context's timer and its children before the deadline (or ever, for WithCancel).
+   */
+  private static void cancelDiscarded(CodeIndex ix, List<CodeFinding> out) {
+    for (Node n : ix.all) {
+      if (n instanceof Assign a && a.lhs.size() == 2 && a.rhs.size() == 1 && a.lhs.get(1) instanceof Ident id && id.name.equals("_")
+          && CodeIndex.isPackageCall(a.rhs.get(0), "context", "WithCancel", "WithTimeout", "WithDeadline", "WithCancelCause")) {
+        out.add(new CodeFinding(CANCEL_DISCARDED, CodeIndex.line(a), "the cancel function of the context made at line " + CodeIndex.line(a)
+            + " is assigned to _: nobody can call it, so the context and what it holds stay until its deadline, or for good"));
+      }
+    }
   }
 }

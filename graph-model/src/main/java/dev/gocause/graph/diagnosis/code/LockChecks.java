@@ -22,16 +22,20 @@ final class LockChecks {
   private static final Set<String> SYNC_VALUES = Set.of("Mutex", "RWMutex", "WaitGroup", "Cond", "Once", "Map", "Pool");
 
   /** A lock taken by a statement and the statements of the same list that run while it is held. */
-  record Held(Node function, ExprStmt at, String lock, boolean read, boolean deferred, List<Stmt> region) {}
+  record Held(Node function, Stmt at, String lock, boolean read, boolean deferred, List<Stmt> region) {}
 
   private LockChecks() {}
 
   static void run(CodeIndex ix, Names names, List<CodeFinding> out) {
+    LockHandoffs handoffs = new LockHandoffs(ix);
     for (Held h : held(ix)) {
-      notReleased(ix, h, out);
+      if (!handoffs.handedToCaller(h)) {
+        notReleased(ix, h, out);
+      }
       acrossBlocking(ix, names, h, out);
       reentered(ix, h, out);
     }
+    handoffs.heldAfterCalls().forEach(h -> notReleased(ix, h, out));
   }
 
   /** Every Lock/RLock statement with the part of its statement list that runs under it. */
@@ -93,8 +97,12 @@ final class LockChecks {
     String unlock = h.read() ? "RUnlock" : "Unlock";
     Stmt exit = firstExit(h.region(), s -> isCall(s, h.lock(), unlock));
     if (exit != null) {
+      // a Held of a helper's call names the call, not a Lock statement
+      boolean direct = h.at() instanceof ExprStmt es && CodeIndex.unparen(es.x) instanceof Call c && CodeIndex.methodReceiver(c, "Lock", "RLock") != null;
+      String taken = direct ? "." + (h.read() ? "RLock" : "Lock") + "() from line " + CodeIndex.line(h.at())
+          : " (locked by the helper called at line " + CodeIndex.line(h.at()) + ")";
       out.add(new CodeFinding(NOT_RELEASED, CodeIndex.line(exit), (exit instanceof Return ? "return" : "panic") + " at line "
-          + CodeIndex.line(exit) + " while " + h.lock() + "." + (h.read() ? "RLock" : "Lock") + "() from line " + CodeIndex.line(h.at())
+          + CodeIndex.line(exit) + " while " + h.lock() + taken
           + " is still held: no " + unlock + " on that path"));
     }
   }
