@@ -175,10 +175,12 @@ final class ReportFacets {
       s = factor(s, CONTRADICTED_FACTOR, "facet-contradiction", modes, modesMatched, evidence);
     }
     if (notABug != null) {
-      s = said(s, notABug, NOT_A_BUG_FACTOR, evidence);
-    } else if (elsewhere != null && !elsewhere.fits()[causeOrdinal]) {
+      return said(s, notABug, NOT_A_BUG_FACTOR, evidence); // the report's own conclusion settles it
+    }
+    if (elsewhere != null && !elsewhere.fits()[causeOrdinal]) {
       s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere, elsewhereMatched, evidence);
-    } else if (doubt != null && !stated[causeOrdinal]) {
+    }
+    if (doubt != null && !stated[causeOrdinal]) { // doubting and placing the cause elsewhere are two things said
       s = said(s, doubt, DOUBT_FACTOR, evidence);
     }
     return s;

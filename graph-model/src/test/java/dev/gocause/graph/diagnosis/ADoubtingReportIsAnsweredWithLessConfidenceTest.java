@@ -35,6 +35,14 @@ class ADoubtingReportIsAnsweredWithLessConfidenceTest {
     assertThat(d.causes().get(1).evidence()).extracting(Diagnosis.CauseEvidence::kind).contains("doubt");
   }
 
+  @Test
+  void aDoubtAddsToACauseThePlacedElsewhere() {
+    // a count that stays flat places the cause outside concurrency; asking whether it is normal says more
+    String flat = "空闲的时候 pprof 里总有几个 goroutine 停在 select 上,数量一直保持不变";
+    assertThat(causes(flat)).isNotEmpty();
+    assertThat(causes("这正常吗?" + flat)).isEmpty();
+  }
+
   private static List<String> causes(String text) {
     return RealKnowledge.service().diagnose(DiagnosisRequest.of(text)).causes().stream().map(Diagnosis.RankedCause::id).toList();
   }
