@@ -51,6 +51,7 @@ public final class DiagnosisRenderer {
       case "primitive" -> "原语";
       case "cause-text" -> "根因名称";
       case "not-a-bug" -> "不是缺陷";
+      case "doubt" -> "存疑";
       case "wait-state-contradiction" -> "等待状态矛盾";
       default -> null;
     };

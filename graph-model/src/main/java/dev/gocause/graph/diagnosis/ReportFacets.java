@@ -25,6 +25,12 @@ import java.util.Set;
  *   <li><b>Not a bug</b>: the report concludes it is not a concurrency bug
  *       ({@link ReportWords#notABug()}: "not a bug", "works as intended"): every such cause x
  *       {@link #NOT_A_BUG_FACTOR}, so the calibration's no-answer threshold can silence it.</li>
+ *   <li><b>Doubt</b>: the report asks whether anything failed at all ({@link ReportWords#doubt()}:
+ *       "is this a leak?", "is it expected that ...", "这算泄漏吗"): every such cause x {@link #DOUBT_FACTOR},
+ *       so the confidence follows what the report asserts, and a weak answer falls under the
+ *       no-answer threshold. A cause whose mechanism the report names (a Symptom of a
+ *       {@link #MECHANISM_KINDS} kind met in full: "we never call ticker.Stop()") is spared:
+ *       there the doubt is about what to call the failure, not whether it happens.</li>
  *   <li><b>Cause elsewhere</b>: the words name a cause outside the concurrency knowledge (a
  *       Symptom of kind {@code cause-elsewhere}: a resource never released, a wrong setting, a
  *       question about what a checker reports): every such cause it does not INDICATE is
@@ -36,6 +42,8 @@ final class ReportFacets {
 
   /** Score factor of every cause found from words alone when the report says it is not a bug. */
   static final double NOT_A_BUG_FACTOR = 0.45;
+  /** Score factor of every cause found from words alone when the report doubts there is a failure at all. */
+  static final double DOUBT_FACTOR = 0.4;
   /**
    * Score factor of a cause none of the failure modes the report names fits. Field corpus,
    * descriptions top-1/top-3: tuned 43.2/56.8% to 45.9/54.1%, kept aside 41.2/58.8% to 47.1/70.6%
@@ -46,6 +54,13 @@ final class ReportFacets {
   static final Set<String> FAILURE_MODE_KINDS = Set.of("hang", "goroutine-growth", "memory-growth", "wrong-result", "cpu-spin",
       "latency", "timeout-ineffective", "leak-report");
   static final String CAUSE_ELSEWHERE = "cause-elsewhere";
+  /** Symptom kinds naming how a failure comes about (what the code does), not what is seen. */
+  static final Set<String> MECHANISM_KINDS = Set.of("operation", "code-check");
+  /**
+   * A mechanism counts as named when its whole phrase is met (asked words count
+   * {@link DiagnosisEngine#QUESTIONED_WEIGHT}): two of three words may be scattered over the report.
+   */
+  static final double WHOLE_PHRASE = DiagnosisEngine.QUESTIONED_WEIGHT;
 
   /**
    * Facets of one kind the report names: the symptoms naming them, every cause they fit, and the
@@ -71,14 +86,19 @@ final class ReportFacets {
   }
 
   private final Evidence notABug;
+  private final Evidence doubt;
+  /** By cause ordinal: the report names a mechanism of the cause (spared the doubt), or null. */
+  private final boolean[] stated;
   private final Said modes;
   private final Said elsewhere;
   // written once per report: every cause the factors apply to cites the same text
   private final String modesMatched;
   private final String elsewhereMatched;
 
-  private ReportFacets(Evidence notABug, Said modes, Said elsewhere) {
+  private ReportFacets(Evidence notABug, Evidence doubt, boolean[] stated, Said modes, Said elsewhere) {
     this.notABug = notABug;
+    this.doubt = doubt;
+    this.stated = stated;
     this.modes = modes;
     this.elsewhere = elsewhere;
     this.modesMatched = modes == null ? null : "failure mode the report names fits other causes: " + modes.names();
@@ -99,7 +119,25 @@ final class ReportFacets {
         elsewhere.add(s);
       }
     }
-    return new ReportFacets(notABug(model.reportScanners().notABug(), prose), Said.of(model, modes), Said.of(model, elsewhere));
+    ReportWords.Scanners words = model.reportScanners();
+    Evidence doubt = firstSaying(words.doubt(), "doubt", prose);
+    return new ReportFacets(firstSaying(words.notABug(), "not-a-bug", prose), doubt, doubt == null ? null : statedMechanisms(model, observed),
+        Said.of(model, modes), Said.of(model, elsewhere));
+  }
+
+  /** By cause ordinal: the whole phrase of a Symptom of a {@link #MECHANISM_KINDS} kind INDICATING it is met by the report's words. */
+  private static boolean[] statedMechanisms(DiagnosisModel model, List<ObservedSymptom> observed) {
+    boolean[] stated = new boolean[model.causeCount()];
+    for (int i = 0; i < observed.size(); i++) { // by index: see DiagnosisEngine.signatures
+      ObservedSymptom s = observed.get(i);
+      if (MECHANISM_KINDS.contains(s.kind()) && fromWordsOnly(s)
+          && s.strength() >= WHOLE_PHRASE * DiagnosisEngine.TEXT_STRENGTH) {
+        for (int k : model.linkOrdinals(s.id())) {
+          stated[k] = true;
+        }
+      }
+    }
+    return stated;
   }
 
   private static boolean fromWordsOnly(ObservedSymptom s) {
@@ -112,12 +150,12 @@ final class ReportFacets {
     return !s.evidence().isEmpty();
   }
 
-  /** The first prose line saying the report is not a concurrency bug (the first such phrase in it), as evidence, or null. */
-  static Evidence notABug(WordScanner words, List<MessageLine> prose) {
+  /** The first prose line holding one of {@code words} (the first such phrase in it), as evidence of {@code kind}, or null. */
+  static Evidence firstSaying(WordScanner words, String kind, List<MessageLine> prose) {
     for (MessageLine m : prose) {
       int w = words.first(m.text().toLowerCase(Locale.ROOT));
       if (w >= 0) {
-        return new Evidence("not-a-bug", DiagnosisEngine.clip(m.text()), List.of(m.line()), 1, words.word(w), 1.0);
+        return new Evidence(kind, DiagnosisEngine.clip(m.text()), List.of(m.line()), 1, words.word(w), 1.0);
       }
     }
     return null;
@@ -137,17 +175,25 @@ final class ReportFacets {
       s = factor(s, CONTRADICTED_FACTOR, "facet-contradiction", modes, modesMatched, evidence);
     }
     if (notABug != null) {
-      double next = s * NOT_A_BUG_FACTOR;
-      Evidence e = notABug;
-      if (evidence != null) {
-        evidence.add(new CauseEvidence("not-a-bug", e.text(), e.lines(), e.occurrences(), e.matched(),
-            null, e.strength(), NOT_A_BUG_FACTOR, DiagnosisEngine.round(next - s)));
-      }
-      s = next;
-    } else if (elsewhere != null && !elsewhere.fits()[causeOrdinal]) {
+      return said(s, notABug, NOT_A_BUG_FACTOR, evidence); // the report's own conclusion settles it
+    }
+    if (elsewhere != null && !elsewhere.fits()[causeOrdinal]) {
       s = factor(s, NOT_A_BUG_FACTOR, "cause-elsewhere", elsewhere, elsewhereMatched, evidence);
     }
+    if (doubt != null && !stated[causeOrdinal]) { // doubting and placing the cause elsewhere are two things said
+      s = said(s, doubt, DOUBT_FACTOR, evidence);
+    }
     return s;
+  }
+
+  /** {@code s} times {@code factor}, for the line {@code e} quotes (recorded in {@code evidence} unless null). */
+  private static double said(double s, Evidence e, double factor, List<CauseEvidence> evidence) {
+    double next = s * factor;
+    if (evidence != null) {
+      evidence.add(new CauseEvidence(e.kind(), e.text(), e.lines(), e.occurrences(), e.matched(),
+          null, e.strength(), factor, DiagnosisEngine.round(next - s)));
+    }
+    return next;
   }
 
   private static double factor(double s, double factor, String kind, Said said, String matched, List<CauseEvidence> evidence) {

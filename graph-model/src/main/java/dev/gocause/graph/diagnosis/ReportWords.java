@@ -19,8 +19,10 @@ import java.util.Objects;
  * @param negation cues negating the few words after them, longest first, lower case
  * @param question cues making their clause a question, longest first, lower case
  * @param notABug phrases saying the report is not a concurrency bug, longest first, lower case
+ * @param doubt phrases asking whether there is a failure at all ("is this a leak", "is it expected
+ *     that"), longest first, lower case
  */
-record ReportWords(List<String> negation, List<String> question, List<String> notABug) {
+record ReportWords(List<String> negation, List<String> question, List<String> notABug, List<String> doubt) {
 
   static final String RESOURCE = "report-words.yaml";
 
@@ -28,6 +30,7 @@ record ReportWords(List<String> negation, List<String> question, List<String> no
     negation = sorted(negation);
     question = sorted(question);
     notABug = sorted(notABug);
+    doubt = sorted(doubt);
   }
 
   /** The packaged word lists (read once). */
@@ -42,7 +45,7 @@ record ReportWords(List<String> negation, List<String> question, List<String> no
   private static ReportWords read() {
     try (InputStream in = Objects.requireNonNull(ReportWords.class.getResourceAsStream(RESOURCE), RESOURCE + " is missing from the jar")) {
       JsonNode root = new YAMLMapper().readTree(in);
-      return new ReportWords(both(root, "negation"), both(root, "question"), both(root, "notABug"));
+      return new ReportWords(both(root, "negation"), both(root, "question"), both(root, "notABug"), both(root, "doubt"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
@@ -89,23 +92,30 @@ record ReportWords(List<String> negation, List<String> question, List<String> no
 
   /**
    * Whether {@code word}, found in {@code lower} at {@code at}, counts there: a Chinese cue
-   * anywhere, a {@code latin} one not inside a longer word.
+   * anywhere, a {@code latin} one not inside a longer word. Only a letter or digit of a spaced
+   * script joins words: a Chinese character next to a Latin one is a boundary, since Chinese
+   * writes no spaces ("确认不是 bug", "这是个bug").
    */
   static boolean isWordAt(String lower, String word, boolean latin, int at) {
     if (!latin) {
       return true;
     }
     int after = at + word.length();
-    boolean startOk = at == 0 || !Character.isLetterOrDigit(lower.charAt(at - 1)) || !Character.isLetter(word.charAt(0));
-    boolean endOk = after >= lower.length() || !Character.isLetterOrDigit(lower.charAt(after));
+    boolean startOk = at == 0 || !joinsWord(lower.charAt(at - 1)) || !joinsWord(word.charAt(0));
+    boolean endOk = after >= lower.length() || !joinsWord(lower.charAt(after)) || !joinsWord(word.charAt(word.length() - 1));
     return startOk && endOk;
+  }
+
+  /** A letter or digit that is not Chinese (ideographic): it continues a word written with spaces. */
+  private static boolean joinsWord(char c) {
+    return Character.isLetterOrDigit(c) && !Character.isIdeographic(c);
   }
 
   /** The three lists compiled for scanning ({@link WordScanner}): done once per model, not per report. */
   Scanners scanners() {
-    return new Scanners(new WordScanner(negation), new WordScanner(question), new WordScanner(notABug));
+    return new Scanners(new WordScanner(negation), new WordScanner(question), new WordScanner(notABug), new WordScanner(doubt));
   }
 
-  /** {@link #negation()}, {@link #question()} and {@link #notABug()} compiled for one pass over a text each. */
-  record Scanners(WordScanner negation, WordScanner question, WordScanner notABug) {}
+  /** The four lists compiled for one pass over a text each. */
+  record Scanners(WordScanner negation, WordScanner question, WordScanner notABug, WordScanner doubt) {}
 }

@@ -30,7 +30,7 @@ class ReportWordsAreFoundInOnePassWhereEachIsFoundAloneTest {
     ReportWords words = ReportWords.packaged();
     ReportWords.Scanners scanners = words.scanners();
     int found = 0;
-    for (WordScanner scanner : List.of(scanners.negation(), scanners.question(), scanners.notABug())) {
+    for (WordScanner scanner : List.of(scanners.negation(), scanners.question(), scanners.notABug(), scanners.doubt())) {
       for (String text : texts) {
         String lower = text.toLowerCase(Locale.ROOT);
         List<String> expected = new ArrayList<>();
@@ -53,6 +53,22 @@ class ReportWordsAreFoundInOnePassWhereEachIsFoundAloneTest {
       }
     }
     assertThat(found).as("occurrences compared (the comparison is not of empty results)").isGreaterThan(20);
+  }
+
+  @Test
+  void aLatinWordNextToAChineseCharacterStandsAlone() {
+    // Chinese writes no spaces: a Chinese character beside a Latin word is a boundary, a Latin letter is not
+    assertThat(ReportWords.find("我们最后确认不是 bug:", "不是 bug", 0)).isEqualTo(6);
+    assertThat(ReportWords.find("这个是bug吗", "bug", 0)).isEqualTo(3);
+    assertThat(ReportWords.find("a debug build", "bug", 0)).isEqualTo(-1);
+    assertThat(ReportWords.find("bugs", "bug", 0)).isEqualTo(-1);
+  }
+
+  @Test
+  void aChineseReportConcludingNotABugIsDiscounted() {
+    Diagnosis d = RealKnowledge.service().diagnose(DiagnosisRequest.of("这些阻塞在 chan receive 的 worker 是常驻的,确认不是bug"));
+    assertThat(d.causes()).isNotEmpty();
+    assertThat(d.causes().get(0).evidence()).extracting(Diagnosis.CauseEvidence::kind).contains("not-a-bug");
   }
 
   @Test
