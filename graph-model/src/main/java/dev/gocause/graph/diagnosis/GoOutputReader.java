@@ -654,12 +654,15 @@ final class GoOutputReader {
       if (c.header.id().equals("0")) {
         return true;
       }
+      // main parked in an empty select ("select {}") keeps a server's process alive by design: it
+      // waits on nothing, so it is neither a stuck goroutine nor a partner any channel could have
+      boolean emptySelect = c.header.state().strip().equals("select (no cases)");
       for (String f : c.frames) {
         if (f.startsWith("sync.runtime_")) {
           return false; // a sync call's wait: the program called it, even when the paste cut its frames off
         }
         if (!isRuntime(f)) {
-          return packageOf(f).equals("testing");
+          return packageOf(f).equals("testing") || emptySelect && f.equals("main.main");
         }
       }
       return !c.frames.isEmpty();
