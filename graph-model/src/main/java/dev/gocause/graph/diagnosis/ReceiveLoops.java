@@ -40,16 +40,23 @@ final class ReceiveLoops {
     List<Waiter> ranging = new ArrayList<>();
     List<Waiter> checking = new ArrayList<>();
     Set<String> sites = new LinkedHashSet<>();
+    boolean plain = false;
     for (Waiter w : candidates) {
-      if (w.site() != null && rangeLine(w.site(), sources)) {
+      Optional<String> line = w.site() == null ? Optional.empty() : sourceLine(w.site(), sources);
+      if (line.isPresent() && RANGE_LOOP.matcher(line.get()).find()) {
         ranging.add(w);
         sites.add(w.site().location());
       } else if (w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv2"))) {
         checking.add(w);
         sites.add(w.site() == null ? "?" : w.site().location());
+      } else if (line.isPresent() || w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv1"))) {
+        plain = true;
       }
     }
-    if (ranging.isEmpty() && checking.isEmpty()) {
+    // a plain receive stuck beside them may be the one that would have sent or closed next (a
+    // request waiting for a reply, while the loop waits for the next request): the loop's wait
+    // is then a consequence, not the start
+    if (ranging.isEmpty() && checking.isEmpty() || plain) {
       return;
     }
     List<Waiter> all = new ArrayList<>(ranging);
@@ -96,15 +103,14 @@ final class ReceiveLoops {
     return out;
   }
 
-  private static boolean rangeLine(Frame site, SourceFiles sources) {
+  private static Optional<String> sourceLine(Frame site, SourceFiles sources) {
     if (sources == null || site.fileLine() <= 0 || !site.file().endsWith(".go")) {
-      return false;
+      return Optional.empty();
     }
-    Optional<String> line = sources.lookup(site.file()).flatMap(file -> {
+    return sources.lookup(site.file()).flatMap(file -> {
       String[] lines = file.content().split("\n", -1);
       int i = site.fileLine() - 1;
       return i < lines.length ? Optional.of(lines[i]) : Optional.empty();
     });
-    return line.map(l -> RANGE_LOOP.matcher(l).find()).orElse(false);
   }
 }
