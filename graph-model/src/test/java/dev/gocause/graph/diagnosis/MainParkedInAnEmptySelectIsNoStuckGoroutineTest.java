@@ -49,4 +49,13 @@ class MainParkedInAnEmptySelectIsNoStuckGoroutineTest {
         .stream().map(Fact::id).toList();
     assertThat(facts).doesNotContain("receiver-waiting-for-a-close-nobody-makes");
   }
+
+  @Test
+  void mainsEmptySelectIsTheDeadlockWhenTheRuntimeFindsEveryGoroutineAsleep() {
+    // go-output/empty-select-deadlock: the only worker returned on a config error, main waits on nothing
+    String dump = RealKnowledge.goOutput("empty-select-deadlock/deadlock.txt");
+    assertThat(GoOutputParser.parse(dump).all().get(0).infrastructure()).isFalse();
+    List<String> ids = RealKnowledge.causeIds(RealKnowledge.service().diagnose(new DiagnosisRequest(dump, 5, null)));
+    assertThat(ids.get(0)).isEqualTo("select-without-exit-case");
+  }
 }
