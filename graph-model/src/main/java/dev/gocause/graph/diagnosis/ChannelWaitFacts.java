@@ -163,16 +163,17 @@ final class ChannelWaitFacts {
    * channel when addresses are printed, none in a receive, select or still running otherwise),
    * and the reverse.
    */
-  static void orphanChannels(List<Waiter> ws, List<Fact> out) {
+  static List<Waiter> orphanChannels(List<Waiter> ws, List<Fact> out) {
     boolean alive = ws.stream().anyMatch(w -> w.on() == Wait.ALIVE || w.on() == Wait.SELECT);
     orphan(ws, Wait.SEND, Wait.RECEIVE, alive, "send-with-no-receiver", "blocked sending", out);
-    orphan(ws, Wait.RECEIVE, Wait.SEND, alive, "receive-with-no-sender", "blocked receiving", out);
+    return orphan(ws, Wait.RECEIVE, Wait.SEND, alive, "receive-with-no-sender", "blocked receiving", out);
   }
 
-  private static void orphan(List<Waiter> ws, Wait side, Wait partner, boolean alive, String id, String what, List<Fact> out) {
+  /** Returns the orphans found (empty when none). */
+  private static List<Waiter> orphan(List<Waiter> ws, Wait side, Wait partner, boolean alive, String id, String what, List<Fact> out) {
     List<Waiter> mine = ws.stream().filter(w -> w.on() == side).toList();
     if (mine.isEmpty()) {
-      return;
+      return List.of();
     }
     List<Waiter> partners = ws.stream().filter(w -> w.on() == partner).toList();
     boolean partnersAddressed = partners.stream().allMatch(p -> !p.address().isEmpty());
@@ -196,6 +197,7 @@ final class ChannelWaitFacts {
       out.add(fact(id, 1.0, orphans, count(orphans) + " " + what + " at " + String.join(", ", sites)
           + " and no goroutine in the dump could be the other side"));
     }
+    return orphans;
   }
 
   /**

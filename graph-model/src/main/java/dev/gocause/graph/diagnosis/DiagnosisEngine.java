@@ -97,7 +97,7 @@ final class DiagnosisEngine {
     signatures(model, parsed, bySymptom);
     stacks(model, parsed, bySymptom);
     List<GoroutineGroups.Group> groups = GoroutineGroups.groups(parsed.all());
-    boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed, groups), bySymptom);
+    boolean waitFacts = AnalysisEvidence.facts(model, WaitAnalyzer.analyze(parsed, groups, request.sources()), bySymptom);
     waitFacts |= AnalysisEvidence.facts(model, GoDeadlockReports.analyze(parsed), bySymptom);
     boolean raceFacts = AnalysisEvidence.facts(model, RaceAnalyzer.analyze(parsed, request.sources()), bySymptom);
     CodeEvidence.Read code = CodeEvidence.read(request, parsed);

@@ -143,6 +143,8 @@ final class GoOutputReader {
     int panicLine;
     int fatalLine;
     int goleakLine;
+    /** The runtime said every goroutine is asleep: main's empty select is then part of the deadlock. */
+    boolean allAsleep;
 
     Current current;
     final List<ParsedInput.Goroutine> all = new ArrayList<>();
@@ -530,6 +532,7 @@ final class GoOutputReader {
       } else if (t.startsWith("fatal error: ") && fatalLine == 0) {
         fatalLine = lineNo;
       }
+      allAsleep |= t.startsWith("fatal error: all goroutines are asleep");
       if (t.contains("found unexpected goroutines") && goleakLine == 0) {
         goleakLine = lineNo;
       }
@@ -576,7 +579,7 @@ final class GoOutputReader {
       if (h.locked()) {
         locked += n;
       }
-      boolean infra = infrastructure(c);
+      boolean infra = infrastructure(c, allAsleep);
       if (all.size() < MAX_GOROUTINES) {
         all.add(new ParsedInput.Goroutine(h.id(), state, h.minutes(), h.flags(), c.line, Collections.unmodifiableList(c.typed),
             c.createdByFrame != null ? c.createdByFrame
@@ -650,16 +653,20 @@ final class GoOutputReader {
      * A goroutine of the runtime or the test framework (e.g. {@code testing.(*T).Run} waiting
      * for its test): counted, but not evidence about the program.
      */
-    static boolean infrastructure(Current c) {
+    static boolean infrastructure(Current c, boolean allAsleep) {
       if (c.header.id().equals("0")) {
         return true;
       }
+      // main parked in an empty select ("select {}") keeps a server's process alive by design: it
+      // waits on nothing, so it is neither a stuck goroutine nor a partner any channel could have;
+      // unless the runtime found every goroutine asleep, when that select is the deadlock itself
+      boolean emptySelect = !allAsleep && c.header.state().strip().equals("select (no cases)");
       for (String f : c.frames) {
         if (f.startsWith("sync.runtime_")) {
           return false; // a sync call's wait: the program called it, even when the paste cut its frames off
         }
         if (!isRuntime(f)) {
-          return packageOf(f).equals("testing");
+          return packageOf(f).equals("testing") || emptySelect && f.equals("main.main");
         }
       }
       return !c.frames.isEmpty();

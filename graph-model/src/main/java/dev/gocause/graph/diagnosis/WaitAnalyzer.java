@@ -56,6 +56,11 @@ final class WaitAnalyzer {
 
   /** With the goroutines already grouped (the engine groups them once for the answer too). */
   static List<Fact> analyze(ParsedInput parsed, List<GoroutineGroups.Group> groups) {
+    return analyze(parsed, groups, null);
+  }
+
+  /** With the source files behind the dump, when given ({@code null} when not): what the waiting lines do. */
+  static List<Fact> analyze(ParsedInput parsed, List<GoroutineGroups.Group> groups, SourceFiles sources) {
     List<Waiter> ws = new ArrayList<>();
     for (Goroutine g : parsed.all()) {
       if (!g.infrastructure()) {
@@ -73,7 +78,7 @@ final class WaitAnalyzer {
     LockWaitFacts.reentry(ws, out);
     LockWaitFacts.holderNotAlive(ws, allBlocked, out);
     ChannelWaitFacts.channelAndLock(ws, allBlocked, out);
-    ChannelWaitFacts.orphanChannels(ws, out);
+    ReceiveLoops.waitingForAClose(parsed, ws, ChannelWaitFacts.orphanChannels(ws, out), sources, out);
     ChannelWaitFacts.senderOutlivedCreator(parsed, ws, out);
     ChannelWaitFacts.closureOutlivedItsFunction(parsed, ws, out);
     ChannelWaitFacts.sendIntoAStoppedType(parsed, ws, out);
@@ -269,7 +274,14 @@ final class WaitAnalyzer {
       // case, or one nobody closes before waiting)
       out.add(fact("waitgroup-wait-while-workers-blocked-in-select", 1.0, all,
           blocked + " wait in a select none of whose cases can proceed, so none of them reaches Done"));
-    } else if (others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
+    } else if (others.stream().anyMatch(w -> w.on() == Wait.NIL_CHANNEL)
+        && others.stream().allMatch(w -> w.isChannel() || w.on() == Wait.NIL_CHANNEL)) {
+      // no goroutine can ever wake an operation on a nil channel: it is where the hang starts, not
+      // a channel some other worker was meant to drain (the Wait only passes the hang on)
+      List<Waiter> nil = others.stream().filter(w -> w.on() == Wait.NIL_CHANNEL).toList();
+      out.add(fact("waitgroup-wait-while-a-worker-is-blocked-on-a-nil-channel", 1.0, all,
+          count(waiting) + " in WaitGroup.Wait while " + ids(nil) + " wait on a nil channel, which nothing can wake"));
+    } else if (others.stream().allMatch(Waiter::isChannel)) {
       out.add(fact("waitgroup-wait-while-workers-blocked-on-channel", 1.0, all,
           blocked + " are blocked on channels, so none of them reaches Done"));
     } else if (others.stream().allMatch(Waiter::isLock)) {
