@@ -5,27 +5,26 @@ import static dev.gocause.graph.diagnosis.WaitAnalyzer.fact;
 
 import dev.gocause.graph.diagnosis.ParsedInput.Frame;
 import dev.gocause.graph.diagnosis.WaitAnalyzer.Waiter;
+import dev.gocause.graph.diagnosis.code.GoCode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Receivers with nobody left to send that were written to wait for a close: a {@code for range}
  * over the channel, or a receive that checks for it ({@code v, ok := <-ch}). Go compiles both to
  * {@code runtime.chanrecv2} (a plain {@code <-ch} is {@code chanrecv1}), which a dump shows when it
- * prints the runtime's frames (SIGQUIT, {@code GOTRACEBACK=system}); otherwise the source line of
- * the receive says it, when the files are given. Such a receiver ends only when the channel is
+ * prints the runtime's frames (SIGQUIT, {@code GOTRACEBACK=system}); otherwise the parsed source file
+ * says it (a {@code range} statement on the receive's line), when the files are given. Such a receiver ends only when the channel is
  * closed, so with no sender left, or with the function that started it (and held the channel)
  * returned, the one that should have closed it left without doing so.
  */
 final class ReceiveLoops {
-  /** {@code for v := range ch {}}, {@code for range s.events {}}, {@code for _, x = range <-chan...}. */
-  private static final Pattern RANGE_LOOP = Pattern.compile("^\\s*for\\b[^{;]*\\brange\\b");
-
   private ReceiveLoops() {}
 
   /**
@@ -41,15 +40,16 @@ final class ReceiveLoops {
     List<Waiter> checking = new ArrayList<>();
     Set<String> sites = new LinkedHashSet<>();
     boolean plain = false;
+    Map<String, Optional<GoCode.Unit>> parsedFiles = new HashMap<>();
     for (Waiter w : candidates) {
-      Optional<String> line = w.site() == null ? Optional.empty() : sourceLine(w.site(), sources);
-      if (line.isPresent() && RANGE_LOOP.matcher(line.get()).find()) {
+      Optional<GoCode.Unit> file = w.site() == null ? Optional.empty() : parsedFile(w.site(), sources, parsedFiles);
+      if (file.isPresent() && file.get().rangeLoopAt(w.site().fileLine())) {
         ranging.add(w);
         sites.add(w.site().location());
       } else if (w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv2"))) {
         checking.add(w);
         sites.add(w.site() == null ? "?" : w.site().location());
-      } else if (line.isPresent() || w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv1"))) {
+      } else if (file.isPresent() || w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv1"))) {
         plain = true;
       }
     }
@@ -103,14 +103,12 @@ final class ReceiveLoops {
     return out;
   }
 
-  private static Optional<String> sourceLine(Frame site, SourceFiles sources) {
+  /** The parsed source file a frame names (each file parsed once per dump), when the files are given and it parses. */
+  private static Optional<GoCode.Unit> parsedFile(Frame site, SourceFiles sources, Map<String, Optional<GoCode.Unit>> parsed) {
     if (sources == null || site.fileLine() <= 0 || !site.file().endsWith(".go")) {
       return Optional.empty();
     }
-    return sources.lookup(site.file()).flatMap(file -> {
-      String[] lines = file.content().split("\n", -1);
-      int i = site.fileLine() - 1;
-      return i < lines.length ? Optional.of(lines[i]) : Optional.empty();
-    });
+    return parsed.computeIfAbsent(site.file(),
+        path -> sources.lookup(path).flatMap(file -> Optional.ofNullable(GoCode.parseFile(file.content()))));
   }
 }

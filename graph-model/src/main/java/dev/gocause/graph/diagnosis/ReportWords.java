@@ -111,7 +111,7 @@ record ReportWords(List<String> negation, List<String> question, List<String> no
     return Character.isLetterOrDigit(c) && !Character.isIdeographic(c);
   }
 
-  /** The three lists compiled for scanning ({@link WordScanner}): done once per model, not per report. */
+  /** The four lists compiled for scanning ({@link WordScanner}): done once per model, not per report. */
   Scanners scanners() {
     return new Scanners(new WordScanner(negation), new WordScanner(question), new WordScanner(notABug), new WordScanner(doubt));
   }

@@ -33,6 +33,16 @@ public final class GoCode {
       return CodeChecks.check(file);
     }
 
+    /** Whether a {@code for ... range} statement starts on {@code line} (unit numbering): where Go reports a range loop's receive. */
+    public boolean rangeLoopAt(int line) {
+      for (Node n : new CodeIndex(file).all) {
+        if (n instanceof dev.gocause.sim.lang.Ast.Range r && CodeIndex.line(r) == line) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** The top-level function whose text spans {@code line} (unit numbering), or null. */
     public String functionAt(int line) {
       for (Node d : file.decls) {
