@@ -40,16 +40,16 @@ final class ReceiveLoops {
     List<Waiter> checking = new ArrayList<>();
     Set<String> sites = new LinkedHashSet<>();
     boolean plain = false;
-    Map<String, Optional<GoCode.Unit>> parsedFiles = new HashMap<>();
+    Map<String, Optional<Set<Integer>>> rangeLinesByFile = new HashMap<>();
     for (Waiter w : candidates) {
-      Optional<GoCode.Unit> file = w.site() == null ? Optional.empty() : parsedFile(w.site(), sources, parsedFiles);
-      if (file.isPresent() && file.get().rangeLoopAt(w.site().fileLine())) {
+      Optional<Set<Integer>> rangeLines = w.site() == null ? Optional.empty() : rangeLoopLines(w.site(), sources, rangeLinesByFile);
+      if (rangeLines.isPresent() && rangeLines.get().contains(w.site().fileLine())) {
         ranging.add(w);
         sites.add(w.site().location());
       } else if (w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv2"))) {
         checking.add(w);
         sites.add(w.site() == null ? "?" : w.site().location());
-      } else if (file.isPresent() || w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv1"))) {
+      } else if (rangeLines.isPresent() || w.g().frames().stream().anyMatch(f -> f.function().equals("runtime.chanrecv1"))) {
         plain = true;
       }
     }
@@ -103,12 +103,15 @@ final class ReceiveLoops {
     return out;
   }
 
-  /** The parsed source file a frame names (each file parsed once per dump), when the files are given and it parses. */
-  private static Optional<GoCode.Unit> parsedFile(Frame site, SourceFiles sources, Map<String, Optional<GoCode.Unit>> parsed) {
+  /**
+   * The lines where range loops start in the source file a frame names (each file parsed once per
+   * dump), when the files are given and it parses; empty when not.
+   */
+  private static Optional<Set<Integer>> rangeLoopLines(Frame site, SourceFiles sources, Map<String, Optional<Set<Integer>>> byFile) {
     if (sources == null || site.fileLine() <= 0 || !site.file().endsWith(".go")) {
       return Optional.empty();
     }
-    return parsed.computeIfAbsent(site.file(),
-        path -> sources.lookup(path).flatMap(file -> Optional.ofNullable(GoCode.parseFile(file.content()))));
+    return byFile.computeIfAbsent(site.file(), path -> sources.lookup(path)
+        .flatMap(file -> Optional.ofNullable(GoCode.parseFile(file.content()))).map(GoCode.Unit::rangeLoopLines));
   }
 }

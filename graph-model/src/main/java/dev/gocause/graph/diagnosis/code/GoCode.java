@@ -33,14 +33,15 @@ public final class GoCode {
       return CodeChecks.check(file);
     }
 
-    /** Whether a {@code for ... range} statement starts on {@code line} (unit numbering): where Go reports a range loop's receive. */
-    public boolean rangeLoopAt(int line) {
+    /** The lines (unit numbering) a {@code for ... range} statement starts on: where Go reports a range loop's receive. */
+    public java.util.Set<Integer> rangeLoopLines() {
+      java.util.Set<Integer> lines = new java.util.HashSet<>();
       for (Node n : new CodeIndex(file).all) {
-        if (n instanceof dev.gocause.sim.lang.Ast.Range r && CodeIndex.line(r) == line) {
-          return true;
+        if (n instanceof dev.gocause.sim.lang.Ast.Range r) {
+          lines.add(CodeIndex.line(r));
         }
       }
-      return false;
+      return lines;
     }
 
     /** The top-level function whose text spans {@code line} (unit numbering), or null. */
